@@ -1,0 +1,57 @@
+package org.oscnet.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.oscnet.model.Design;
+import org.oscnet.model.Network;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code oscnet demo}: the main job on the default example, Iris versicolor. */
+@Command(name = "demo",
+        description = {"Run the main job on the default example, examples/iris_versicolor.osc:",
+            "check it, then build it (train, compile, verify) into DIR."},
+        footer = {"", "Example:", "  oscnet demo -o out/demo"})
+final class DemoCommand implements Callable<Integer> {
+    static final String EXAMPLE = "examples/iris_versicolor.osc";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "out/demo",
+            description = "where results go (default: ${DEFAULT-VALUE})")
+    Path output;
+
+    @Override
+    public Integer call() {
+        Path example = home().resolve(EXAMPLE);
+        if (!Files.exists(example)) {
+            throw new UserError("cannot find " + EXAMPLE + " under " + home() + "; run the demo from the repository "
+                    + "(the ./oscnet launcher sets oscnet.home)");
+        }
+        var out = spec.commandLine().getOut();
+        Design design = Inputs.load(example, spec.commandLine().getErr());
+        out.println(example + ": ok (" + CheckCommand.summary(design) + ")");
+        design.datasets().forEach(d -> out.println("  dataset " + d.name() + ": " + d.featureCount() + " features, "
+                + d.classCount() + " classes " + d.classNames() + ", split " + d.split()));
+        for (Network network : design.networks()) {
+            out.println("  network " + network.name() + ": " + network.family());
+        }
+        return new CommandLineRunner(spec).run("build", example.toString(), "-o", output.toString());
+    }
+
+    /** The repository the launcher runs from (system property oscnet.home), else the working folder. */
+    static Path home() {
+        return Path.of(System.getProperty("oscnet.home", "."));
+    }
+
+    /** Runs a sibling subcommand with the same streams and exception handling. */
+    private record CommandLineRunner(CommandSpec spec) {
+        int run(String... args) {
+            return spec.root().commandLine().execute(args);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.oscnet.model;
+
+import java.util.List;
+
+/**
+ * A network trained by equilibrium propagation (seed papers 3 and 4): XY phase units or
+ * Stuart-Landau amplitude-phase units, layered or all-to-all, with inputs clamped as phases in
+ * {@code [inputPhaseLow, inputPhaseHigh]} radians and outputs read as phases (target
+ * {@code targetPhase} for the right class, {@code otherPhase} for the others).
+ */
+public record EquilibriumNetwork(String name, Kind kind, String dataset, List<Integer> layers, int units,
+        boolean allToAll, int inputs, int outputs, double inputPhaseLow, double inputPhaseHigh, double targetPhase,
+        double otherPhase, double frequencyDispersion, double amplitude, Simulation simulation) implements Network {
+
+    public EquilibriumNetwork {
+        layers = List.copyOf(layers);
+    }
+
+    /** Which unit the network is made of. */
+    public enum Kind {
+        XY("xy"), STUART_LANDAU("stuart_landau");
+
+        private final String keyword;
+
+        Kind(String keyword) {
+            this.keyword = keyword;
+        }
+
+        public String keyword() {
+            return keyword;
+        }
+    }
+
+    public String family() {
+        return kind.keyword();
+    }
+}

@@ -1,0 +1,39 @@
+package org.oscnet.model;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** What to emit for one network: any of Verilog, DAC tables, SPICE netlists. */
+public record HardwareTarget(String network, Optional<Verilog> verilog, Optional<Dac> dac, Optional<Spice> spice) {
+
+    /**
+     * The digital oscillator array. {@code widths} maps a signal class (phase, weight, input,
+     * frequency, ...) to its width in bits; missing ones are chosen by the quantizer, within
+     * {@code autoMaxLoss} (a fraction of test accuracy) when {@code autoWidths}.
+     */
+    public record Verilog(Map<String, Integer> widths, boolean autoWidths, double autoMaxLoss, int sineEntries,
+            int sineBits, double clockHz, int lanes) {
+        public Verilog {
+            widths = Map.copyOf(widths);
+        }
+    }
+
+    /** Bias DAC of spintronic oscillators: resolution, full-scale current, device model. */
+    public record Dac(int bits, double fullScaleAmps, StnoDevice device) {
+    }
+
+    /**
+     * A spin-torque nano-oscillator in the universal auto-oscillator model: frequency
+     * {@code f0Hz + nonlinearityHz * p}, threshold current, nonlinear damping {@code q},
+     * linear damping rate, and the relative device-to-device spread for Monte-Carlo runs.
+     */
+    public record StnoDevice(double f0Hz, double nonlinearityHz, double thresholdAmps, double q, double dampingHz,
+            double spread) {
+    }
+
+    /** SPICE netlists: phase macromodel or auto-oscillator model, and the transient step. */
+    public record Spice(Level level, double stepSeconds) {
+        /** The level of device detail. */
+        public enum Level { PHASE, OSCILLATOR }
+    }
+}

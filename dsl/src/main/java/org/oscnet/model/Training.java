@@ -1,0 +1,10 @@
+package org.oscnet.model;
+
+/**
+ * How to train one network on one dataset. {@code steps} counts iterations, or epochs when
+ * {@code countsEpochs}; {@code batchSize} 0 means the whole training set; {@code restarts}
+ * independent runs of which the one with the lowest training loss is kept.
+ */
+public record Training(String network, String dataset, TrainingMethod method, Optimizer optimizer, int steps,
+        boolean countsEpochs, int batchSize, boolean batchPerClass, long seed, int restarts) {
+}

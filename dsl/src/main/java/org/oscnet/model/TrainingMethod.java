@@ -1,0 +1,39 @@
+package org.oscnet.model;
+
+/** The learning rule. */
+public sealed interface TrainingMethod {
+
+    /** The name as written after {@code method}. */
+    String keyword();
+
+    /**
+     * Gradient of the loss through the simulated dynamics (seed paper 1): forward-mode
+     * sensitivities of the mean frequencies, optionally squashed by tanh.
+     */
+    record OfflineGradient(boolean squashTanh) implements TrainingMethod {
+        public String keyword() {
+            return "offline gradient";
+        }
+    }
+
+    /** The online rule of Vassilieva et al. for the reference Kuramoto classifier. */
+    record OnlineRule(double rateHz) implements TrainingMethod {
+        public String keyword() {
+            return "online";
+        }
+    }
+
+    /** Backpropagation through time with gradient-norm clipping (seed paper 2). */
+    record Bptt(double clipNorm) implements TrainingMethod {
+        public String keyword() {
+            return "bptt";
+        }
+    }
+
+    /** Equilibrium propagation with nudging strength {@code beta} (seed papers 3, 4). */
+    record EquilibriumPropagation(double beta) implements TrainingMethod {
+        public String keyword() {
+            return "equilibrium propagation";
+        }
+    }
+}
