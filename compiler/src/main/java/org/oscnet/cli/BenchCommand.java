@@ -5,7 +5,7 @@ import org.oscnet.pipeline.NotImplementedYet;
 import picocli.CommandLine.Command;
 
 /** {@code oscnet bench}: measure the simulator and trainer. */
-@Command(name = "bench",
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Measure simulation throughput and training time; prints one JSON line per case."},
         footer = {"", "Example:", "  oscnet bench > bench.jsonl"})
 final class BenchCommand implements Callable<Integer> {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code oscnet build}: check, train, compile and verify in one go. */
-@Command(name = "build",
+@Command(name = "build", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Check, train, compile and verify an .osc file, all in one go."},
         footer = {"", "Example:", "  oscnet build examples/iris_versicolor.osc -o out/versicolor"})
 final class BuildCommand implements Callable<Integer> {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code oscnet check}: parse and check files, load their data, report every problem. */
-@Command(name = "check",
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {
             "Parse and check .osc files: names, units, ranges, data files and their split.",
             "Every problem is printed as file:line:col: error: message, with the line and a caret.",

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code oscnet compile}: emit the hardware of trained networks. */
-@Command(name = "compile",
+@Command(name = "compile", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {
             "Compile trained networks into hardware: fixed-point Verilog, a bit-exact Java model,",
             "bias DAC tables, SPICE netlists and cosimulation testbenches, as the hardware block asks.",

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code oscnet demo}: the main job on the default example, Iris versicolor. */
-@Command(name = "demo",
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Run the main job on the default example, examples/iris_versicolor.osc:",
             "check it, then build it (train, compile, verify) into DIR."},
         footer = {"", "Example:", "  oscnet demo -o out/demo"})

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code oscnet train}: train every network of a file that has a train block. */
-@Command(name = "train",
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {
             "Train the networks of an .osc file with oscnet's simulator.",
             "Writes DIR/<network>/trained.json (parameters in SI units, metrics) and plots."},

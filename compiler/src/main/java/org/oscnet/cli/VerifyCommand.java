@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code oscnet verify}: run the cosimulations and checks of a compiled output folder. */
-@Command(name = "verify",
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {
             "Verify compiled hardware: Verilator and Icarus cosimulation against the bit-exact Java",
             "model, ngspice against the simulator, Yosys synthesis; writes report.md and report.json."},

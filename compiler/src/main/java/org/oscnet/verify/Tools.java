@@ -1,0 +1,65 @@
+package org.oscnet.verify;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The external EDA tools oscnet drives, found on the PATH. Missing tools are named with the
+ * command that installs them, so a user (or CI) knows what to do.
+ */
+public final class Tools {
+    /** An external program and how to ask it for its version. */
+    public enum Tool {
+        VERILATOR("verilator", "--version"),
+        ICARUS("iverilog", "-V"),
+        ICARUS_RUNTIME("vvp", "-V"),
+        YOSYS("yosys", "-V"),
+        NEXTPNR_ICE40("nextpnr-ice40", "--version"),
+        NGSPICE("ngspice", "--version");
+
+        private final String command;
+        private final String versionFlag;
+
+        Tool(String command, String versionFlag) {
+            this.command = command;
+            this.versionFlag = versionFlag;
+        }
+
+        public String command() {
+            return command;
+        }
+
+        public List<String> versionCommand() {
+            return List.of(command, versionFlag);
+        }
+    }
+
+    /** Installs every tool the tests need; the README's test command runs it first. */
+    public static final String INSTALL_HINT = "scripts/install-eda-tools";
+
+    private Tools() {
+    }
+
+    public static Optional<Path> find(Tool tool) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, tool.command());
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The tool's path, or an exception telling how to install it. */
+    public static Path require(Tool tool) {
+        return find(tool).orElseThrow(() -> new IllegalStateException(tool.command()
+                + " is not installed (not on PATH); run " + INSTALL_HINT));
+    }
+}

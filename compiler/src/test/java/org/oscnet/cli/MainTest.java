@@ -1,0 +1,141 @@
+package org.oscnet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The command line as scripts see it: exit status, stdout, stderr, and what lands on disk. */
+class MainTest {
+    private static final Path ROOT = Path.of(System.getProperty("oscnet.root", "..")).toAbsolutePath().normalize();
+    private static final Path VERSICOLOR = ROOT.resolve("examples/iris_versicolor.osc");
+
+    @TempDir
+    Path tmp;
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void checkAcceptsTheExamples() {
+        Run run = run("check", versicolorPath(), ROOT.resolve("examples/seqdigits.osc").toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("iris_versicolor.osc: ok (1 dataset, 1 network, 1 training, 1 hardware target)"),
+                run.out());
+    }
+
+    @Test
+    void misspeltKeywordIsLocatedWithoutStackTrace() throws IOException {
+        Path file = write("typo.osc", "network n : kuramoto {\n    oscillators 6;\n    couplng 10 MHz;\n}\n");
+        Run run = run("check", file.toString());
+        assertEquals(1, run.status());
+        assertTrue(run.err().startsWith(file + ":3:5: error: unexpected `couplng`; did you mean `coupling`?\n"
+                + "    couplng 10 MHz;\n    ^~~~~~~\n"), run.err());
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    void wrongUnitIsLocated() throws IOException {
+        Path file = write("unit.osc", Files.readString(VERSICOLOR).replace("coupling 10 MHz", "coupling 10 ns"));
+        Run run = run("check", file.toString());
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains(file + ":16:17: error: `coupling` takes a frequency, like `10 MHz`; `ns` is a time"),
+                run.err());
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    void missingDataFileIsLocated() throws IOException {
+        Path file = write("nodata.osc", Files.readString(VERSICOLOR));
+        Run run = run("check", file.toString());
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains(file + ":7:10: error: data file `" + tmp.resolve("../data/iris.csv").normalize()
+                + "` does not exist"), run.err());
+        assertNoStackTrace(run);
+    }
+
+    @Test
+    void missingInputFile() {
+        Run run = run("check", tmp.resolve("absent.osc").toString());
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("absent.osc: error: no such file"), run.err());
+    }
+
+    @Test
+    void nothingIsWrittenWhenTheInputHasErrors() throws IOException {
+        Path file = write("bad.osc", "network n : kuramoto { oscillators 1; }\n");
+        Path out = tmp.resolve("out");
+        Run run = run("train", file.toString(), "-o", out.toString());
+        assertEquals(1, run.status());
+        assertFalse(Files.exists(out), "the output folder must not be created");
+    }
+
+    @Test
+    void stagesNotBuiltYetSaySoWithStatus3() {
+        Path out = tmp.resolve("out");
+        for (String command : new String[] {"compile", "build"}) {
+            Run run = run(command, VERSICOLOR.toString(), "-o", out.toString());
+            assertEquals(3, run.status(), command + ": " + run.err());
+            assertTrue(run.err().contains("is not implemented yet"), run.err());
+            assertFalse(Files.exists(out));
+        }
+    }
+
+    @Test
+    void verifyNeedsAFolder() {
+        Run run = run("verify", tmp.resolve("nowhere").toString());
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("is not a folder"), run.err());
+    }
+
+    @Test
+    void unknownOptionIsAUsageError() {
+        assertEquals(2, run("check", "--frobnicate", VERSICOLOR.toString()).status());
+    }
+
+    @Test
+    void version() {
+        Run run = run("--version");
+        assertEquals(0, run.status());
+        assertTrue(run.out().startsWith("oscnet "), run.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"check", "train", "compile", "verify", "build", "bench", "demo"})
+    void everyCommandTeachesWithAnExample(String command) {
+        Run run = run(command, "--help");
+        assertEquals(0, run.status());
+        assertTrue(run.out().contains("Example:") && run.out().contains("oscnet " + command), run.out());
+    }
+
+    private static String versicolorPath() {
+        assertTrue(Files.exists(VERSICOLOR), "example missing: " + VERSICOLOR);
+        return VERSICOLOR.toString();
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path file = tmp.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static void assertNoStackTrace(Run run) {
+        assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
+    }
+}
