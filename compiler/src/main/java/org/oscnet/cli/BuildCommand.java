@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.oscnet.model.Design;
 import org.oscnet.pipeline.Stages;
+import org.oscnet.pipeline.Trainers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,7 +30,7 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         Inputs.checkOutputDirectory(output);
         Design design = Inputs.load(file, spec.commandLine().getErr());
-        Stages.requireTrainable(design);
+        Trainers.requireTrainable(design);
         Stages.requireCompilable(design);
         return 0;
     }

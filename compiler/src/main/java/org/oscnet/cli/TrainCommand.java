@@ -3,7 +3,13 @@ package org.oscnet.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.oscnet.model.Design;
-import org.oscnet.pipeline.Stages;
+import org.oscnet.io.OutputFolder;
+import org.oscnet.io.TrainedJson;
+import org.oscnet.model.Dataset;
+import org.oscnet.model.KuramotoNetwork;
+import org.oscnet.model.Training;
+import org.oscnet.pipeline.Trainers;
+import org.oscnet.train.TrainedKuramoto;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,10 +37,30 @@ final class TrainCommand implements Callable<Integer> {
     Long seed;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         Inputs.checkOutputDirectory(output);
         Design design = Inputs.load(file, spec.commandLine().getErr());
-        Stages.requireTrainable(design);
+        Trainers.requireTrainable(design);
+        var out = spec.commandLine().getOut();
+        OutputFolder folder = new OutputFolder(output);
+        for (Training declared : design.trainings()) {
+            Training training = seed == null ? declared : withSeed(declared, seed);
+            KuramotoNetwork network = (KuramotoNetwork) design.network(training.network()).orElseThrow();
+            Dataset dataset = design.dataset(training.dataset()).orElseThrow();
+            TrainedKuramoto trained = Trainers.train(design, training,
+                    new ProgressBar(spec.commandLine().getErr(), network.name()));
+            folder.put(network.name() + "/trained.json", TrainedJson.render(Main.version(), file.toString(), network,
+                    dataset, training, trained));
+            out.printf("%s: train accuracy %.1f %%, test accuracy %.1f %% (seed %d, %s; %.1f s)%n", network.name(),
+                    100 * trained.trainAccuracy(), 100 * trained.testAccuracy(), training.seed(), dataset.split(),
+                    trained.wallSeconds());
+        }
+        folder.commit().forEach(p -> out.println("wrote " + p));
         return 0;
+    }
+
+    static Training withSeed(Training t, long seed) {
+        return new Training(t.network(), t.dataset(), t.method(), t.optimizer(), t.steps(), t.countsEpochs(),
+                t.batchSize(), t.batchPerClass(), seed, t.restarts());
     }
 }

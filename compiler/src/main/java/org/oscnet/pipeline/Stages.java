@@ -3,7 +3,6 @@ package org.oscnet.pipeline;
 import org.oscnet.model.Design;
 import org.oscnet.model.HardwareTarget;
 import org.oscnet.model.Network;
-import org.oscnet.model.Training;
 
 /**
  * The pipeline after the front end: train, compile, verify. Each stage dispatches on the network
@@ -11,15 +10,6 @@ import org.oscnet.model.Training;
  */
 public final class Stages {
     private Stages() {
-    }
-
-    /** Checks that every training of the design can run, before anything is written. */
-    public static void requireTrainable(Design design) {
-        for (Training training : design.trainings()) {
-            Network network = design.network(training.network()).orElseThrow();
-            throw new NotImplementedYet("training " + network.family() + " networks (`" + network.name() + "`, method `"
-                    + training.method().keyword() + "`)");
-        }
     }
 
     /** Checks that every hardware target of the design can be emitted, before anything is written. */

@@ -8,9 +8,12 @@ public sealed interface TrainingMethod {
 
     /**
      * Gradient of the loss through the simulated dynamics (seed paper 1): forward-mode
-     * sensitivities of the mean frequencies, optionally squashed by tanh.
+     * sensitivities of the mean frequencies, optionally squashed by tanh. {@code dataInit}
+     * starts from a data-aware initialisation instead of random weights; {@code balanceClasses}
+     * weighs positive and negative examples of each output pair equally. Both default on; off
+     * gives the paper's procedure as written.
      */
-    record OfflineGradient(boolean squashTanh) implements TrainingMethod {
+    record OfflineGradient(boolean squashTanh, boolean dataInit, boolean balanceClasses) implements TrainingMethod {
         public String keyword() {
             return "offline gradient";
         }

@@ -1,0 +1,310 @@
+package org.oscnet.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.oscnet.model.Dataset;
+import org.oscnet.model.KuramotoNetwork;
+import org.oscnet.model.Samples;
+import org.oscnet.model.Training;
+import org.oscnet.model.TrainingMethod;
+import org.oscnet.sim.Coupling;
+import org.oscnet.sim.KuramotoSimulator;
+import org.oscnet.sim.Seeds;
+
+/**
+ * Trains a Kuramoto classifier (seed paper 1) by the offline gradient rule: each iteration
+ * simulates the batch from fresh random phases, propagates forward-mode sensitivities to get
+ * {@code ∂f̄/∂F} (optionally squashed by tanh), and takes an Adam step on the paper's pair loss.
+ * The reference classifier can also be trained by the online rule of Vassilieva et al. With
+ * {@code restarts} > 1, independent runs are made and the one with the lowest final training
+ * loss is kept (never chosen on test data).
+ */
+public final class KuramotoTrainer {
+    private final KuramotoNetwork network;
+    private final Dataset dataset;
+    private final Training training;
+    private final TrainingListener listener;
+    private final boolean parallel;
+    private final FrequencyMap map;
+    private final Readout readout;
+
+    public KuramotoTrainer(KuramotoNetwork network, Dataset dataset, Training training, TrainingListener listener,
+            boolean parallel) {
+        this.network = network;
+        this.dataset = dataset;
+        this.training = training;
+        this.listener = listener;
+        this.parallel = parallel;
+        this.map = new FrequencyMap(network, dataset.featureCount());
+        this.readout = new Readout(network);
+    }
+
+    public TrainedKuramoto train() {
+        long start = System.nanoTime();
+        Samples train = dataset.train();
+        double[] x = train.featuresRowMajor();
+        int[] labels = train.labels();
+        List<Double> restartLosses = new ArrayList<>();
+        Run best = null;
+        int bestRestart = 0;
+        for (int r = 0; r < training.restarts(); r++) {
+            Run run = training.method() instanceof TrainingMethod.OnlineRule online
+                    ? trainOnline(r, x, labels, online) : trainOffline(r, x, labels);
+            restartLosses.add(run.finalLoss);
+            if (best == null || run.finalLoss < best.finalLoss) {
+                best = run;
+                bestRestart = r;
+            }
+        }
+        KuramotoSimulator evaluation = simulator();
+        long evaluationRun = 1L << 40;
+        Evaluation trainEval = evaluate(evaluation, best.params, train, evaluationRun);
+        Evaluation testEval = evaluate(evaluation, best.params, dataset.test(), evaluationRun + 1);
+        return new TrainedKuramoto(network.name(), inputWeightsHz(best.params), tunedFrequenciesHz(best.params),
+                trainEval.accuracy, testEval.accuracy, best.finalLoss, best.losses, best.accuracies, restartLosses,
+                bestRestart, testEval.confusion, (System.nanoTime() - start) / 1e9);
+    }
+
+    private record Run(double[] params, double finalLoss, List<Double> losses, List<Double> accuracies) {
+    }
+
+    private Run trainOffline(int restart, double[] xAll, int[] labelsAll) {
+        TrainingMethod.OfflineGradient method = (TrainingMethod.OfflineGradient) training.method();
+        SplittableRandom random = new SplittableRandom(Seeds.derive(training.seed(), restart, -1));
+        double[] params = Initialiser.initial(network, map, dataset.train(), method.dataInit(), random);
+        Adam adam = new Adam(training.optimizer(), params.length);
+        KuramotoSimulator simulator = simulator();
+        int n = network.oscillators();
+        int features = dataset.featureCount();
+        List<Double> losses = new ArrayList<>();
+        List<Double> accuracies = new ArrayList<>();
+        double loss = Double.NaN;
+        int iterations = training.steps();
+        for (int it = 0; it < iterations; it++) {
+            int[] rows = batchRows(labelsAll, restart, it);
+            int m = rows.length;
+            double[] x = new double[m * features];
+            int[] labels = new int[m];
+            for (int b = 0; b < m; b++) {
+                System.arraycopy(xAll, rows[b] * features, x, b * features, features);
+                labels[b] = labelsAll[rows[b]];
+            }
+            double[] natural = map.natural(params, x, m);
+            double[] mean = new double[m * n];
+            double[] jacobian = new double[m * n * n];
+            long run = (long) restart * iterations + it;
+            simulator.meanFrequenciesWithJacobian(natural, m, training.seed(), run, mean, jacobian);
+            double[] weights = exampleWeights(labels, method.balanceClasses());
+            double[] lossPerHz = new double[m * n];
+            loss = 0;
+            int correct = 0;
+            for (int b = 0; b < m; b++) {
+                correct += readout.correct(mean, b, labels[b]) ? 1 : 0;
+                for (int p = 0; p < readout.pairCount(); p++) {
+                    KuramotoNetwork.OutputPair pair = readout.pair(p);
+                    boolean wanted = labels[b] == pair.syncClass();
+                    double d = readout.distance(mean, b, p);
+                    double w = weights[b * readout.pairCount() + p];
+                    loss += w * PairLoss.loss(d, wanted);
+                    double diff = mean[b * n + pair.first()] - mean[b * n + pair.second()];
+                    double dLossDDiff = w * PairLoss.slope(d, wanted) * Math.signum(diff) / readout.halfCoupling();
+                    int base = b * n * n;
+                    for (int k = 0; k < n; k++) {
+                        double ja = jacobian[base + pair.first() * n + k];
+                        double jb = jacobian[base + pair.second() * n + k];
+                        if (method.squashTanh()) {
+                            ja = Math.tanh(ja);
+                            jb = Math.tanh(jb);
+                        }
+                        lossPerHz[b * n + k] += dLossDDiff * (ja - jb);
+                    }
+                }
+            }
+            double[] gradient = map.backpropagate(params, x, m, lossPerHz);
+            adam.step(params, gradient, epochOf(it, m));
+            double accuracy = (double) correct / m;
+            losses.add(loss);
+            accuracies.add(accuracy);
+            listener.iteration(restart, training.restarts(), it + 1, iterations, loss, accuracy);
+        }
+        return new Run(params, loss, losses, accuracies);
+    }
+
+    /**
+     * The online rule of Vassilieva et al. for the reference classifier, applied once per pass
+     * over the training set (the pass is simulated in parallel; the pushes are averaged): for a
+     * misclassified example, every tuned oscillator moves by {@code rate} towards the output
+     * pair's mean frequency when synchronisation was wanted, away from it when it was not.
+     */
+    private Run trainOnline(int restart, double[] x, int[] labels, TrainingMethod.OnlineRule rule) {
+        SplittableRandom random = new SplittableRandom(Seeds.derive(training.seed(), restart, -1));
+        double[] params = Initialiser.initial(network, map, dataset.train(), true, random);
+        int[] tuned = map.tunedOscillators();
+        KuramotoSimulator simulator = simulator();
+        int n = network.oscillators();
+        int m = labels.length;
+        double step = rule.rateHz() / map.unitHz();
+        List<Double> losses = new ArrayList<>();
+        List<Double> accuracies = new ArrayList<>();
+        double[] weights = exampleWeights(labels, false);
+        double loss = Double.NaN;
+        for (int it = 0; it < training.steps(); it++) {
+            double[] mean = simulator.meanFrequencies(map.natural(params, x, m), m, training.seed(),
+                    (long) restart * training.steps() + it);
+            double[] push = new double[tuned.length];
+            int correct = 0;
+            loss = 0;
+            KuramotoNetwork.OutputPair pair = readout.pair(0);
+            for (int b = 0; b < m; b++) {
+                boolean wanted = labels[b] == pair.syncClass();
+                loss += weights[b] * PairLoss.loss(readout.distance(mean, b, 0), wanted);
+                if (readout.correct(mean, b, labels[b])) {
+                    correct++;
+                    continue;
+                }
+                double centre = (mean[b * n + pair.first()] + mean[b * n + pair.second()]) / 2;
+                for (int j = 0; j < tuned.length; j++) {
+                    double towards = Math.signum(centre - mean[b * n + tuned[j]]);
+                    push[j] += (wanted ? towards : -towards) / m;
+                }
+            }
+            double top = map.spanHz() / map.unitHz();
+            for (int j = 0; j < tuned.length; j++) {
+                params[j] = Math.min(top, Math.max(0, params[j] + step * push[j] * m / Math.max(1, m - correct)));
+            }
+            double accuracy = (double) correct / m;
+            losses.add(loss);
+            accuracies.add(accuracy);
+            listener.iteration(restart, training.restarts(), it + 1, training.steps(), loss, accuracy);
+        }
+        return new Run(params, loss, losses, accuracies);
+    }
+
+    /** Row indices of this iteration's batch: all rows, or a seeded sample (per class if asked). */
+    private int[] batchRows(int[] labels, int restart, int iteration) {
+        int size = training.batchSize();
+        if (size == 0) {
+            return java.util.stream.IntStream.range(0, labels.length).toArray();
+        }
+        SplittableRandom random = new SplittableRandom(Seeds.derive(training.seed(), restart, iteration + (1L << 32)));
+        List<Integer> chosen = new ArrayList<>();
+        if (training.batchPerClass()) {
+            for (int c = 0; c < dataset.classCount(); c++) {
+                final int cls = c;
+                int[] members = java.util.stream.IntStream.range(0, labels.length).filter(r -> labels[r] == cls).toArray();
+                sample(members, size, random).forEach(chosen::add);
+            }
+        } else {
+            sample(java.util.stream.IntStream.range(0, labels.length).toArray(), size, random).forEach(chosen::add);
+        }
+        return chosen.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    private static List<Integer> sample(int[] from, int count, SplittableRandom random) {
+        int[] copy = from.clone();
+        for (int i = copy.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = copy[i];
+            copy[i] = copy[j];
+            copy[j] = t;
+        }
+        return Arrays.stream(copy, 0, Math.min(count, copy.length)).boxed().toList();
+    }
+
+    private double epochOf(int iteration, int batch) {
+        return (double) iteration * batch / dataset.train().size();
+    }
+
+    /**
+     * Weight of each (example, pair) term of the loss. Balanced: positives and negatives of each
+     * pair carry half the weight each (one-vs-rest tasks have twice as many negatives); otherwise
+     * every example counts the same. Weights sum to 1 per pair, divided among the pairs.
+     */
+    private double[] exampleWeights(int[] labels, boolean balance) {
+        int pairs = readout.pairCount();
+        double[] weights = new double[labels.length * pairs];
+        for (int p = 0; p < pairs; p++) {
+            int positives = 0;
+            for (int label : labels) {
+                positives += label == readout.pair(p).syncClass() ? 1 : 0;
+            }
+            int negatives = labels.length - positives;
+            for (int b = 0; b < labels.length; b++) {
+                boolean positive = labels[b] == readout.pair(p).syncClass();
+                double w;
+                if (!balance || positives == 0 || negatives == 0) {
+                    w = 1.0 / labels.length;
+                } else {
+                    w = positive ? 0.5 / positives : 0.5 / negatives;
+                }
+                weights[b * pairs + p] = w / pairs;
+            }
+        }
+        return weights;
+    }
+
+    private KuramotoSimulator simulator() {
+        var sim = network.simulation();
+        return new KuramotoSimulator(network.oscillators(), new Coupling.Uniform(network.couplingHz()), sim.step(),
+                sim.steps(), sim.readoutSteps(), sim.noiseLinewidthHz(),
+                sim.initialPhases() == org.oscnet.model.Simulation.InitialPhases.RANDOM,
+                (network.tuningLowHz() + network.tuningHighHz()) / 2, parallel);
+    }
+
+    private record Evaluation(double accuracy, int[][] confusion) {
+    }
+
+    private Evaluation evaluate(KuramotoSimulator simulator, double[] params, Samples samples, long run) {
+        int m = samples.size();
+        int classes = readout.pairCount() == 1 ? 2 : dataset.classCount();
+        int[][] confusion = new int[classes][classes];
+        if (m == 0) {
+            return new Evaluation(Double.NaN, confusion);
+        }
+        double[] mean = simulator.meanFrequencies(map.natural(params, samples.featuresRowMajor(), m), m,
+                training.seed(), run);
+        int correct = 0;
+        for (int r = 0; r < m; r++) {
+            int label = samples.label(r);
+            correct += readout.correct(mean, r, label) ? 1 : 0;
+            if (readout.pairCount() == 1) {
+                int truth = label == readout.pair(0).syncClass() ? 1 : 0;
+                confusion[truth][readout.predictedClass(mean, r) >= 0 ? 1 : 0]++;
+            } else {
+                confusion[label][readout.predictedClass(mean, r)]++;
+            }
+        }
+        return new Evaluation((double) correct / m, confusion);
+    }
+
+    private double[][] inputWeightsHz(double[] params) {
+        if (!map.extended()) {
+            return new double[0][];
+        }
+        int n = network.oscillators();
+        int features = dataset.featureCount();
+        double[][] w = new double[n][features + 1];
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < features; p++) {
+                w[i][p] = params[i * (features + 1) + p] * map.unitHz();
+            }
+            w[i][features] = map.lowHz() + params[i * (features + 1) + features] * map.unitHz();
+        }
+        return w;
+    }
+
+    private double[] tunedFrequenciesHz(double[] params) {
+        if (map.extended()) {
+            return new double[0];
+        }
+        double[] f = new double[network.oscillators()];
+        Arrays.fill(f, Double.NaN);
+        int[] tuned = map.tunedOscillators();
+        for (int j = 0; j < tuned.length; j++) {
+            f[tuned[j]] = Math.min(map.lowHz() + map.spanHz(), Math.max(map.lowHz(), map.lowHz() + params[j] * map.unitHz()));
+        }
+        return f;
+    }
+}

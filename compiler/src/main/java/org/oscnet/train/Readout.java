@@ -1,0 +1,61 @@
+package org.oscnet.train;
+
+import java.util.List;
+import org.oscnet.model.KuramotoNetwork;
+
+/**
+ * Reads classes from mean frequencies. One output pair: the example is positive when the pair
+ * synchronises ({@code D ≤ 1}). Several pairs, one per class: the predicted class is the pair
+ * that synchronises best (smallest D).
+ */
+final class Readout {
+    private final int n;
+    private final double halfCoupling;
+    private final List<KuramotoNetwork.OutputPair> pairs;
+
+    Readout(KuramotoNetwork network) {
+        this.n = network.oscillators();
+        this.halfCoupling = network.couplingHz() / 2;
+        this.pairs = network.outputs();
+    }
+
+    int pairCount() {
+        return pairs.size();
+    }
+
+    KuramotoNetwork.OutputPair pair(int p) {
+        return pairs.get(p);
+    }
+
+    /** {@code D = |f̄_a − f̄_b| / (k/2)} of pair p for example r. */
+    double distance(double[] mean, int r, int p) {
+        KuramotoNetwork.OutputPair pair = pairs.get(p);
+        return Math.abs(mean[r * n + pair.first()] - mean[r * n + pair.second()]) / halfCoupling;
+    }
+
+    double halfCoupling() {
+        return halfCoupling;
+    }
+
+    /** Whether example r is classified correctly. */
+    boolean correct(double[] mean, int r, int label) {
+        if (pairs.size() == 1) {
+            return (distance(mean, r, 0) <= 1.0) == (label == pairs.get(0).syncClass());
+        }
+        return predictedClass(mean, r) == label;
+    }
+
+    /** The class of the best-synchronised pair (multi-class); for one pair, its class or -1. */
+    int predictedClass(double[] mean, int r) {
+        if (pairs.size() == 1) {
+            return distance(mean, r, 0) <= 1.0 ? pairs.get(0).syncClass() : -1;
+        }
+        int best = 0;
+        for (int p = 1; p < pairs.size(); p++) {
+            if (distance(mean, r, p) < distance(mean, r, best)) {
+                best = p;
+            }
+        }
+        return pairs.get(best).syncClass();
+    }
+}

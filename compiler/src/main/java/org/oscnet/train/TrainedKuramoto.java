@@ -1,0 +1,22 @@
+package org.oscnet.train;
+
+import java.util.List;
+
+/**
+ * A trained Kuramoto classifier: its parameters in SI units, and how training went.
+ *
+ * @param inputWeightsHz extended classifier: {@code F_i = clip(Σ_p W[i][p] x_p + W[i][features], tuning)},
+ *     W in Hz per unit of the scaled feature, last column the bias in Hz; empty for the reference classifier
+ * @param tunedFrequenciesHz reference classifier: the trained constant frequency of each non-input oscillator
+ *     (NaN for input oscillators); empty for the extended classifier
+ * @param lossCurve training loss after each iteration of the chosen restart
+ * @param accuracyCurve training accuracy measured during each iteration of the chosen restart
+ * @param restartLosses final training loss of every restart; the lowest was kept
+ * @param confusion test-set confusion matrix {@code [true class][predicted class]}; for one output
+ *     pair, classes are "not the pair's class" (0) and "the pair's class" (1)
+ */
+public record TrainedKuramoto(String network, double[][] inputWeightsHz, double[] tunedFrequenciesHz,
+        double trainAccuracy, double testAccuracy, double finalLoss, List<Double> lossCurve,
+        List<Double> accuracyCurve, List<Double> restartLosses, int chosenRestart, int[][] confusion,
+        double wallSeconds) {
+}

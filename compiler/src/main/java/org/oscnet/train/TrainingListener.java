@@ -1,0 +1,12 @@
+package org.oscnet.train;
+
+/** Told about each training iteration, e.g. to draw a progress bar. */
+public interface TrainingListener {
+    /**
+     * @param restart 0-based restart
+     * @param iteration 1-based iteration within the restart
+     */
+    void iteration(int restart, int restarts, int iteration, int iterations, double loss, double accuracy);
+
+    TrainingListener SILENT = (restart, restarts, iteration, iterations, loss, accuracy) -> { };
+}

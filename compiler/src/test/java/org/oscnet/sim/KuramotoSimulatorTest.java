@@ -1,0 +1,110 @@
+package org.oscnet.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Physics the simulator must get right: locking, drifting, noise, sensitivities, determinism. */
+class KuramotoSimulatorTest {
+    private static final double DT = 10e-12;
+    private static final double K = 10e6;
+
+    private static KuramotoSimulator simulator(int n, long steps, long readout, double noiseHz, boolean parallel) {
+        return new KuramotoSimulator(n, new Coupling.Uniform(K), DT, steps, readout, noiseHz, true, 590e6, parallel);
+    }
+
+    @ParameterizedTest(name = "ΔF = {0} MHz locks")
+    @CsvSource({"0", "5", "15", "19"})
+    void twoOscillatorsLockBelowTwiceTheCoupling(double detuningMHz) {
+        double[] f = {580e6, 580e6 + detuningMHz * 1e6};
+        double[] mean = simulator(2, 400_000, 200_000, 0, false).meanFrequencies(f, 1, 1, 0);
+        assertEquals(0.0, mean[1] - mean[0], 1e3, "locked oscillators share their mean frequency");
+        assertEquals((f[0] + f[1]) / 2, (mean[0] + mean[1]) / 2, 1e3, "and it is the mean natural frequency");
+    }
+
+    @ParameterizedTest(name = "ΔF = {0} MHz drifts")
+    @CsvSource({"21", "25", "30", "60"})
+    void twoOscillatorsDriftAtTheAnalyticBeat(double detuningMHz) {
+        double df = detuningMHz * 1e6;
+        double[] f = {580e6, 580e6 + df};
+        // 10 us windows hold hundreds of beat periods, so a partial period shifts the mean by < 0.1 %.
+        double[] mean = simulator(2, 1_100_000, 1_000_000, 0, false).meanFrequencies(f, 1, 1, 0);
+        double beat = Math.sqrt(df * df - 4 * K * K);
+        assertEquals(beat, mean[1] - mean[0], 0.005 * beat);
+    }
+
+    @Test
+    void phaseNoiseDiffusesAtTheLinewidth() {
+        // An uncoupled oscillator's phase variance grows as 2πΔt, so f̄ over τ has variance Δ/(2πτ).
+        double linewidth = 1e6;
+        int batch = 4000;
+        long readout = 50_000;
+        KuramotoSimulator sim = new KuramotoSimulator(1, new Coupling.Uniform(0), DT, readout, readout, linewidth, true,
+                590e6, true);
+        double[] f = new double[batch];
+        java.util.Arrays.fill(f, 600e6);
+        double[] mean = sim.meanFrequencies(f, batch, 3, 0);
+        double sum = 0;
+        double sumSq = 0;
+        for (double m : mean) {
+            sum += m - 600e6;
+            sumSq += (m - 600e6) * (m - 600e6);
+        }
+        double variance = sumSq / batch - (sum / batch) * (sum / batch);
+        double expected = linewidth / (2 * Math.PI * readout * DT);
+        assertEquals(expected, variance, 0.08 * expected, "variance of the mean frequency");
+    }
+
+    @Test
+    void sensitivitiesMatchFiniteDifferences() {
+        int n = 4;
+        double[] f = {560e6, 574e6, 590e6, 640e6}; // 0-1-2 drift near each other, 3 far away
+        KuramotoSimulator sim = simulator(n, 100_000, 50_000, 0, false);
+        double[] mean = new double[n];
+        double[] jac = new double[n * n];
+        sim.meanFrequenciesWithJacobian(f, 1, 5, 0, mean, jac);
+        double h = 2e3;
+        for (int m = 0; m < n; m++) {
+            double[] up = f.clone();
+            double[] down = f.clone();
+            up[m] += h;
+            down[m] -= h;
+            double[] mu = sim.meanFrequencies(up, 1, 5, 0);
+            double[] md = sim.meanFrequencies(down, 1, 5, 0);
+            for (int i = 0; i < n; i++) {
+                double numeric = (mu[i] - md[i]) / (2 * h);
+                double analytic = jac[i * n + m];
+                assertEquals(numeric, analytic, 1e-3 + 2e-3 * Math.abs(numeric), "∂f̄" + i + "/∂F" + m);
+            }
+        }
+        double trace = 0;
+        for (int i = 0; i < n; i++) {
+            trace += jac[i * n + i];
+        }
+        assertTrue(trace > 0.5, "the Jacobian is not trivially zero: trace " + trace);
+    }
+
+    @Test
+    void aSeedGivesBitIdenticalResultsOnOneOrManyThreads() {
+        int n = 6;
+        int batch = 16;
+        double[] f = new double[batch * n];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = 500e6 + (i * 7919 % 180) * 1e6;
+        }
+        double[] meanSeq = new double[batch * n];
+        double[] jacSeq = new double[batch * n * n];
+        double[] meanPar = new double[batch * n];
+        double[] jacPar = new double[batch * n * n];
+        simulator(n, 20_000, 10_000, 0.5e6, false).meanFrequenciesWithJacobian(f, batch, 42, 3, meanSeq, jacSeq);
+        simulator(n, 20_000, 10_000, 0.5e6, true).meanFrequenciesWithJacobian(f, batch, 42, 3, meanPar, jacPar);
+        assertArrayEquals(meanSeq, meanPar);
+        assertArrayEquals(jacSeq, jacPar);
+        double[] otherSeed = simulator(n, 20_000, 10_000, 0.5e6, true).meanFrequencies(f, batch, 43, 3);
+        assertTrue(!java.util.Arrays.equals(meanSeq, otherSeed), "another seed draws other phases");
+    }
+}
