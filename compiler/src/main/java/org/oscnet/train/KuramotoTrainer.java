@@ -17,9 +17,11 @@ import org.oscnet.sim.Seeds;
  * Trains a Kuramoto classifier (seed paper 1) by the offline gradient rule: each iteration
  * simulates the batch from fresh random phases, propagates forward-mode sensitivities to get
  * {@code ∂f̄/∂F} (optionally squashed by tanh), and takes an Adam step on the paper's pair loss.
- * The reference classifier can also be trained by the online rule of Vassilieva et al. With
- * {@code restarts} > 1, independent runs are made and the one with the lowest final training
- * loss is kept (never chosen on test data).
+ * The reference classifier can also be trained by the online rule of Vassilieva et al.
+ *
+ * <p>Each iteration's loss comes from one random phase draw, so it is noisy near the locking
+ * edge; the parameters kept are those of the iteration with the lowest training loss, and with
+ * {@code restarts} > 1 the restart with the lowest such loss. Test data never chooses anything.
  */
 public final class KuramotoTrainer {
     private final KuramotoNetwork network;
@@ -27,7 +29,7 @@ public final class KuramotoTrainer {
     private final Training training;
     private final TrainingListener listener;
     private final boolean parallel;
-    private final FrequencyMap map;
+    final FrequencyMap map;
     private final Readout readout;
 
     public KuramotoTrainer(KuramotoNetwork network, Dataset dataset, Training training, TrainingListener listener,
@@ -76,11 +78,12 @@ public final class KuramotoTrainer {
         double[] params = Initialiser.initial(network, map, dataset.train(), method.dataInit(), random);
         Adam adam = new Adam(training.optimizer(), params.length);
         KuramotoSimulator simulator = simulator();
-        int n = network.oscillators();
         int features = dataset.featureCount();
         List<Double> losses = new ArrayList<>();
         List<Double> accuracies = new ArrayList<>();
         double loss = Double.NaN;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        double[] bestParams = params.clone();
         int iterations = training.steps();
         for (int it = 0; it < iterations; it++) {
             int[] rows = batchRows(labelsAll, restart, it);
@@ -91,45 +94,80 @@ public final class KuramotoTrainer {
                 System.arraycopy(xAll, rows[b] * features, x, b * features, features);
                 labels[b] = labelsAll[rows[b]];
             }
-            double[] natural = map.natural(params, x, m);
-            double[] mean = new double[m * n];
-            double[] jacobian = new double[m * n * n];
+            double[] gradient = new double[params.length];
             long run = (long) restart * iterations + it;
-            simulator.meanFrequenciesWithJacobian(natural, m, training.seed(), run, mean, jacobian);
-            double[] weights = exampleWeights(labels, method.balanceClasses());
-            double[] lossPerHz = new double[m * n];
-            loss = 0;
-            int correct = 0;
-            for (int b = 0; b < m; b++) {
-                correct += readout.correct(mean, b, labels[b]) ? 1 : 0;
-                for (int p = 0; p < readout.pairCount(); p++) {
-                    KuramotoNetwork.OutputPair pair = readout.pair(p);
-                    boolean wanted = labels[b] == pair.syncClass();
-                    double d = readout.distance(mean, b, p);
-                    double w = weights[b * readout.pairCount() + p];
-                    loss += w * PairLoss.loss(d, wanted);
-                    double diff = mean[b * n + pair.first()] - mean[b * n + pair.second()];
-                    double dLossDDiff = w * PairLoss.slope(d, wanted) * Math.signum(diff) / readout.halfCoupling();
-                    int base = b * n * n;
-                    for (int k = 0; k < n; k++) {
-                        double ja = jacobian[base + pair.first() * n + k];
-                        double jb = jacobian[base + pair.second() * n + k];
-                        if (method.squashTanh()) {
-                            ja = Math.tanh(ja);
-                            jb = Math.tanh(jb);
-                        }
-                        lossPerHz[b * n + k] += dLossDDiff * (ja - jb);
-                    }
-                }
+            LossAndAccuracy step = lossAndGradient(method, simulator, params, x, labels, run, gradient);
+            loss = step.loss();
+            if (loss < bestLoss) {
+                bestLoss = loss;
+                bestParams = params.clone();
             }
-            double[] gradient = map.backpropagate(params, x, m, lossPerHz);
             adam.step(params, gradient, epochOf(it, m));
-            double accuracy = (double) correct / m;
+            double accuracy = step.accuracy();
             losses.add(loss);
             accuracies.add(accuracy);
             listener.iteration(restart, training.restarts(), it + 1, iterations, loss, accuracy);
         }
-        return new Run(params, loss, losses, accuracies);
+        return new Run(bestParams, bestLoss, losses, accuracies);
+    }
+
+    record LossAndAccuracy(double loss, double accuracy) {
+    }
+
+    /**
+     * The weighted pair loss of one batch, simulated from the phases of {@code run}, and its
+     * gradient with respect to the parameters (added into {@code gradientOut}).
+     */
+    LossAndAccuracy lossAndGradient(TrainingMethod.OfflineGradient method, KuramotoSimulator simulator,
+            double[] params, double[] x, int[] labels, long run, double[] gradientOut) {
+        int n = network.oscillators();
+        int m = labels.length;
+        double[] natural = map.natural(params, x, m);
+        double[] mean = new double[m * n];
+        double[] jacobian = new double[m * n * n];
+        simulator.meanFrequenciesWithJacobian(natural, m, training.seed(), run, mean, jacobian);
+        double[] weights = exampleWeights(labels, method.balanceClasses());
+        double[] lossPerHz = new double[m * n];
+        double loss = 0;
+        int correct = 0;
+        for (int b = 0; b < m; b++) {
+            correct += readout.correct(mean, b, labels[b]) ? 1 : 0;
+            for (int p = 0; p < readout.pairCount(); p++) {
+                KuramotoNetwork.OutputPair pair = readout.pair(p);
+                boolean wanted = labels[b] == pair.syncClass();
+                double d = readout.distance(mean, b, p);
+                double w = weights[b * readout.pairCount() + p];
+                loss += w * PairLoss.loss(d, wanted);
+                if (d <= 1.0 && method.lockedDetuning()) {
+                    // Locked: f̄_a − f̄_b no longer moves with F; the natural detuning, relative to the
+                    // two-oscillator locking range 2k, says how deep in the lock the pair sits.
+                    double detuning = natural[b * n + pair.first()] - natural[b * n + pair.second()];
+                    double lockingRange = 2 * network.couplingHz();
+                    double depth = Math.min(1.0, Math.abs(detuning) / lockingRange);
+                    double g = w * PairLoss.slope(depth, wanted) * Math.signum(detuning) / lockingRange;
+                    lossPerHz[b * n + pair.first()] += g;
+                    lossPerHz[b * n + pair.second()] -= g;
+                    continue;
+                }
+                double diff = mean[b * n + pair.first()] - mean[b * n + pair.second()];
+                double dLossDDiff = w * PairLoss.slope(d, wanted) * Math.signum(diff) / readout.halfCoupling();
+                int base = b * n * n;
+                for (int k = 0; k < n; k++) {
+                    double ja = jacobian[base + pair.first() * n + k];
+                    double jb = jacobian[base + pair.second() * n + k];
+                    if (method.squashTanh()) {
+                        ja = Math.tanh(ja);
+                        jb = Math.tanh(jb);
+                    }
+                    lossPerHz[b * n + k] += dLossDDiff * (ja - jb);
+                }
+            }
+        }
+        double[] gradient = map.backpropagate(params, x, m, lossPerHz);
+        for (int e = 0; e < gradient.length; e++) {
+            gradientOut[e] += gradient[e];
+        }
+        return new LossAndAccuracy(loss, (double) correct / m);
     }
 
     /**
@@ -245,7 +283,7 @@ public final class KuramotoTrainer {
         return weights;
     }
 
-    private KuramotoSimulator simulator() {
+    KuramotoSimulator simulator() {
         var sim = network.simulation();
         return new KuramotoSimulator(network.oscillators(), new Coupling.Uniform(network.couplingHz()), sim.step(),
                 sim.steps(), sim.readoutSteps(), sim.noiseLinewidthHz(),

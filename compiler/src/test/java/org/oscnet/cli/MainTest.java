@@ -98,6 +98,38 @@ class MainTest {
     }
 
     @Test
+    void trainWritesTrainedJson() throws IOException {
+        Files.copy(ROOT.resolve("data/band.csv"), tmp.resolve("band.csv"));
+        Path file = write("quick.osc", """
+                dataset band { file "band.csv" header; features 0..1; label 2; split: first 50 % train, rest test; }
+                network quick : kuramoto {
+                    oscillators 4; coupling 10 MHz; tuning 500 MHz .. 680 MHz;
+                    input band.features -> frequency linear;
+                    output pair (2, 3) sync when label == 1;
+                    simulate { duration 0.1 us; readout last 0.05 us; }
+                }
+                train quick on band { iterations 2; batch 40; seed 9; }
+                """);
+        Path out = tmp.resolve("out");
+        Run run = run("train", file.toString(), "-o", out.toString(), "--seed", "4");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("quick: train accuracy"), run.out());
+        String json = Files.readString(out.resolve("quick/trained.json"));
+        assertTrue(json.contains("\"schema\" : \"oscnet.trained/1\""), json);
+        assertTrue(json.contains("\"seed\" : 4"), "--seed overrides the file: " + json);
+        assertTrue(json.contains("\"input_weights_hz\""), json);
+    }
+
+    @Test
+    void familiesWithoutATrainerSaySo() {
+        Path out = tmp.resolve("out");
+        Run run = run("train", ROOT.resolve("examples/xor_xy.osc").toString(), "-o", out.toString());
+        assertEquals(3, run.status(), run.err());
+        assertTrue(run.err().contains("training xy networks"), run.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void verifyNeedsAFolder() {
         Run run = run("verify", tmp.resolve("nowhere").toString());
         assertEquals(1, run.status());

@@ -10,10 +10,14 @@ public sealed interface TrainingMethod {
      * Gradient of the loss through the simulated dynamics (seed paper 1): forward-mode
      * sensitivities of the mean frequencies, optionally squashed by tanh. {@code dataInit}
      * starts from a data-aware initialisation instead of random weights; {@code balanceClasses}
-     * weighs positive and negative examples of each output pair equally. Both default on; off
-     * gives the paper's procedure as written.
+     * weighs positive and negative examples of each output pair equally. {@code lockedDetuning}
+     * takes a synchronised pair's gradient from its natural detuning relative to the locking
+     * range (the forward Jacobian of a locked pair's frequency difference is zero, so a wrongly
+     * locked pair would never be pushed apart). All three default on; off gives the paper's
+     * procedure as written.
      */
-    record OfflineGradient(boolean squashTanh, boolean dataInit, boolean balanceClasses) implements TrainingMethod {
+    record OfflineGradient(boolean squashTanh, boolean dataInit, boolean balanceClasses, boolean lockedDetuning)
+            implements TrainingMethod {
         public String keyword() {
             return "offline gradient";
         }

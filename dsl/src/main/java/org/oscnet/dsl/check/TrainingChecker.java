@@ -121,13 +121,14 @@ final class TrainingChecker {
         String owner = "method `" + name + "`";
         return switch (name) {
             case "offline gradient" -> {
-                OptionSet options = new OptionSet(written, List.of("jacobian", "squash", "init", "balance"), owner,
-                        diagnostics);
+                OptionSet options = new OptionSet(written, List.of("jacobian", "squash", "init", "balance", "locked"),
+                        owner, diagnostics);
                 options.word("jacobian", List.of("forward"), "forward");
                 yield new TrainingMethod.OfflineGradient(
                         options.word("squash", List.of("tanh", "none"), "tanh").equals("tanh"),
                         options.word("init", List.of("data", "random"), "data").equals("data"),
-                        options.word("balance", List.of("classes", "none"), "classes").equals("classes"));
+                        options.word("balance", List.of("classes", "none"), "classes").equals("classes"),
+                        options.word("locked", List.of("detuning", "jacobian"), "detuning").equals("detuning"));
             }
             case "online" -> {
                 OptionSet options = new OptionSet(written, List.of("rate"), owner, diagnostics);
