@@ -49,7 +49,7 @@ public final class Benchmarks {
         result.put("batch", BATCH);
         result.put("steps", STEPS);
         result.put("seconds", round(best));
-        result.put("oscillator_steps_per_second", (double) Math.round(n * STEPS * BATCH / best));
+        result.put("oscillator_steps_per_second", Math.round(n * STEPS * BATCH / best));
         result.put("cores", Runtime.getRuntime().availableProcessors());
         return result;
     }

@@ -9,6 +9,8 @@ import org.oscnet.model.Dataset;
 import org.oscnet.model.KuramotoNetwork;
 import org.oscnet.model.Training;
 import org.oscnet.pipeline.Trainers;
+import org.oscnet.plot.TrainingPlots;
+import org.oscnet.sim.KuramotoSimulator;
 import org.oscnet.train.TrainedKuramoto;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,12 +53,28 @@ final class TrainCommand implements Callable<Integer> {
                     new ProgressBar(spec.commandLine().getErr(), network.name()));
             folder.put(network.name() + "/trained.json", TrainedJson.render(Main.version(), file.toString(), network,
                     dataset, training, trained));
+            addPlots(folder, network, dataset, trained, training.seed());
             out.printf("%s: train accuracy %.1f %%, test accuracy %.1f %% (seed %d, %s; %.1f s)%n", network.name(),
                     100 * trained.trainAccuracy(), 100 * trained.testAccuracy(), training.seed(), dataset.split(),
                     trained.wallSeconds());
         }
         folder.commit().forEach(p -> out.println("wrote " + p));
         return 0;
+    }
+
+    /** Loss curve, frequency traces, and the response map (2 features) or confusion matrix (several pairs). */
+    static void addPlots(OutputFolder folder, KuramotoNetwork network, Dataset dataset, TrainedKuramoto trained,
+            long seed) {
+        String dir = network.name() + "/";
+        KuramotoSimulator simulator = KuramotoSimulator.forNetwork(network, true);
+        folder.put(dir + "training.png", TrainingPlots.curves(trained));
+        folder.put(dir + "traces.png", TrainingPlots.traces(network, dataset, trained, simulator, seed));
+        if (dataset.featureCount() == 2) {
+            folder.put(dir + "response.png", TrainingPlots.responseMap(network, dataset, trained, simulator, seed, 34));
+        }
+        if (network.outputs().size() > 1) {
+            folder.put(dir + "confusion.png", TrainingPlots.confusion(dataset, trained));
+        }
     }
 
     static Training withSeed(Training t, long seed) {

@@ -28,6 +28,14 @@ public final class OutputFolder {
         files.put(relativePath, bytes.clone());
     }
 
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the default permissions are fine
+        }
+    }
+
     /** Writes every collected file; returns the paths written. */
     public java.util.List<Path> commit() throws IOException {
         java.util.List<Path> written = new java.util.ArrayList<>();
@@ -36,6 +44,7 @@ public final class OutputFolder {
             Files.createDirectories(target.getParent());
             Path temporary = Files.createTempFile(target.getParent(), ".oscnet-", ".tmp");
             Files.write(temporary, file.getValue());
+            readableByAll(temporary);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             written.add(target);
         }

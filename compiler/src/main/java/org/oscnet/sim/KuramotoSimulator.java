@@ -49,6 +49,20 @@ public final class KuramotoSimulator {
         this.parallel = parallel;
     }
 
+    /** The simulator a network's {@code simulate} block describes, with the given phase-noise linewidth. */
+    public static KuramotoSimulator forNetwork(org.oscnet.model.KuramotoNetwork network, double noiseLinewidthHz,
+            boolean parallel) {
+        var sim = network.simulation();
+        return new KuramotoSimulator(network.oscillators(), new Coupling.Uniform(network.couplingHz()), sim.step(),
+                sim.steps(), sim.readoutSteps(), noiseLinewidthHz,
+                sim.initialPhases() == org.oscnet.model.Simulation.InitialPhases.RANDOM,
+                (network.tuningLowHz() + network.tuningHighHz()) / 2, parallel);
+    }
+
+    public static KuramotoSimulator forNetwork(org.oscnet.model.KuramotoNetwork network, boolean parallel) {
+        return forNetwork(network, network.simulation().noiseLinewidthHz(), parallel);
+    }
+
     public int oscillators() {
         return n;
     }
@@ -56,8 +70,18 @@ public final class KuramotoSimulator {
     /** The mean frequencies (Hz) of {@code batch} examples; {@code naturalHz} is {@code [batch × n]}. */
     public double[] meanFrequencies(double[] naturalHz, int batch, long seed, long run) {
         double[] out = new double[batch * n];
-        forEach(batch, b -> simulate(naturalHz, b, seed, run, out, null));
+        forEach(batch, b -> simulate(naturalHz, b, seed, run, out, null, null));
         return out;
+    }
+
+    /**
+     * The frequency of each oscillator of one example over time, averaged over {@code blocks}
+     * equal blocks of the run: {@code [blocks × n]} in Hz (for plots).
+     */
+    public double[] frequencyTrace(double[] naturalHz, int example, long seed, long run, int blocks) {
+        double[] trace = new double[blocks * n];
+        simulate(naturalHz, example, seed, run, new double[naturalHz.length], null, trace);
+        return trace;
     }
 
     /**
@@ -69,7 +93,7 @@ public final class KuramotoSimulator {
         if (!(coupling instanceof Coupling.Uniform)) {
             throw new UnsupportedOperationException("sensitivities are implemented for uniform coupling only");
         }
-        forEach(batch, b -> simulate(naturalHz, b, seed, run, meanHz, jacobian));
+        forEach(batch, b -> simulate(naturalHz, b, seed, run, meanHz, jacobian, null));
     }
 
     private void forEach(int batch, java.util.function.IntConsumer body) {
@@ -78,7 +102,8 @@ public final class KuramotoSimulator {
     }
 
     /** One example, start to end; all state lives in arrays allocated once per example. */
-    private void simulate(double[] naturalHz, int example, long seed, long run, double[] meanOut, double[] jacOut) {
+    private void simulate(double[] naturalHz, int example, long seed, long run, double[] meanOut, double[] jacOut,
+            double[] trace) {
         SplittableRandom random = new SplittableRandom(Seeds.derive(seed, run, example));
         double[] phase = new double[n];
         double[] detuning = new double[n];
@@ -98,6 +123,8 @@ public final class KuramotoSimulator {
         double[] weights = coupling instanceof Coupling.Matrix m ? m.weightsHz() : null;
         double k = coupling instanceof Coupling.Uniform u ? u.strengthHz() : 0.0;
         double twoPiK = 2 * Math.PI * k;
+        int blocks = trace == null ? 0 : trace.length / n;
+        long blockSteps = Math.max(1, steps / Math.max(1, blocks));
 
         for (long step = 0; step < steps; step++) {
             if (step == windowStart && sensitivities) {
@@ -160,6 +187,9 @@ public final class KuramotoSimulator {
                 if (inWindow) {
                     // The mean frequency is the unwrapped phase advance over the window.
                     advanceSum[i] += advance;
+                }
+                if (trace != null && step / blockSteps < blocks) {
+                    trace[(int) (step / blockSteps) * n + i] += (centreHz + advance / dt) / blockSteps;
                 }
             }
         }

@@ -284,11 +284,7 @@ public final class KuramotoTrainer {
     }
 
     KuramotoSimulator simulator() {
-        var sim = network.simulation();
-        return new KuramotoSimulator(network.oscillators(), new Coupling.Uniform(network.couplingHz()), sim.step(),
-                sim.steps(), sim.readoutSteps(), sim.noiseLinewidthHz(),
-                sim.initialPhases() == org.oscnet.model.Simulation.InitialPhases.RANDOM,
-                (network.tuningLowHz() + network.tuningHighHz()) / 2, parallel);
+        return KuramotoSimulator.forNetwork(network, parallel);
     }
 
     private record Evaluation(double accuracy, int[][] confusion) {

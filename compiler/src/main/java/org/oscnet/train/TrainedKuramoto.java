@@ -19,4 +19,38 @@ public record TrainedKuramoto(String network, double[][] inputWeightsHz, double[
         double trainAccuracy, double testAccuracy, double finalLoss, List<Double> lossCurve,
         List<Double> accuracyCurve, List<Double> restartLosses, int chosenRestart, int[][] confusion,
         double wallSeconds) {
+
+    /**
+     * Natural frequencies {@code [rows × n]} (Hz) for scaled features {@code x} {@code [rows ×
+     * features]}, from the SI parameters: what the hardware computes.
+     */
+    public double[] natural(org.oscnet.model.KuramotoNetwork network, double[] x, int rows) {
+        int n = network.oscillators();
+        double low = network.tuningLowHz();
+        double high = network.tuningHighHz();
+        double[] out = new double[rows * n];
+        int inputs = 0;
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < n; i++) {
+                double f;
+                if (inputWeightsHz.length > 0) {
+                    double[] w = inputWeightsHz[i];
+                    int features = w.length - 1;
+                    f = w[features];
+                    for (int p = 0; p < features; p++) {
+                        f += w[p] * x[r * features + p];
+                    }
+                } else if (Double.isNaN(tunedFrequenciesHz[i])) {
+                    var direct = (org.oscnet.model.KuramotoNetwork.KuramotoInput.Direct) network.input();
+                    int p = direct.oscillators().indexOf(i);
+                    inputs = direct.oscillators().size();
+                    f = low + x[r * inputs + p] * (high - low);
+                } else {
+                    f = tunedFrequenciesHz[i];
+                }
+                out[r * n + i] = Math.min(high, Math.max(low, f));
+            }
+        }
+        return out;
+    }
 }
