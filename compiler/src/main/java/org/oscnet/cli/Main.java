@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
             "Kuramoto classifiers, spintronic recurrent networks, XY and Stuart-Landau networks.",
             ""},
         subcommands = {CheckCommand.class, TrainCommand.class, CompileCommand.class, VerifyCommand.class,
-            BuildCommand.class, BenchCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+            BuildCommand.class, BenchCommand.class, DemoCommand.class, ReproduceCommand.class,
+            CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
             "  0  done",

@@ -1,6 +1,7 @@
 package org.oscnet.dsl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +39,7 @@ class ExamplesTest {
         Frontend.Result result = Frontend.load(example);
         assertTrue(result.diagnostics().isEmpty(), () -> DiagnosticRenderer.render(result.diagnostics()));
         Design design = result.design().orElseThrow();
-        assertEquals(1, design.trainings().size());
+        assertFalse(design.trainings().isEmpty());
     }
 
     @Test
