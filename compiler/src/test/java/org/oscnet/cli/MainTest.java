@@ -130,6 +130,26 @@ class MainTest {
     }
 
     @Test
+    void reproduceWritesAReport() throws IOException {
+        Path out = tmp.resolve("repro");
+        Run run = run("reproduce", "paper1", "--only", "perceptron", "--seeds", "2", "-o", out.toString());
+        assertEquals(0, run.status(), run.err());
+        String report = Files.readString(out.resolve("README.md"));
+        assertTrue(report.contains("| Iris setosa | perceptron | 100 epochs |"), report);
+        assertTrue(report.contains("oscnet reproduce paper1 --seeds 2 --only perceptron"), report);
+        assertTrue(run.out().contains("Iris versicolor"), run.out());
+    }
+
+    @Test
+    void reproduceRejectsUnknownPapersAndGroups() {
+        assertEquals(1, run("reproduce", "paper9", "-o", tmp.resolve("r").toString()).status());
+        Run run = run("reproduce", "paper1", "--only", "iriss", "-o", tmp.resolve("r").toString());
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("unknown group `iriss`"), run.err());
+        assertFalse(Files.exists(tmp.resolve("r")));
+    }
+
+    @Test
     void verifyNeedsAFolder() {
         Run run = run("verify", tmp.resolve("nowhere").toString());
         assertEquals(1, run.status());
@@ -149,7 +169,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"check", "train", "compile", "verify", "build", "bench", "demo"})
+    @ValueSource(strings = {"check", "train", "compile", "verify", "build", "bench", "demo", "reproduce"})
     void everyCommandTeachesWithAnExample(String command) {
         Run run = run(command, "--help");
         assertEquals(0, run.status());
