@@ -46,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         OutputFolder folder = new OutputFolder(output);
         for (Training declared : design.trainings()) {
-            Training training = seed == null ? declared : withSeed(declared, seed);
+            Training training = seed == null ? declared : declared.withSeed(seed);
             KuramotoNetwork network = (KuramotoNetwork) design.network(training.network()).orElseThrow();
             Dataset dataset = design.dataset(training.dataset()).orElseThrow();
             TrainedKuramoto trained = Trainers.train(design, training,
@@ -77,8 +77,4 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    static Training withSeed(Training t, long seed) {
-        return new Training(t.network(), t.dataset(), t.method(), t.optimizer(), t.steps(), t.countsEpochs(),
-                t.batchSize(), t.batchPerClass(), seed, t.restarts());
-    }
 }

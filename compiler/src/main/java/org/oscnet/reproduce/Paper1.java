@@ -139,7 +139,7 @@ public final class Paper1 {
         Dataset dataset = design.dataset(declared.dataset()).orElseThrow();
         List<SeedResult> results = new ArrayList<>();
         for (long seed = 1; seed <= seedCount; seed++) {
-            Training training = withSeed(variant.apply(declared), seed);
+            Training training = variant.apply(declared).withSeed(seed);
             TrainedKuramoto trained = new KuramotoTrainer(net, dataset, training, TrainingListener.SILENT, true).train();
             results.add(new SeedResult(seed, trained.trainAccuracy(), trained.testAccuracy(), trained.wallSeconds()));
             log.printf("  %-22s %-18s %-26s seed %2d: test %5.1f %% (train %5.1f %%, %.0f s)%n", task, classifier, how,
@@ -170,7 +170,7 @@ public final class Paper1 {
         Dataset dataset = design.datasets().get(0);
         Training training = design.trainings().get(0);
         TrainedKuramoto trained = versicolorSeed1 != null ? versicolorSeed1
-                : new KuramotoTrainer(net, dataset, withSeed(training, 1), TrainingListener.SILENT, true).train();
+                : new KuramotoTrainer(net, dataset, training.withSeed(1), TrainingListener.SILENT, true).train();
         Samples test = dataset.test();
         double[] natural = trained.natural(net, test.featuresRowMajor(), test.size());
         int trials = 100;
@@ -205,11 +205,6 @@ public final class Paper1 {
     private Design load(String file) {
         Frontend.Result result = Frontend.load(examples.resolve(file));
         return result.design().orElseThrow(() -> new IllegalStateException("example " + file + " does not check"));
-    }
-
-    private static Training withSeed(Training t, long seed) {
-        return new Training(t.network(), t.dataset(), t.method(), t.optimizer(), t.steps(), t.countsEpochs(),
-                t.batchSize(), t.batchPerClass(), seed, t.restarts());
     }
 
     /** The band task's offline row: the example's online block, trained by the default offline rule instead. */

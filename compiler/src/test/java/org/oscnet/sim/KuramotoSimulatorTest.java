@@ -89,6 +89,24 @@ class KuramotoSimulatorTest {
     }
 
     @Test
+    void aUniformWeightMatrixMatchesTheMeanFieldForm() {
+        int n = 5;
+        double[] weights = new double[n * n];
+        java.util.Arrays.fill(weights, K);
+        double[] f = {555e6, 562e6, 571e6, 600e6, 650e6};
+        KuramotoSimulator matrix = new KuramotoSimulator(n, new Coupling.Matrix(weights), DT, 50_000, 25_000, 0, true,
+                590e6, false);
+        double[] viaMatrix = matrix.meanFrequencies(f, 1, 8, 0);
+        double[] viaMeanField = simulator(n, 50_000, 25_000, 0, false).meanFrequencies(f, 1, 8, 0);
+        for (int i = 0; i < n; i++) {
+            assertEquals(viaMeanField[i], viaMatrix[i], 1.0, "oscillator " + i); // 1 Hz of 500 MHz: rounding only
+        }
+        weights[1] = 0; // cut 0 <- 1: the result must change, or the matrix is ignored
+        double[] cut = matrix.meanFrequencies(f, 1, 8, 0);
+        assertTrue(Math.abs(cut[0] - viaMatrix[0]) > 1e3, "weights matter");
+    }
+
+    @Test
     void aSeedGivesBitIdenticalResultsOnOneOrManyThreads() {
         int n = 6;
         int batch = 16;

@@ -188,9 +188,7 @@ final class AstBuilder extends OscParserBaseVisitor<Object> {
 
     @Override
     public Ast.Statement visitDensityStatement(OscParser.DensityStatementContext ctx) {
-        Span s = span(ctx.number());
-        return new Ast.QuantitySetting("density", new Ast.Quantity(number(ctx.number()), isIntegral(ctx.number()), "", s, s),
-                span(ctx));
+        return new Ast.QuantitySetting("density", plain(ctx.number()), span(ctx));
     }
 
     @Override
@@ -200,9 +198,7 @@ final class AstBuilder extends OscParserBaseVisitor<Object> {
 
     @Override
     public Ast.Statement visitGainStatement(OscParser.GainStatementContext ctx) {
-        Span s = span(ctx.number());
-        return new Ast.QuantitySetting("gain", new Ast.Quantity(number(ctx.number()), isIntegral(ctx.number()), "", s, s),
-                span(ctx));
+        return new Ast.QuantitySetting("gain", plain(ctx.number()), span(ctx));
     }
 
     @Override
@@ -391,6 +387,12 @@ final class AstBuilder extends OscParserBaseVisitor<Object> {
             return new Ast.Quantity(value, isIntegral(ctx.number()), "%", span(ctx), span(ctx.PERCENT()));
         }
         return new Ast.Quantity(value, isIntegral(ctx.number()), "", numberSpan, numberSpan);
+    }
+
+    /** A number written without a unit, as a quantity. */
+    private Ast.Quantity plain(OscParser.NumberContext ctx) {
+        Span s = span(ctx);
+        return new Ast.Quantity(number(ctx), isIntegral(ctx), "", s, s);
     }
 
     private static boolean isIntegral(OscParser.NumberContext ctx) {
