@@ -100,7 +100,7 @@ public final class TrainedJson {
         ObjectNode metrics = root.putObject("metrics");
         metrics.put("train_accuracy", trained.trainAccuracy());
         metrics.put("test_accuracy", trained.testAccuracy());
-        metrics.put("final_loss", trained.finalLoss());
+        metrics.put("training_loss", trained.trainingLoss());
         metrics.put("wall_seconds", Math.round(trained.wallSeconds() * 100) / 100.0);
         addAll(metrics.putArray("loss_curve"), trained.lossCurve());
         addAll(metrics.putArray("train_accuracy_curve"), trained.accuracyCurve());

@@ -54,8 +54,8 @@ public final class KuramotoTrainer {
         for (int r = 0; r < training.restarts(); r++) {
             Run run = training.method() instanceof TrainingMethod.OnlineRule online
                     ? trainOnline(r, x, labels, online) : trainOffline(r, x, labels);
-            restartLosses.add(run.finalLoss);
-            if (best == null || run.finalLoss < best.finalLoss) {
+            restartLosses.add(run.keptLoss);
+            if (best == null || run.keptLoss < best.keptLoss) {
                 best = run;
                 bestRestart = r;
             }
@@ -65,11 +65,11 @@ public final class KuramotoTrainer {
         Evaluation trainEval = evaluate(evaluation, best.params, train, evaluationRun);
         Evaluation testEval = evaluate(evaluation, best.params, dataset.test(), evaluationRun + 1);
         return new TrainedKuramoto(network.name(), inputWeightsHz(best.params), tunedFrequenciesHz(best.params),
-                trainEval.accuracy, testEval.accuracy, best.finalLoss, best.losses, best.accuracies, restartLosses,
+                trainEval.accuracy, testEval.accuracy, best.keptLoss, best.losses, best.accuracies, restartLosses,
                 bestRestart, testEval.confusion, (System.nanoTime() - start) / 1e9);
     }
 
-    private record Run(double[] params, double finalLoss, List<Double> losses, List<Double> accuracies) {
+    private record Run(double[] params, double keptLoss, List<Double> losses, List<Double> accuracies) {
     }
 
     private Run trainOffline(int restart, double[] xAll, int[] labelsAll) {

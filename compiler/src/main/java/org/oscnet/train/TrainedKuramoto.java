@@ -9,14 +9,15 @@ import java.util.List;
  *     W in Hz per unit of the scaled feature, last column the bias in Hz; empty for the reference classifier
  * @param tunedFrequenciesHz reference classifier: the trained constant frequency of each non-input oscillator
  *     (NaN for input oscillators); empty for the extended classifier
- * @param lossCurve training loss after each iteration of the chosen restart
+ * @param trainingLoss the training loss of the kept parameters (lowest over iterations and restarts)
+ * @param lossCurve training loss measured in each iteration of the chosen restart
  * @param accuracyCurve training accuracy measured during each iteration of the chosen restart
- * @param restartLosses final training loss of every restart; the lowest was kept
+ * @param restartLosses the kept training loss of every restart; the lowest was kept
  * @param confusion test-set confusion matrix {@code [true class][predicted class]}; for one output
  *     pair, classes are "not the pair's class" (0) and "the pair's class" (1)
  */
 public record TrainedKuramoto(String network, double[][] inputWeightsHz, double[] tunedFrequenciesHz,
-        double trainAccuracy, double testAccuracy, double finalLoss, List<Double> lossCurve,
+        double trainAccuracy, double testAccuracy, double trainingLoss, List<Double> lossCurve,
         List<Double> accuracyCurve, List<Double> restartLosses, int chosenRestart, int[][] confusion,
         double wallSeconds) {
 
@@ -29,22 +30,20 @@ public record TrainedKuramoto(String network, double[][] inputWeightsHz, double[
         double low = network.tuningLowHz();
         double high = network.tuningHighHz();
         double[] out = new double[rows * n];
-        int inputs = 0;
+        java.util.List<Integer> inputOscillators = network.input() instanceof
+                org.oscnet.model.KuramotoNetwork.KuramotoInput.Direct direct ? direct.oscillators() : java.util.List.of();
+        int features = inputWeightsHz.length > 0 ? inputWeightsHz[0].length - 1 : inputOscillators.size();
         for (int r = 0; r < rows; r++) {
             for (int i = 0; i < n; i++) {
                 double f;
                 if (inputWeightsHz.length > 0) {
                     double[] w = inputWeightsHz[i];
-                    int features = w.length - 1;
                     f = w[features];
                     for (int p = 0; p < features; p++) {
                         f += w[p] * x[r * features + p];
                     }
-                } else if (Double.isNaN(tunedFrequenciesHz[i])) {
-                    var direct = (org.oscnet.model.KuramotoNetwork.KuramotoInput.Direct) network.input();
-                    int p = direct.oscillators().indexOf(i);
-                    inputs = direct.oscillators().size();
-                    f = low + x[r * inputs + p] * (high - low);
+                } else if (inputOscillators.contains(i)) {
+                    f = low + x[r * features + inputOscillators.indexOf(i)] * (high - low);
                 } else {
                     f = tunedFrequenciesHz[i];
                 }
