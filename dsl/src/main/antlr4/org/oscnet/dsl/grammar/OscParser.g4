@@ -25,7 +25,7 @@ declaration
 
 datasetStatement
     : FILE path=STRING (HEADER | noHeader=NO HEADER)? SEMI                       # fileStatement
-    | FEATURES columnRange (COMMA columnRange)* SEMI                             # featuresStatement
+    | FEATURES columnRange (COMMA columnRange)* SEMI       # featuresStatement
     | LABEL column=INT (NAMES LPAREN identifier (COMMA identifier)* RPAREN)? SEMI # labelStatement
     | SPLIT (PER CLASS)? COLON splitPart (COMMA splitPart)* SEMI                 # splitStatement
     | SCALE FEATURES (FROM source=range)? TO target=range SEMI                   # scaleStatement
@@ -36,8 +36,8 @@ columnRange
     ;
 
 splitPart
-    : (FIRST | NEXT) count=number PERCENT? subset   # countedPart
-    | (REST | ALL) subset                           # remainderPart
+    : (FIRST | NEXT) count=number PERCENT? subset          # countedPart
+    | (REST | ALL) subset                                  # remainderPart
     ;
 
 subset
@@ -78,7 +78,7 @@ inputMapping
 
 outputMapping
     : PAIR LPAREN first=INT COMMA second=INT RPAREN SYNC WHEN LABEL EQ classRef   # pairOutput
-    | SOFTMAX                                                                     # softmaxOutput
+    | SOFTMAX                                              # softmaxOutput
     | PHASE TARGET target=quantity COMMA OTHERS others=quantity                   # phaseOutput
     ;
 
@@ -102,8 +102,8 @@ simulateStatement
 // ---- Training ----------------------------------------------------------------------------
 
 trainStatement
-    : METHOD identifier+ optionList? SEMI                     # methodStatement
-    | OPTIMIZER identifier optionList? SEMI                   # optimizerStatement
+    : METHOD identifier+ optionList? SEMI                  # methodStatement
+    | OPTIMIZER identifier optionList? SEMI                # optimizerStatement
     | ITERATIONS INT SEMI                                  # iterationsStatement
     | EPOCHS INT SEMI                                      # epochsStatement
     | BATCH (ALL | INT (PER CLASS)?) SEMI                  # batchStatement
@@ -123,14 +123,14 @@ verilogStatement
     : SINE TABLE entries=INT X width=INT BITS SEMI         # sineTableStatement
     | CLOCK quantity SEMI                                  # clockStatement
     | LANES INT SEMI                                       # lanesStatement
-    | WIDTHS AUTO optionList? SEMI                            # autoWidthsStatement
+    | WIDTHS AUTO optionList? SEMI                         # autoWidthsStatement
     | signal=identifier INT BITS SEMI                      # widthStatement
     ;
 
 dacStatement
     : BITS INT SEMI                                        # dacBitsStatement
     | FULL SCALE quantity SEMI                             # fullScaleStatement
-    | DEVICE identifier optionList? SEMI                      # deviceStatement
+    | DEVICE identifier optionList? SEMI                   # deviceStatement
     ;
 
 spiceStatement
