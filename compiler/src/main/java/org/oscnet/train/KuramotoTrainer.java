@@ -205,12 +205,13 @@ public final class KuramotoTrainer {
                 double centre = (mean[b * n + pair.first()] + mean[b * n + pair.second()]) / 2;
                 for (int j = 0; j < tuned.length; j++) {
                     double towards = Math.signum(centre - mean[b * n + tuned[j]]);
-                    push[j] += (wanted ? towards : -towards) / m;
+                    push[j] += wanted ? towards : -towards;
                 }
             }
             double top = map.spanHz() / map.unitHz();
+            int wrong = Math.max(1, m - correct);
             for (int j = 0; j < tuned.length; j++) {
-                params[j] = Math.min(top, Math.max(0, params[j] + step * push[j] * m / Math.max(1, m - correct)));
+                params[j] = Math.min(top, Math.max(0, params[j] + step * push[j] / wrong));
             }
             double accuracy = (double) correct / m;
             losses.add(loss);

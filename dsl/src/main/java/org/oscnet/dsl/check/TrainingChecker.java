@@ -113,6 +113,9 @@ final class TrainingChecker {
         } else if (name.equals("online") && network instanceof KuramotoNetwork k && !k.isReference()) {
             diagnostics.error(first.span(), "the online rule trains a reference classifier (inputs written "
                     + "`frequency direct to oscillators ...`); network `" + network.name() + "` is extended");
+        } else if (name.equals("online") && network instanceof KuramotoNetwork k && k.outputs().size() > 1) {
+            diagnostics.error(first.span(), "the online rule trains one output pair; network `" + network.name()
+                    + "` has " + k.outputs().size() + "; use `offline gradient`");
         }
         return build(name, stmt.options());
     }
