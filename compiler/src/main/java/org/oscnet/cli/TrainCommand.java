@@ -42,6 +42,12 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         Inputs.checkOutputDirectory(output);
         Design design = Inputs.load(file, spec.commandLine().getErr());
+        if (design.trainings().isEmpty()) {
+            String network = design.networks().isEmpty() ? "NET" : design.networks().get(0).name();
+            String dataset = design.datasets().isEmpty() ? "DATA" : design.datasets().get(0).name();
+            throw new UserError(file + " has no train block; add e.g. `train " + network + " on " + dataset
+                    + " { iterations 100; seed 1; }`");
+        }
         Trainers.requireTrainable(design);
         var out = spec.commandLine().getOut();
         OutputFolder folder = new OutputFolder(output);

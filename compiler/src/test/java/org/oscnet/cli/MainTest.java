@@ -121,6 +121,19 @@ class MainTest {
     }
 
     @Test
+    void trainWithoutATrainBlockSaysWhatToAdd() throws IOException {
+        String text = Files.readString(VERSICOLOR);
+        Files.createDirectories(tmp.resolve("examples"));
+        Files.createDirectories(tmp.resolve("data"));
+        Files.copy(ROOT.resolve("data/iris.csv"), tmp.resolve("data/iris.csv"));
+        Path file = write("examples/untrained.osc", text.substring(0, text.indexOf("train versicolor")));
+        Run run = run("train", file.toString(), "-o", tmp.resolve("out").toString());
+        assertEquals(1, run.status(), run.err());
+        assertTrue(run.err().contains("has no train block; add e.g. `train versicolor on iris"), run.err());
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
     void familiesWithoutATrainerSaySo() {
         Path out = tmp.resolve("out");
         Run run = run("train", ROOT.resolve("examples/xor_xy.osc").toString(), "-o", out.toString());
