@@ -22,6 +22,7 @@ import org.oscnet.model.Dataset;
 import org.oscnet.model.KuramotoNetwork;
 import org.oscnet.model.Samples;
 import org.oscnet.sim.KuramotoSimulator;
+import org.oscnet.train.Readout;
 import org.oscnet.train.TrainedKuramoto;
 
 /** PNG plots of a trained Kuramoto classifier, as bytes for the output folder. */
@@ -68,12 +69,11 @@ public final class TrainingPlots {
         int rows = grid * grid;
         double[] mean = simulator.meanFrequencies(trained.natural(network, x, rows), rows, seed, 1L << 41);
         KuramotoNetwork.OutputPair pair = network.outputs().get(0);
-        int n = network.oscillators();
+        Readout readout = new Readout(network);
         List<Double> syncX = new ArrayList<>();
         List<Double> syncY = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
-            double d = Math.abs(mean[r * n + pair.first()] - mean[r * n + pair.second()]) / (network.couplingHz() / 2);
-            if (d <= 1.0) {
+            if (readout.distance(mean, r, 0) <= 1.0) {
                 syncX.add(x[2 * r]);
                 syncY.add(x[2 * r + 1]);
             }

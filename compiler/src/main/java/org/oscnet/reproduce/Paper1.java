@@ -16,6 +16,7 @@ import org.oscnet.model.Training;
 import org.oscnet.model.TrainingMethod;
 import org.oscnet.sim.KuramotoSimulator;
 import org.oscnet.train.KuramotoTrainer;
+import org.oscnet.train.Readout;
 import org.oscnet.train.TrainedKuramoto;
 import org.oscnet.train.TrainingListener;
 
@@ -174,6 +175,7 @@ public final class Paper1 {
         Samples test = dataset.test();
         double[] natural = trained.natural(net, test.featuresRowMajor(), test.size());
         int trials = 100;
+        Readout readout = new Readout(net);
         List<NoiseRow> rows = new ArrayList<>();
         for (double linewidth : new double[] {0, 0.25e6, 0.5e6, 1e6, 2e6}) {
             KuramotoSimulator sim = KuramotoSimulator.forNetwork(net, linewidth, true);
@@ -182,11 +184,8 @@ public final class Paper1 {
             for (int trial = 0; trial < trials; trial++) {
                 double[] mean = sim.meanFrequencies(natural, test.size(), 1000 + trial, trial);
                 int correct = 0;
-                KuramotoNetwork.OutputPair pair = net.outputs().get(0);
-                int n = net.oscillators();
                 for (int r = 0; r < test.size(); r++) {
-                    double d = Math.abs(mean[r * n + pair.first()] - mean[r * n + pair.second()]) / (net.couplingHz() / 2);
-                    correct += (d <= 1.0) == (test.label(r) == pair.syncClass()) ? 1 : 0;
+                    correct += readout.correct(mean, r, test.label(r)) ? 1 : 0;
                 }
                 double accuracy = (double) correct / test.size();
                 sum += accuracy;

@@ -8,12 +8,12 @@ import org.oscnet.model.KuramotoNetwork;
  * synchronises ({@code D ≤ 1}). Several pairs, one per class: the predicted class is the pair
  * that synchronises best (smallest D).
  */
-final class Readout {
+public final class Readout {
     private final int n;
     private final double halfCoupling;
     private final List<KuramotoNetwork.OutputPair> pairs;
 
-    Readout(KuramotoNetwork network) {
+    public Readout(KuramotoNetwork network) {
         this.n = network.oscillators();
         this.halfCoupling = network.couplingHz() / 2;
         this.pairs = network.outputs();
@@ -28,7 +28,7 @@ final class Readout {
     }
 
     /** {@code D = |f̄_a − f̄_b| / (k/2)} of pair p for example r. */
-    double distance(double[] mean, int r, int p) {
+    public double distance(double[] mean, int r, int p) {
         KuramotoNetwork.OutputPair pair = pairs.get(p);
         return Math.abs(mean[r * n + pair.first()] - mean[r * n + pair.second()]) / halfCoupling;
     }
@@ -38,7 +38,7 @@ final class Readout {
     }
 
     /** Whether example r is classified correctly. */
-    boolean correct(double[] mean, int r, int label) {
+    public boolean correct(double[] mean, int r, int label) {
         if (pairs.size() == 1) {
             return (distance(mean, r, 0) <= 1.0) == (label == pairs.get(0).syncClass());
         }
