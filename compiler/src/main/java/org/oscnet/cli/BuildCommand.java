@@ -31,7 +31,7 @@ final class BuildCommand implements Callable<Integer> {
         Inputs.checkOutputDirectory(output);
         Design design = Inputs.load(file, spec.commandLine().getErr());
         Trainers.requireTrainable(design);
-        Stages.requireCompilable(design);
+        Stages.requireCompilable(design, new java.util.HashSet<>(Stages.TARGETS));
         return 0;
     }
 }

@@ -1,9 +1,21 @@
 package org.oscnet.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.oscnet.io.OutputFolder;
+import org.oscnet.io.TrainedJson;
+import org.oscnet.model.Dataset;
 import org.oscnet.model.Design;
+import org.oscnet.model.HardwareTarget;
+import org.oscnet.model.KuramotoNetwork;
 import org.oscnet.pipeline.Stages;
+import org.oscnet.pipeline.VerilogTarget;
+import org.oscnet.train.TrainedKuramoto;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,11 +25,16 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code oscnet compile}: emit the hardware of trained networks. */
 @Command(name = "compile", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {
-            "Compile trained networks into hardware: fixed-point Verilog, a bit-exact Java model,",
-            "bias DAC tables, SPICE netlists and cosimulation testbenches, as the hardware block asks.",
-            "Reads the trained parameters that `oscnet train` wrote to DIR."},
-        footer = {"", "Example:", "  oscnet train examples/iris_versicolor.osc -o out/versicolor",
-            "  oscnet compile examples/iris_versicolor.osc -o out/versicolor"})
+            "Compile trained networks into hardware, as each hardware block asks: fixed-point Verilog",
+            "with a bit-exact Java model, test vectors, Verilator and Icarus testbenches and a FuseSoC",
+            "core (verilog); bias DAC tables (dac); SPICE netlists (spice).",
+            "Reads DIR/<network>/trained.json (written by `oscnet train`) and writes DIR/<network>/verilog/.",
+            "Widths not given in the verilog block are the defaults (phase 24, input 12, weight 16,",
+            "coupling 16 bits) or, with `widths auto (loss 1 %);`, the smallest that keep the test accuracy",
+            "within that loss of the float simulator. Prints float and fixed-point test accuracy."},
+        footer = {"", "Examples:", "  oscnet train examples/iris_versicolor.osc -o out/versicolor",
+            "  oscnet compile examples/iris_versicolor.osc -o out/versicolor --targets verilog",
+            "  oscnet verify out/versicolor/versicolor/verilog"})
 final class CompileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -29,16 +46,68 @@ final class CompileCommand implements Callable<Integer> {
             description = "where the trained parameters are and the outputs go (default: ${DEFAULT-VALUE})")
     Path output;
 
+    @Option(names = "--targets", paramLabel = "T", split = ",",
+            description = "which targets to emit: verilog, dac, spice (default: all that the hardware blocks ask for)")
+    List<String> targets;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         Inputs.checkOutputDirectory(output);
+        Set<String> wanted = new LinkedHashSet<>(targets == null ? Stages.TARGETS : targets);
+        for (String target : wanted) {
+            if (!Stages.TARGETS.contains(target)) {
+                throw new UserError("unknown target `" + target + "`; --targets takes " + String.join(", ",
+                        Stages.TARGETS));
+            }
+        }
         Design design = Inputs.load(file, spec.commandLine().getErr());
         if (design.hardware().isEmpty()) {
             throw new UserError(file + " has no hardware block; add e.g. `hardware " + firstNetwork(design)
-                    + " { verilog { phase 16 bits; } }`");
+                    + " { verilog { phase 24 bits; } }`");
         }
-        Stages.requireCompilable(design);
+        Stages.requireCompilable(design, wanted);
+        var out = spec.commandLine().getOut();
+        OutputFolder folder = new OutputFolder(output);
+        for (HardwareTarget target : design.hardware()) {
+            if (target.verilog().isEmpty() || !wanted.contains("verilog")) {
+                continue;
+            }
+            KuramotoNetwork network = (KuramotoNetwork) design.network(target.network()).orElseThrow();
+            Dataset dataset = design.dataset(network.dataset()).orElseThrow();
+            TrainedKuramoto trained = readTrained(network);
+            VerilogTarget.Compiled compiled;
+            try {
+                compiled = VerilogTarget.compile(network, dataset, trained, target.verilog().get(), Main.version(),
+                        source());
+            } catch (IllegalArgumentException e) {
+                throw new UserError(file + ": " + e.getMessage());
+            }
+            compiled.files().forEach((path, bytes) -> folder.put(network.name() + "/verilog/" + path, bytes));
+            out.println(compiled.summary());
+        }
+        List<Path> written = folder.commit();
+        out.println("wrote " + written.size() + " files under " + output);
         return 0;
+    }
+
+    /** The source as generated headers name it: relative to the working directory when inside it, never absolute. */
+    private String source() {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path here = Path.of("").toAbsolutePath();
+        return (absolute.startsWith(here) ? here.relativize(absolute) : absolute.getFileName()).toString()
+                .replace('\\', '/');
+    }
+
+    private TrainedKuramoto readTrained(KuramotoNetwork network) throws IOException {
+        Path trained = output.resolve(network.name()).resolve("trained.json");
+        if (!Files.isRegularFile(trained)) {
+            throw new UserError(trained + " does not exist; train first: oscnet train " + file + " -o " + output);
+        }
+        try {
+            return TrainedJson.read(trained, network);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 
     private static String firstNetwork(Design design) {

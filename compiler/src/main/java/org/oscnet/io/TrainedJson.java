@@ -119,6 +119,65 @@ public final class TrainedJson {
         }
     }
 
+    /**
+     * Reads the parameters and metrics back for {@code network}; refuses a file of another schema
+     * or another network with a message saying what to do.
+     */
+    public static TrainedKuramoto read(java.nio.file.Path file, KuramotoNetwork network) throws java.io.IOException {
+        com.fasterxml.jackson.databind.JsonNode root = MAPPER.readTree(file.toFile());
+        String schema = root.path("schema").asText("");
+        if (!SCHEMA.equals(schema)) {
+            throw new IllegalArgumentException(file + " has schema `" + schema + "`, this oscnet reads `" + SCHEMA
+                    + "`; train again with `oscnet train`");
+        }
+        String name = root.path("network").path("name").asText("");
+        int n = root.path("network").path("oscillators").asInt(-1);
+        if (!network.name().equals(name) || n != network.oscillators()) {
+            throw new IllegalArgumentException(file + " holds network `" + name + "` with " + n
+                    + " oscillators, not `" + network.name() + "` with " + network.oscillators()
+                    + "; train again with `oscnet train`");
+        }
+        com.fasterxml.jackson.databind.JsonNode params = root.path("parameters");
+        double[][] weights = new double[0][];
+        double[] tuned = new double[0];
+        if (params.has("input_weights_hz")) {
+            com.fasterxml.jackson.databind.JsonNode w = params.get("input_weights_hz");
+            weights = new double[w.size()][];
+            for (int i = 0; i < w.size(); i++) {
+                weights[i] = new double[w.get(i).size()];
+                for (int p = 0; p < weights[i].length; p++) {
+                    weights[i][p] = w.get(i).get(p).asDouble();
+                }
+            }
+        } else {
+            com.fasterxml.jackson.databind.JsonNode f = params.path("tuned_frequencies_hz");
+            tuned = new double[f.size()];
+            for (int i = 0; i < tuned.length; i++) {
+                tuned[i] = f.get(i).isNull() ? Double.NaN : f.get(i).asDouble();
+            }
+        }
+        com.fasterxml.jackson.databind.JsonNode metrics = root.path("metrics");
+        com.fasterxml.jackson.databind.JsonNode confusionNode = metrics.path("test_confusion");
+        int[][] confusion = new int[confusionNode.size()][];
+        for (int i = 0; i < confusion.length; i++) {
+            confusion[i] = new int[confusionNode.get(i).size()];
+            for (int j = 0; j < confusion[i].length; j++) {
+                confusion[i][j] = confusionNode.get(i).get(j).asInt();
+            }
+        }
+        return new TrainedKuramoto(name, weights, tuned, metrics.path("train_accuracy").asDouble(),
+                metrics.path("test_accuracy").asDouble(), metrics.path("training_loss").asDouble(),
+                doubles(metrics.path("loss_curve")), doubles(metrics.path("train_accuracy_curve")),
+                doubles(metrics.path("restart_losses")), root.path("training").path("chosen_restart").asInt(),
+                confusion, metrics.path("wall_seconds").asDouble());
+    }
+
+    private static List<Double> doubles(com.fasterxml.jackson.databind.JsonNode array) {
+        List<Double> values = new java.util.ArrayList<>();
+        array.forEach(v -> values.add(v.asDouble()));
+        return values;
+    }
+
     private static void addAll(ArrayNode array, List<Double> values) {
         values.forEach(array::add);
     }

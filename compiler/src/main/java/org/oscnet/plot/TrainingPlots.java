@@ -170,7 +170,7 @@ public final class TrainingPlots {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static byte[] png(Chart<?, ?> chart) {
+    static byte[] png(Chart<?, ?> chart) {
         return png(BitmapEncoder.getBufferedImage(chart));
     }
 

@@ -8,7 +8,7 @@ package org.oscnet.quantize;
  */
 public final class Lfsr {
     private static final long TAPS_16 = 0xB400L;
-    private static final long TAPS_32 = 0xA3000000L;
+    public static final long TAPS_32 = 0xA3000000L;
 
     private final int width;
     private final long taps;

@@ -1,0 +1,198 @@
+package org.oscnet.emit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.oscnet.quantize.HwNetwork;
+import org.oscnet.quantize.QFormat;
+
+/**
+ * Renders the Verilog of a {@link HwNetwork} from {@code templates/verilog/}: one module per job
+ * (sine table, input encoder, oscillator lane, LFSR, controller, decision, top). All widths and
+ * constants are computed here; the templates only place them.
+ */
+public final class VerilogEmitter {
+    /** The modules, in dependency order (the order of the file list). */
+    public static final List<String> MODULES = List.of("sine", "encoder", "lane", "lfsr", "controller", "decision",
+            "top");
+
+    private VerilogEmitter() {
+    }
+
+    /** File name (e.g. {@code versicolor_top.v}) to text, in dependency order. */
+    public static Map<String, String> render(HwNetwork hw, String version, String source) {
+        Map<String, Object> model = model(hw, version, source);
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String module : MODULES) {
+            if (module.equals("lfsr") && !hw.randomPhases()) {
+                continue;
+            }
+            model.put("title", titleOf(module));
+            files.put(hw.name() + "_" + module + ".v", Templates.render("verilog/" + module + ".v.ftl", model));
+        }
+        return files;
+    }
+
+    /** The name of the top module. */
+    public static String topModule(HwNetwork hw) {
+        return hw.name() + "_top";
+    }
+
+    /** Width of the sums of sines over all oscillators. */
+    public static int sumSineBits(HwNetwork hw) {
+        long bound = (long) hw.oscillators() * hw.sineTable().amplitude();
+        return QFormat.widthFor(-bound, bound, true);
+    }
+
+    private static String titleOf(String module) {
+        return switch (module) {
+            case "sine" -> "Quarter-wave sine and cosine table";
+            case "encoder" -> "Input encoder: natural frequency words";
+            case "lane" -> "Oscillator lane: mean-field coupling and phase update";
+            case "lfsr" -> "LFSR of initial phases";
+            case "controller" -> "Controller";
+            case "decision" -> "Sync detector and class decision";
+            default -> "Digital Kuramoto classifier, top level";
+        };
+    }
+
+    private static Map<String, Object> model(HwNetwork hw, String version, String source) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        int sumSine = sumSineBits(hw);
+        m.put("version", version);
+        m.put("source", source);
+        m.put("name", hw.name());
+        m.put("oscillators", hw.oscillators());
+        m.put("features", hw.features());
+        m.put("lanes", hw.lanes());
+        m.put("groups", hw.groups());
+        m.put("phaseBits", hw.phaseBits());
+        m.put("inputBits", hw.inputBits());
+        m.put("sumBits", hw.sumBits());
+        m.put("frequencyBits", hw.frequencyBits());
+        m.put("incrementBits", hw.incrementBits());
+        m.put("accumulatorBits", hw.accumulatorBits());
+        m.put("mixBits", hw.mixBits());
+        m.put("productBits", hw.productBits());
+        m.put("sumSineBits", sumSine);
+        m.put("sineBits", hw.sineBits());
+        m.put("sineEntries", hw.sineEntries());
+        m.put("indexBits", hw.sineIndexBits());
+        m.put("addressBits", hw.sineIndexBits() - 1);
+        m.put("amplitude", hw.sineTable().amplitude());
+        m.put("oscillatorBits", Verilog.addressBits(hw.oscillators()));
+        m.put("groupBits", Verilog.addressBits(hw.groups()));
+        m.put("counterBits", hw.counterBits());
+        m.put("steps", hw.steps());
+        m.put("windowStart", hw.steps() - hw.readoutSteps());
+        m.put("readoutSteps", hw.readoutSteps());
+        m.put("syncThreshold", hw.syncThreshold());
+        m.put("classBits", hw.classIndexBits());
+        m.put("randomPhases", hw.randomPhases());
+        m.put("lfsrSeed", String.format("%08x", hw.lfsrSeed()));
+        m.put("lfsrTaps", String.format("%08x", org.oscnet.quantize.Lfsr.TAPS_32));
+        m.put("latency", hw.latency());
+        m.put("centreMhz", String.format(java.util.Locale.ROOT, "%.3f", hw.centreHz() / 1e6));
+        m.put("stepPs", String.format(java.util.Locale.ROOT, "%.3f", hw.stepSeconds() * 1e12));
+
+        List<String> quarter = new ArrayList<>();
+        for (long v : hw.sineQuarter()) {
+            quarter.add(Verilog.signed(v, hw.sineBits()));
+        }
+        m.put("quarter", quarter);
+
+        List<String> inputs = new ArrayList<>();
+        for (int p = 0; p < hw.features(); p++) {
+            inputs.add(Verilog.extend("x" + p, hw.inputBits(), hw.sumBits()));
+        }
+        m.put("inputs", inputs);
+        List<Map<String, Object>> rom = new ArrayList<>();
+        for (int i = 0; i < hw.oscillators(); i++) {
+            List<String> weights = new ArrayList<>();
+            for (long w : hw.weights()[i]) {
+                weights.add(Verilog.signed(w, hw.sumBits()));
+            }
+            rom.add(Map.of("bias", Verilog.signed(hw.biases()[i], hw.sumBits()), "weights", weights));
+        }
+        m.put("rom", rom);
+        int sumShift = hw.weightFraction() + hw.inputFraction();
+        m.put("sumShift", sumShift);
+        m.put("roundingHalf", Verilog.signed(1L << (sumShift - 1), hw.sumBits()));
+        m.put("wordMin", Verilog.signed(hw.wordMin(), hw.frequencyBits()));
+        m.put("wordMax", Verilog.signed(hw.wordMax(), hw.frequencyBits()));
+        m.put("wordMinWide", Verilog.signed(hw.wordMin(), hw.sumBits()));
+        m.put("wordMaxWide", Verilog.signed(hw.wordMax(), hw.sumBits()));
+
+        m.put("couplingMultiplier", hw.couplingMultiplier());
+        m.put("couplingShift", hw.couplingShift());
+        m.put("couplingLiteral", Verilog.signed(hw.couplingMultiplier(), hw.productBits()));
+        m.put("couplingHalf", Verilog.signed(hw.couplingShift() == 0 ? 0 : 1L << (hw.couplingShift() - 1),
+                hw.productBits()));
+        m.put("sinWide", Verilog.extend("sin_now", hw.sineBits(), hw.mixBits()));
+        m.put("cosWide", Verilog.extend("cos_now", hw.sineBits(), hw.mixBits()));
+        m.put("sumSinWide", Verilog.extend("sum_sin", sumSine, hw.mixBits()));
+        m.put("sumCosWide", Verilog.extend("sum_cos", sumSine, hw.mixBits()));
+        m.put("mixWide", Verilog.extend("mix", hw.mixBits(), hw.productBits()));
+        m.put("wordWide", Verilog.extend("word", hw.frequencyBits(), hw.incrementBits()));
+        m.put("incrementAsPhase", Verilog.extend("increment", hw.incrementBits(), hw.phaseBits()));
+        m.put("incrementAsAccumulator", Verilog.extend("increment", hw.incrementBits(), hw.accumulatorBits()));
+        String lsb = "l * " + hw.sineBits();
+        m.put("sinNowWide", Verilog.extendSlice("lane_sin_now", lsb, hw.sineBits(), sumSine));
+        m.put("cosNowWide", Verilog.extendSlice("lane_cos_now", lsb, hw.sineBits(), sumSine));
+        m.put("sinNextWide", Verilog.extendSlice("lane_sin_next", lsb, hw.sineBits(), sumSine));
+        m.put("cosNextWide", Verilog.extendSlice("lane_cos_next", lsb, hw.sineBits(), sumSine));
+
+        List<Map<String, Object>> laneSelect = new ArrayList<>();
+        for (int l = 0; l < hw.lanes(); l++) {
+            List<Map<String, Object>> cases = new ArrayList<>();
+            for (int g = 0; g < hw.groups(); g++) {
+                int i = g * hw.lanes() + l;
+                if (i < hw.oscillators()) {
+                    cases.add(Map.of("group", g, "phaseSlice", slice(i, hw.phaseBits()), "wordSlice",
+                            slice(i, hw.frequencyBits())));
+                }
+            }
+            laneSelect.add(Map.of("cases", cases, "phaseSlice", slice(l, hw.phaseBits()), "wordSlice",
+                    slice(l, hw.frequencyBits())));
+        }
+        m.put("laneSelect", laneSelect);
+
+        List<Integer> readouts = new ArrayList<>();
+        for (HwNetwork.Pair pair : hw.pairs()) {
+            for (int oscillator : new int[] {pair.first(), pair.second()}) {
+                if (!readouts.contains(oscillator)) {
+                    readouts.add(oscillator);
+                }
+            }
+        }
+        m.put("readouts", readouts);
+        m.put("readoutCount", readouts.size());
+        int slotBits = Verilog.addressBits(readouts.size() + 1L);
+        m.put("slotBits", slotBits);
+        List<String> slots = new ArrayList<>();
+        for (int i = hw.oscillators() - 1; i >= 0; i--) {
+            int slot = readouts.indexOf(i);
+            slots.add(slotBits + "'d" + (slot < 0 ? readouts.size() : slot));
+        }
+        m.put("slotTable", "{" + String.join(", ", slots) + "}");
+        List<Map<String, Object>> pairs = new ArrayList<>();
+        int ab = hw.accumulatorBits();
+        for (HwNetwork.Pair pair : hw.pairs()) {
+            pairs.add(Map.of(
+                    "first", accumulatorExtended(readouts.indexOf(pair.first()), ab),
+                    "second", accumulatorExtended(readouts.indexOf(pair.second()), ab)));
+        }
+        m.put("pairs", pairs);
+        return m;
+    }
+
+    private static String slice(int index, int width) {
+        return (index * width) + " +: " + width;
+    }
+
+    private static String accumulatorExtended(int slot, int width) {
+        int lsb = slot * width;
+        return "{accumulators[" + (lsb + width - 1) + "], accumulators[" + lsb + " +: " + width + "]}";
+    }
+}

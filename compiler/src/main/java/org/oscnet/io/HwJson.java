@@ -1,0 +1,152 @@
+package org.oscnet.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.oscnet.model.HardwareTarget;
+import org.oscnet.plot.HardwarePlots;
+import org.oscnet.quantize.HwNetwork;
+import org.oscnet.quantize.Quantizer;
+import org.oscnet.quantize.Widths;
+
+/**
+ * {@code hw.json}: the fixed-point plan of a compiled network (every width and constant), how the
+ * widths were chosen, float against fixed-point accuracy, and what {@code oscnet verify} needs
+ * (top module, files, model class, vectors). Written by compile, read by verify.
+ */
+public final class HwJson {
+    public static final String SCHEMA = "oscnet.hw/1";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private HwJson() {
+    }
+
+    /** What {@code verify} reads back. */
+    public record Summary(String name, String topModule, String modelClass, String modelSource, List<String> rtlFiles,
+            double clockHz, long latency, int oscillators, int lanes, double floatAccuracy, double fixedAccuracy,
+            int testVectors, int randomVectors, double stepSeconds, long steps) {
+    }
+
+    public static String render(String version, String source, HwNetwork hw, HardwareTarget.Verilog target,
+            Widths widths, Quantizer.Search search, double floatAccuracy, double fixedAccuracy,
+            double floatTrainAccuracy, double fixedTrainAccuracy, List<HardwarePlots.Point> sweep,
+            List<String> rtlFiles, int testVectors, int randomVectors) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.put("oscnet", version);
+        root.put("source", source);
+        root.put("network", hw.name());
+        root.put("top_module", hw.name() + "_top");
+        root.put("model_class", org.oscnet.emit.JavaModelEmitter.qualifiedName(hw));
+        root.put("model_source", "model/" + org.oscnet.emit.JavaModelEmitter.sourcePath(hw));
+        ArrayNode files = root.putArray("rtl_files");
+        rtlFiles.forEach(f -> files.add("rtl/" + f));
+        root.put("clock_hz", target.clockHz());
+
+        ObjectNode shape = root.putObject("architecture");
+        shape.put("oscillators", hw.oscillators());
+        shape.put("features", hw.features());
+        shape.put("lanes", hw.lanes());
+        shape.put("groups", hw.groups());
+        shape.put("steps", hw.steps());
+        shape.put("readout_steps", hw.readoutSteps());
+        shape.put("step_s", hw.stepSeconds());
+        shape.put("latency_cycles", hw.latency());
+        shape.put("centre_hz", hw.centreHz());
+        shape.put("hz_per_frequency_lsb", hw.hzPerLsb());
+        shape.put("random_initial_phases", hw.randomPhases());
+        shape.put("lfsr_seed", String.format("0x%08x", hw.lfsrSeed()));
+
+        ObjectNode w = root.putObject("widths");
+        w.put("phase", hw.phaseBits());
+        w.put("input", hw.inputBits());
+        w.put("input_fraction", hw.inputFraction());
+        w.put("weight", hw.weightBits());
+        w.put("weight_fraction", hw.weightFraction());
+        w.put("encoder_sum", hw.sumBits());
+        w.put("frequency", hw.frequencyBits());
+        w.put("sine_entries", hw.sineEntries());
+        w.put("sine", hw.sineBits());
+        w.put("coupling", hw.couplingBits());
+        w.put("coupling_mix", hw.mixBits());
+        w.put("coupling_product", hw.productBits());
+        w.put("increment", hw.incrementBits());
+        w.put("accumulator", hw.accumulatorBits());
+        w.put("step_counter", hw.counterBits());
+
+        ObjectNode constants = root.putObject("constants");
+        constants.put("word_min", hw.wordMin());
+        constants.put("word_max", hw.wordMax());
+        constants.put("coupling_multiplier", hw.couplingMultiplier());
+        constants.put("coupling_shift", hw.couplingShift());
+        constants.put("coupling_effective_hz", hw.couplingMultiplier() * Math.pow(hw.sineTable().amplitude(), 2)
+                / Math.scalb(1.0, hw.couplingShift()) * hw.hzPerLsb());
+        constants.put("sync_threshold", hw.syncThreshold());
+        ArrayNode pairs = constants.putArray("pairs");
+        for (HwNetwork.Pair pair : hw.pairs()) {
+            ObjectNode p = pairs.addObject();
+            p.putArray("oscillators").add(pair.first()).add(pair.second());
+            p.put("class", pair.className());
+        }
+
+        ObjectNode q = root.putObject("quantization");
+        q.put("widths", target.autoWidths() ? "auto" : "given");
+        q.put("given", MAPPER.valueToTree(target.widths()));
+        if (search != null) {
+            q.put("target_accuracy", search.target());
+            ArrayNode trials = q.putArray("trials");
+            for (Quantizer.Trial trial : search.trials()) {
+                ObjectNode t = trials.addObject();
+                t.put("phase", trial.widths().phase());
+                t.put("input", trial.widths().input());
+                t.put("weight", trial.widths().weight());
+                t.put("coupling", trial.widths().coupling());
+                if (Double.isNaN(trial.accuracy())) {
+                    t.put("infeasible", trial.note());
+                } else {
+                    t.put("test_accuracy", trial.accuracy());
+                }
+            }
+        }
+        q.put("float_test_accuracy", floatAccuracy);
+        q.put("fixed_test_accuracy", fixedAccuracy);
+        q.put("float_train_accuracy", floatTrainAccuracy);
+        q.put("fixed_train_accuracy", fixedTrainAccuracy);
+        ArrayNode s = q.putArray("phase_sweep");
+        for (HardwarePlots.Point point : sweep) {
+            s.addObject().put("phase_bits", (int) point.x()).put("fixed_test_accuracy", point.y());
+        }
+        ObjectNode vectors = root.putObject("vectors");
+        vectors.put("test_rows", testVectors);
+        vectors.put("random_rows", randomVectors);
+        vectors.put("random_seed", org.oscnet.emit.Vectors.RANDOM_SEED);
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Summary read(Path file) throws IOException {
+        JsonNode root = MAPPER.readTree(file.toFile());
+        if (!SCHEMA.equals(root.path("schema").asText())) {
+            throw new IOException(file + " is not an oscnet hw.json (schema " + SCHEMA + "); run `oscnet compile` again");
+        }
+        JsonNode shape = root.path("architecture");
+        JsonNode q = root.path("quantization");
+        List<String> rtl = new java.util.ArrayList<>();
+        root.path("rtl_files").forEach(f -> rtl.add(f.asText()));
+        return new Summary(root.path("network").asText(), root.path("top_module").asText(),
+                root.path("model_class").asText(), root.path("model_source").asText(), rtl,
+                root.path("clock_hz").asDouble(), shape.path("latency_cycles").asLong(),
+                shape.path("oscillators").asInt(), shape.path("lanes").asInt(),
+                q.path("float_test_accuracy").asDouble(), q.path("fixed_test_accuracy").asDouble(),
+                root.path("vectors").path("test_rows").asInt(), root.path("vectors").path("random_rows").asInt(),
+                shape.path("step_s").asDouble(), shape.path("steps").asLong());
+    }
+}

@@ -1,0 +1,159 @@
+package org.oscnet.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.oscnet.emit.JavaModelEmitter;
+import org.oscnet.emit.Templates;
+import org.oscnet.emit.VerilogEmitter;
+import org.oscnet.emit.Vectors;
+import org.oscnet.io.HwJson;
+import org.oscnet.model.Dataset;
+import org.oscnet.model.HardwareTarget;
+import org.oscnet.model.KuramotoNetwork;
+import org.oscnet.plot.HardwarePlots;
+import org.oscnet.quantize.HwNetwork;
+import org.oscnet.quantize.Quantizer;
+import org.oscnet.quantize.WidthTooSmall;
+import org.oscnet.quantize.Widths;
+import org.oscnet.train.TrainedKuramoto;
+
+/**
+ * The Verilog target of one trained Kuramoto network: quantize (given or automatic widths),
+ * measure fixed against float accuracy, and emit the RTL, the Java model, the vectors, the
+ * testbenches, the FuseSoC core and {@code hw.json}, as relative paths to contents.
+ */
+public final class VerilogTarget {
+    /** Random inputs appended to the test set in the vectors. */
+    public static final int RANDOM_VECTORS = 1000;
+    /** Steps of sample 0 whose phases the vectors list one by one. */
+    public static final int TRACE_STEPS = 64;
+    private static final int SWEEP_LOW = 8;
+    private static final int SWEEP_HIGH = 32;
+
+    private VerilogTarget() {
+    }
+
+    /** What compiling produced: files (relative path to bytes), the plan and a one-line summary. */
+    public record Compiled(Map<String, byte[]> files, HwNetwork hw, double floatAccuracy, double fixedAccuracy,
+            String summary) {
+    }
+
+    public static Compiled compile(KuramotoNetwork network, Dataset dataset, TrainedKuramoto trained,
+            HardwareTarget.Verilog target, String version, String source) {
+        double[][] frequencyHz = Quantizer.frequencyMatrix(network, trained, dataset.featureCount());
+        double floatAccuracy = trained.testAccuracy();
+        Widths widths = Widths.DEFAULTS.with(target.widths());
+        Quantizer.Search search = null;
+        if (target.autoWidths()) {
+            search = Quantizer.chooseWidths(network, dataset, frequencyHz, target, Widths.GENEROUS.with(target.widths()),
+                    floatAccuracy - target.autoMaxLoss());
+            widths = search.chosen();
+        }
+        HwNetwork hw;
+        try {
+            hw = Quantizer.plan(network, dataset.classNames(), frequencyHz, target, widths);
+        } catch (WidthTooSmall e) {
+            throw new IllegalArgumentException("`" + network.name() + "`: " + e.getMessage());
+        }
+        double fixedAccuracy = Quantizer.accuracy(hw, dataset.test());
+        double fixedTrainAccuracy = Quantizer.accuracy(hw, dataset.train());
+
+        List<HardwarePlots.Point> sweep = new ArrayList<>();
+        for (int bits = SWEEP_LOW; bits <= SWEEP_HIGH; bits += 2) {
+            try {
+                HwNetwork variant = Quantizer.plan(network, dataset.classNames(), frequencyHz, target,
+                        widths.withPhase(bits));
+                sweep.add(new HardwarePlots.Point(bits, Quantizer.accuracy(variant, dataset.test())));
+            } catch (WidthTooSmall e) {
+                // this phase width cannot hold the design's increments: no point
+            }
+        }
+
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        Map<String, String> rtl = VerilogEmitter.render(hw, version, source);
+        rtl.forEach((name, text) -> put(files, "rtl/" + name, text));
+        List<String> rtlFiles = new ArrayList<>(rtl.keySet());
+        put(files, hw.name() + ".f", String.join("\n", rtlFiles.stream().map(f -> "rtl/" + f).toList()) + "\n");
+        put(files, "model/" + JavaModelEmitter.sourcePath(hw), JavaModelEmitter.render(hw, version, source));
+
+        long[] x = Vectors.inputs(hw, dataset.test().featuresRowMajor(), dataset.test().size(), RANDOM_VECTORS);
+        int rows = dataset.test().size() + RANDOM_VECTORS;
+        put(files, "vectors.txt", Vectors.render(hw, x, rows, TRACE_STEPS));
+
+        Map<String, Object> model = testbenchModel(hw, version, source, rtlFiles, dataset.test().size());
+        put(files, "tb/" + hw.name() + "_tb.v", Templates.render("testbench/icarus_tb.v.ftl",
+                with(model, "title", "Icarus testbench of " + hw.name() + "_top")));
+        put(files, "tb/" + hw.name() + "_harness.cpp", Templates.render("testbench/verilator_harness.cpp.ftl",
+                with(model, "title", "Verilator harness of " + hw.name() + "_top")));
+        put(files, hw.name() + ".core", Templates.render("testbench/fusesoc.core.ftl",
+                with(model, "title", "FuseSoC core of " + hw.name())));
+        put(files, "README.md", Templates.render("testbench/README.md.ftl", model));
+        put(files, "hw.json", HwJson.render(version, source, hw, target, widths, search, floatAccuracy, fixedAccuracy,
+                trained.trainAccuracy(), fixedTrainAccuracy, sweep, rtlFiles, dataset.test().size(), RANDOM_VECTORS));
+        if (!sweep.isEmpty()) {
+            files.put("phase_sweep.png", HardwarePlots.phaseSweep(hw.name(), sweep, floatAccuracy, hw.phaseBits()));
+        }
+        String summary = String.format(java.util.Locale.ROOT,
+                "%s: %d oscillators, %d lanes, phase %d bits; test accuracy float %.1f %%, fixed point %.1f %%"
+                        + " (%d test rows); %d cycles per sample",
+                hw.name(), hw.oscillators(), hw.lanes(), hw.phaseBits(), 100 * floatAccuracy, 100 * fixedAccuracy,
+                dataset.test().size(), hw.latency());
+        return new Compiled(files, hw, floatAccuracy, fixedAccuracy, summary);
+    }
+
+    private static Map<String, Object> testbenchModel(HwNetwork hw, String version, String source,
+            List<String> rtlFiles, int testRows) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", version);
+        m.put("source", source);
+        m.put("name", hw.name());
+        m.put("title", hw.name() + ": generated hardware");
+        m.put("oscillators", hw.oscillators());
+        m.put("features", hw.features());
+        m.put("lanes", hw.lanes());
+        m.put("groups", hw.groups());
+        m.put("steps", hw.steps());
+        m.put("latency", hw.latency());
+        m.put("phaseBits", hw.phaseBits());
+        m.put("inputBits", hw.inputBits());
+        m.put("classBits", hw.classIndexBits());
+        m.put("pairCount", hw.pairs().size());
+        m.put("pairNames", String.join(", ", hw.pairs().stream()
+                .map(p -> "bit " + hw.pairs().indexOf(p) + " = " + p.className()).toList()));
+        m.put("traceStepsHint", TRACE_STEPS);
+        m.put("rtlFiles", rtlFiles);
+        m.put("rtlTitles", rtlFiles.stream().map(VerilogTarget::describe).toList());
+        m.put("modelPath", JavaModelEmitter.sourcePath(hw));
+        m.put("modelClass", JavaModelEmitter.qualifiedName(hw));
+        m.put("vectorSamples", testRows + RANDOM_VECTORS);
+        m.put("testSamples", testRows);
+        m.put("randomSamples", RANDOM_VECTORS);
+        m.put("randomSeed", Vectors.RANDOM_SEED);
+        return m;
+    }
+
+    private static String describe(String file) {
+        String module = file.substring(file.lastIndexOf('_') + 1, file.length() - 2);
+        return switch (module) {
+            case "sine" -> "quarter-wave sine/cosine table";
+            case "encoder" -> "input encoder: F = clip(W x + b) as frequency words";
+            case "lane" -> "one oscillator update: mean-field coupling, phase, increment";
+            case "lfsr" -> "LFSR of the initial phases";
+            case "controller" -> "controller: load, prime, run, done";
+            case "decision" -> "sync detector and class decision";
+            default -> "top level: streaming interface, registers, lanes";
+        };
+    }
+
+    private static Map<String, Object> with(Map<String, Object> model, String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(model);
+        copy.put(key, value);
+        return copy;
+    }
+
+    private static void put(Map<String, byte[]> files, String path, String text) {
+        files.put(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

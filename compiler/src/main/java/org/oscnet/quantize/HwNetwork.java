@@ -1,0 +1,102 @@
+package org.oscnet.quantize;
+
+import java.util.List;
+
+/**
+ * The fixed-point plan of a digital Kuramoto classifier: every width and integer constant the
+ * Verilog, the generated Java model and {@link HwSemantics} use. Built by {@link Quantizer};
+ * immutable; every width is proven from value ranges so nothing overflows.
+ *
+ * <p>Units: a phase is an unsigned {@code phaseBits}-bit fraction of a turn; a frequency word is
+ * phase LSBs per step in the rotating frame (centre {@code centreHz}); an input is a signed
+ * {@code inputBits}-bit value with {@code inputBits - 2} fraction bits (range [-2, 2)).
+ *
+ * @param weights per oscillator, per feature: raw weights with {@code weightFraction} fraction bits,
+ *     in phase LSBs per step per unit of scaled feature
+ * @param biases per oscillator: raw bias with {@code weightFraction + inputFraction} fraction bits
+ * @param couplingMultiplier {@code K}: the coupling term is {@code (K·(cos θ_i ΣS − sin θ_i ΣC) + 2^(s-1)) >> s}
+ * @param syncThreshold a pair synchronises when the difference of its read-out accumulators is at most this
+ */
+public record HwNetwork(
+        String name,
+        int oscillators,
+        int features,
+        int lanes,
+        int phaseBits,
+        int sineEntries,
+        int sineBits,
+        long[] sineQuarter,
+        int inputBits,
+        int weightBits,
+        int weightFraction,
+        long[][] weights,
+        long[] biases,
+        int sumBits,
+        int frequencyBits,
+        long wordMin,
+        long wordMax,
+        int couplingBits,
+        long couplingMultiplier,
+        int couplingShift,
+        int mixBits,
+        int productBits,
+        int incrementBits,
+        int accumulatorBits,
+        long steps,
+        long readoutSteps,
+        int counterBits,
+        List<Pair> pairs,
+        long syncThreshold,
+        boolean randomPhases,
+        long lfsrSeed,
+        double centreHz,
+        double stepSeconds,
+        double couplingHz) {
+
+    /** An output pair: oscillators {@code first} and {@code second}, standing for class {@code syncClass}. */
+    public record Pair(int first, int second, int syncClass, String className) {
+    }
+
+    public HwNetwork {
+        pairs = List.copyOf(pairs);
+    }
+
+    public int inputFraction() {
+        return inputBits - 2;
+    }
+
+    public QFormat inputFormat() {
+        return QFormat.signed(inputBits, inputFraction());
+    }
+
+    /** log2 of the sine table's entries: the phase's top bits that address it. */
+    public int sineIndexBits() {
+        return Integer.numberOfTrailingZeros(sineEntries);
+    }
+
+    /** Oscillator groups updated one after another, {@code lanes} at a time. */
+    public int groups() {
+        return (oscillators + lanes - 1) / lanes;
+    }
+
+    /**
+     * Clock cycles from the edge that accepts an input to the first edge after which
+     * {@code out_valid} is high: load (one per oscillator), prime (one pass of the groups), run.
+     */
+    public long latency() {
+        return oscillators + (long) groups() * (steps + 1);
+    }
+
+    /** The Hz represented by one LSB of a frequency word. */
+    public double hzPerLsb() {
+        return 1.0 / (stepSeconds * Math.scalb(1.0, phaseBits));
+    }
+
+    public SineTable sineTable() {
+        return new SineTable(sineEntries, sineBits);
+    }
+
+    public int classIndexBits() {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(pairs.size() - 1));
+    }
+}

@@ -1,0 +1,80 @@
+<#include "header.ftl">
+// Controller: IDLE (ready for a sample) -> LOAD (one oscillator per cycle: word, initial phase)
+// -> PRIME (first sums, one group per cycle) -> RUN (${steps} steps of ${groups} cycle<#if groups != 1>s</#if>) -> DONE (class valid).
+module ${name}_controller (
+    input  wire clk,
+    input  wire rst,
+    input  wire in_valid,
+    input  wire out_ready,
+    output wire in_ready,
+    output wire out_valid,
+    output wire loading,
+    output wire priming,
+    output wire running,
+    output wire in_window,
+    output wire last_group,
+    output wire step_end,
+    output reg  [${oscillatorBits - 1}:0] load_index,
+    output reg  [${groupBits - 1}:0] group
+);
+    localparam [2:0] IDLE = 3'd0, LOAD = 3'd1, PRIME = 3'd2, RUN = 3'd3, DONE = 3'd4;
+    localparam [${oscillatorBits - 1}:0] LAST_OSCILLATOR = ${oscillatorBits}'d${oscillators - 1};
+    localparam [${groupBits - 1}:0] LAST_GROUP = ${groupBits}'d${groups - 1};
+    localparam [${counterBits - 1}:0] LAST_STEP = ${counterBits}'d${steps - 1};
+    localparam [${counterBits - 1}:0] WINDOW_START = ${counterBits}'d${windowStart};
+
+    reg [2:0] state;
+    reg [${counterBits - 1}:0] step;
+
+    assign in_ready   = state == IDLE;
+    assign out_valid  = state == DONE;
+    assign loading    = state == LOAD;
+    assign priming    = state == PRIME;
+    assign running    = state == RUN;
+    assign in_window  = step >= WINDOW_START;
+    assign last_group = group == LAST_GROUP;
+    assign step_end   = running && last_group;
+
+    always @(posedge clk) begin
+        if (rst) begin
+            state <= IDLE;
+            load_index <= ${oscillatorBits}'d0;
+            group <= ${groupBits}'d0;
+            step <= ${counterBits}'d0;
+        end else begin
+            case (state)
+                IDLE: if (in_valid) begin
+                    state <= LOAD;
+                    load_index <= ${oscillatorBits}'d0;
+                end
+                LOAD: if (load_index == LAST_OSCILLATOR) begin
+                    state <= PRIME;
+                    group <= ${groupBits}'d0;
+                end else begin
+                    load_index <= load_index + ${oscillatorBits}'d1;
+                end
+                PRIME: if (last_group) begin
+                    state <= RUN;
+                    group <= ${groupBits}'d0;
+                    step <= ${counterBits}'d0;
+                end else begin
+                    group <= group + ${groupBits}'d1;
+                end
+                RUN: if (last_group) begin
+                    group <= ${groupBits}'d0;
+                    if (step == LAST_STEP) begin
+                        state <= DONE;
+                    end else begin
+                        step <= step + ${counterBits}'d1;
+                    end
+                end else begin
+                    group <= group + ${groupBits}'d1;
+                end
+                DONE: if (out_ready) begin
+                    state <= IDLE;
+                end
+                default: state <= IDLE;
+            endcase
+        end
+    end
+endmodule

@@ -1,0 +1,165 @@
+<#include "header.ftl">
+// ${oscillators} Kuramoto oscillators with uniform all-to-all coupling, classifying a streamed input.
+// Phases are ${phaseBits}-bit fractions of a turn in a rotating frame at ${centreMhz} MHz; one step is
+// ${stepPs} ps of the trained dynamics; ${lanes} lane<#if lanes != 1>s</#if> update the oscillators, so a step takes
+// ${groups} cycle<#if groups != 1>s</#if>. A sample takes ${latency} cycles from acceptance to `out_valid`.
+//
+// Interface: present `in_features` (${features} signed ${inputBits}-bit inputs, ${inputBits - 2} fraction bits,
+// feature 0 in the low bits) with `in_valid`; it is taken when `in_ready` is high. `out_class`
+// (the best-synchronised pair) and `out_sync` (one bit per output pair) hold while `out_valid`
+// is high, until `out_ready`. Synchronous active-high reset, one clock.
+module ${name}_top #(
+    parameter [31:0] LFSR_SEED = 32'h${lfsrSeed}
+) (
+    input  wire clk,
+    input  wire rst,
+    input  wire in_valid,
+    output wire in_ready,
+    input  wire [${features * inputBits - 1}:0] in_features,
+    output wire out_valid,
+    input  wire out_ready,
+    output wire [${classBits - 1}:0] out_class,
+    output wire [${pairs?size - 1}:0] out_sync
+);
+    wire loading, priming, running, in_window, last_group;
+    wire step_end /*verilator public_flat_rd*/;
+    wire [${oscillatorBits - 1}:0] load_index;
+    wire [${groupBits - 1}:0] group;
+
+    ${name}_controller controller (
+        .clk(clk), .rst(rst), .in_valid(in_valid), .out_ready(out_ready), .in_ready(in_ready),
+        .out_valid(out_valid), .loading(loading), .priming(priming), .running(running),
+        .in_window(in_window), .last_group(last_group), .step_end(step_end),
+        .load_index(load_index), .group(group));
+
+    reg [${features * inputBits - 1}:0] features;
+    always @(posedge clk) begin
+        if (in_valid && in_ready) begin
+            features <= in_features;
+        end
+    end
+
+    wire signed [${frequencyBits - 1}:0] loaded_word;
+    ${name}_encoder encoder (.oscillator(load_index), .features(features), .word(loaded_word));
+
+<#if randomPhases>
+    wire [${phaseBits - 1}:0] loaded_phase;
+    ${name}_lfsr #(.SEED(LFSR_SEED)) lfsr (.clk(clk), .rst(rst), .advance(loading), .phase(loaded_phase));
+<#else>
+    wire [${phaseBits - 1}:0] loaded_phase = ${phaseBits}'d0;
+</#if>
+
+    // Every oscillator's phase, word and read-out accumulator, side by side (oscillator 0 lowest).
+    wire [${oscillators * phaseBits - 1}:0] all_phases /*verilator public_flat_rd*/;
+    wire [${oscillators * frequencyBits - 1}:0] all_words;
+    // Read-out accumulators exist only for the ${readouts?size} oscillators of output pairs (slot order: ${readouts?join(", ")}).
+    wire [${readouts?size * accumulatorBits - 1}:0] readout_accumulators;
+    localparam [${oscillators * slotBits - 1}:0] SLOTS = ${slotTable};
+
+    // The lanes: lane l serves oscillator (group * ${lanes} + l).
+    reg  [${lanes * phaseBits - 1}:0] lane_phase;
+    reg  [${lanes * frequencyBits - 1}:0] lane_word;
+    reg  [${lanes - 1}:0] lane_active;
+    wire [${lanes * phaseBits - 1}:0] lane_next_phase;
+    // Only lanes that serve output oscillators use their increment (for the read-out accumulators).
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire [${lanes * incrementBits - 1}:0] lane_increment;
+    /* verilator lint_on UNUSEDSIGNAL */
+    wire [${lanes * sineBits - 1}:0] lane_sin_now, lane_cos_now, lane_sin_next, lane_cos_next;
+    wire [${lanes * sumSineBits - 1}:0] lane_sin_term, lane_cos_term;
+    reg  signed [${sumSineBits - 1}:0] sum_sin, sum_cos;
+
+    always @* begin
+<#list laneSelect as lane>
+        case (group)
+<#list lane.cases as c>
+            ${groupBits}'d${c.group}: begin lane_phase[${lane.phaseSlice}] = all_phases[${c.phaseSlice}]; lane_word[${lane.wordSlice}] = all_words[${c.wordSlice}]; lane_active[${lane?index}] = 1'b1; end
+</#list>
+            default: begin lane_phase[${lane.phaseSlice}] = ${phaseBits}'d0; lane_word[${lane.wordSlice}] = ${frequencyBits}'d0; lane_active[${lane?index}] = 1'b0; end
+        endcase
+</#list>
+    end
+
+    genvar l;
+    generate
+        for (l = 0; l < ${lanes}; l = l + 1) begin : lane
+            ${name}_lane update (
+                .phase(lane_phase[l * ${phaseBits} +: ${phaseBits}]),
+                .word(lane_word[l * ${frequencyBits} +: ${frequencyBits}]),
+                .sum_sin(sum_sin), .sum_cos(sum_cos),
+                .next_phase(lane_next_phase[l * ${phaseBits} +: ${phaseBits}]),
+                .increment(lane_increment[l * ${incrementBits} +: ${incrementBits}]),
+                .sin_now(lane_sin_now[l * ${sineBits} +: ${sineBits}]),
+                .cos_now(lane_cos_now[l * ${sineBits} +: ${sineBits}]),
+                .sin_next(lane_sin_next[l * ${sineBits} +: ${sineBits}]),
+                .cos_next(lane_cos_next[l * ${sineBits} +: ${sineBits}]));
+            assign lane_sin_term[l * ${sumSineBits} +: ${sumSineBits}] =
+                !lane_active[l] ? ${sumSineBits}'d0 : priming ? ${sinNowWide} : ${sinNextWide};
+            assign lane_cos_term[l * ${sumSineBits} +: ${sumSineBits}] =
+                !lane_active[l] ? ${sumSineBits}'d0 : priming ? ${cosNowWide} : ${cosNextWide};
+        end
+    endgenerate
+
+    // Mean-field sums: while priming, of the loaded phases; while running, of the new phases,
+    // group by group, so the next step sees the sums of the step just completed.
+    reg signed [${sumSineBits - 1}:0] group_sin, group_cos, partial_sin, partial_cos;
+    integer j;
+    always @* begin
+        group_sin = ${sumSineBits}'sd0;
+        group_cos = ${sumSineBits}'sd0;
+        for (j = 0; j < ${lanes}; j = j + 1) begin
+            group_sin = group_sin + lane_sin_term[j * ${sumSineBits} +: ${sumSineBits}];
+            group_cos = group_cos + lane_cos_term[j * ${sumSineBits} +: ${sumSineBits}];
+        end
+    end
+    wire signed [${sumSineBits - 1}:0] total_sin = (group == ${groupBits}'d0 ? ${sumSineBits}'sd0 : partial_sin) + group_sin;
+    wire signed [${sumSineBits - 1}:0] total_cos = (group == ${groupBits}'d0 ? ${sumSineBits}'sd0 : partial_cos) + group_cos;
+
+    always @(posedge clk) begin
+        if (priming || running) begin
+            partial_sin <= total_sin;
+            partial_cos <= total_cos;
+            if (last_group) begin
+                sum_sin <= total_sin;
+                sum_cos <= total_cos;
+            end
+        end
+    end
+
+    genvar i;
+    generate
+        for (i = 0; i < ${oscillators}; i = i + 1) begin : oscillator
+            localparam [${oscillatorBits - 1}:0] INDEX = i;
+            localparam integer GROUP_NUMBER = i / ${lanes};
+            localparam [${groupBits - 1}:0] GROUP = GROUP_NUMBER[${groupBits - 1}:0];
+            localparam integer LANE = i % ${lanes};
+            localparam [${slotBits - 1}:0] SLOT = SLOTS[i * ${slotBits} +: ${slotBits}];
+            reg [${phaseBits - 1}:0] phase;
+            reg [${frequencyBits - 1}:0] word;
+            always @(posedge clk) begin
+                if (loading && load_index == INDEX) begin
+                    phase <= loaded_phase;
+                    word <= loaded_word;
+                end else if (running && group == GROUP) begin
+                    phase <= lane_next_phase[LANE * ${phaseBits} +: ${phaseBits}];
+                end
+            end
+            assign all_phases[i * ${phaseBits} +: ${phaseBits}] = phase;
+            assign all_words[i * ${frequencyBits} +: ${frequencyBits}] = word;
+            if (SLOT != ${slotBits}'d${readouts?size}) begin : readout
+                reg [${accumulatorBits - 1}:0] accumulator;
+                wire [${incrementBits - 1}:0] increment = lane_increment[LANE * ${incrementBits} +: ${incrementBits}];
+                always @(posedge clk) begin
+                    if (loading && load_index == INDEX) begin
+                        accumulator <= ${accumulatorBits}'d0;
+                    end else if (running && group == GROUP && in_window) begin
+                        accumulator <= accumulator + ${incrementAsAccumulator};
+                    end
+                end
+                assign readout_accumulators[SLOT * ${accumulatorBits} +: ${accumulatorBits}] = accumulator;
+            end
+        end
+    endgenerate
+
+    ${name}_decision decision (.accumulators(readout_accumulators), .sync(out_sync), .best(out_class));
+endmodule
