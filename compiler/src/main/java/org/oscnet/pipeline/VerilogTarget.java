@@ -64,7 +64,7 @@ public final class VerilogTarget {
         for (int bits = SWEEP_LOW; bits <= SWEEP_HIGH; bits += 2) {
             try {
                 HwNetwork variant = Quantizer.plan(network, dataset.classNames(), frequencyHz, target,
-                        widths.withPhase(bits));
+                        widths.withPhase(bits).withWeight(Math.max(2, widths.weight() + bits - widths.phase())));
                 sweep.add(new HardwarePlots.Point(bits, Quantizer.accuracy(variant, dataset.test())));
             } catch (WidthTooSmall e) {
                 // this phase width cannot hold the design's increments: no point

@@ -25,6 +25,11 @@ public record Widths(int phase, int input, int weight, int coupling, int frequen
         return new Widths(bits, input, weight, coupling, frequency, accumulator);
     }
 
+    /** With the weight width changed: the phase sweep scales it with the phase, so weights keep their precision. */
+    public Widths withWeight(int bits) {
+        return with("weight", bits);
+    }
+
     Widths with(String signal, int bits) {
         return switch (signal) {
             case "phase" -> withPhase(bits);
