@@ -1,0 +1,115 @@
+package org.oscnet.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.oscnet.cli.Main;
+
+/**
+ * End to end through the tools: a small multi-class network, time-multiplexed (3 lanes for 8
+ * oscillators) and with a short simulation so the cosimulations take seconds, is trained,
+ * compiled and verified; then one constant of the generated Verilog is changed and verify must
+ * report the mismatch (the cosimulation can fail).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class HardwareIT {
+    private static final Path ROOT = Path.of(System.getProperty("oscnet.root", "..")).toAbsolutePath().normalize();
+
+    @TempDir
+    static Path dir;
+
+    private static Path verilog;
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run oscnet(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void compileSmallNetwork() throws Exception {
+        for (Tools.Tool tool : new Tools.Tool[] {Tools.Tool.VERILATOR, Tools.Tool.ICARUS, Tools.Tool.ICARUS_RUNTIME}) {
+            if (Tools.find(tool).isEmpty()) {
+                String message = tool.command() + " is not installed; run " + Tools.INSTALL_HINT;
+                if ("true".equals(System.getenv("CI"))) {
+                    fail(message);
+                }
+                Assumptions.abort(message);
+            }
+        }
+        Path source = dir.resolve("small.osc");
+        Files.writeString(source, """
+                dataset iris {
+                    file "%s" header;
+                    features 0..3;
+                    label 4 names (setosa, versicolor, virginica);
+                    split per class: first 30 train, next 20 test;
+                    scale features to 0..1;
+                }
+                network small : kuramoto {
+                    oscillators 8;
+                    coupling 10 MHz;
+                    tuning 500 MHz .. 680 MHz;
+                    input iris.features -> frequency linear;
+                    output pair (2, 3) sync when label == setosa;
+                    output pair (4, 5) sync when label == versicolor;
+                    output pair (6, 7) sync when label == virginica;
+                    simulate { step 10 ps; duration 4 ns; readout last 2 ns; phases random; }
+                }
+                train small on iris { iterations 2; batch 30; seed 3; }
+                hardware small { verilog { phase 20 bits; weight 14 bits; lanes 3; } }
+                """.formatted(ROOT.resolve("data/iris.csv").toString().replace("\\", "/")));
+        Path out = dir.resolve("out");
+        Run train = oscnet("train", source.toString(), "-o", out.toString());
+        assertEquals(0, train.status(), train.err());
+        Run compile = oscnet("compile", source.toString(), "-o", out.toString());
+        assertEquals(0, compile.status(), compile.err());
+        verilog = out.resolve("small/verilog");
+    }
+
+    @Test
+    @Order(1)
+    void generatedHardwareMatchesTheModelBitForBit() {
+        Run verify = oscnet("verify", verilog.toString(), "--synthesis", "none", "--icarus-samples", "5");
+        assertEquals(0, verify.status(), verify.out() + verify.err());
+        assertTrue(verify.out().contains("Verilator cosimulation       pass  bit-exact on 1060 samples"), verify.out());
+        assertTrue(verify.out().contains("Icarus cosimulation          pass  bit-exact on 5 samples"), verify.out());
+        assertTrue(verify.out().contains("Verilator lint (-Wall)       pass"), verify.out());
+    }
+
+    @Test
+    @Order(2)
+    void aChangedConstantInTheVerilogIsReportedAsAMismatch() throws Exception {
+        Path lane = verilog.resolve("rtl/small_lane.v");
+        String text = Files.readString(lane);
+        java.util.regex.Matcher literal = java.util.regex.Pattern.compile("(\\d+'sd)(\\d+) \\* mix_wide").matcher(text);
+        assertTrue(literal.find(), "the coupling constant is in the lane");
+        long changed = Long.parseLong(literal.group(2)) + 1;
+        Files.writeString(lane, literal.replaceFirst(literal.group(1) + changed + " * mix_wide"));
+
+        Run verify = oscnet("verify", verilog.toString(), "--synthesis", "none", "--icarus-samples", "1");
+        assertEquals(4, verify.status(), verify.out());
+        assertTrue(verify.out().contains("Verilator cosimulation       FAIL"), verify.out());
+        assertTrue(verify.out().contains("Icarus cosimulation          FAIL"), verify.out());
+        assertTrue(verify.out().contains("MISMATCH sample 0"), verify.out());
+        assertTrue(verify.out().contains("Java model                   pass"), verify.out());
+        assertTrue(verify.err().contains("verification failed: Verilator cosimulation, Icarus cosimulation"),
+                verify.err());
+    }
+}
