@@ -42,9 +42,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-training", description = "skip the Iris training case")
     boolean noTraining;
 
+    @Option(names = "--hardware", paramLabel = "DIR",
+            description = "instead: emit, lint and synthesize (generic Yosys) random networks of N = 6, 64, 256 and"
+                    + " 1024 oscillators with 8 lanes; print one JSON line per N and plot DIR/hardware_scaling.png")
+    Path hardware;
+
+    @Option(names = "--sizes", paramLabel = "N", split = ",", defaultValue = "6,64,256,1024",
+            description = "oscillator counts for --hardware (default: ${DEFAULT-VALUE})")
+    java.util.List<Integer> sizes;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         var out = spec.commandLine().getOut();
+        if (hardware != null) {
+            return hardwareScaling(out);
+        }
         Benchmarks.printJson(out, Benchmarks.forward(6, false, repeats));
         Benchmarks.printJson(out, Benchmarks.forward(100, false, repeats));
         Benchmarks.printJson(out, Benchmarks.forward(6, true, repeats));
@@ -67,6 +79,27 @@ final class BenchCommand implements Callable<Integer> {
             result.put("cores", Runtime.getRuntime().availableProcessors());
             Benchmarks.printJson(out, result);
         }
+        return 0;
+    }
+
+    private int hardwareScaling(java.io.PrintWriter out) throws IOException {
+        Path scratch = Files.createTempDirectory("oscnet-scaling");
+        java.util.List<org.oscnet.bench.HardwareScaling.Point> points = new java.util.ArrayList<>();
+        for (int n : sizes) {
+            org.oscnet.bench.HardwareScaling.Point point = org.oscnet.bench.HardwareScaling.measure(n, 8, scratch);
+            points.add(point);
+            Map<String, Object> json = org.oscnet.bench.HardwareScaling.json(point);
+            json.put("cores", Runtime.getRuntime().availableProcessors());
+            Benchmarks.printJson(out, json);
+        }
+        double[] x = points.stream().mapToDouble(p -> p.oscillators()).toArray();
+        Map<String, double[]> series = new LinkedHashMap<>();
+        series.put("gates", points.stream().mapToDouble(p -> p.gates()).toArray());
+        series.put("flip-flops", points.stream().mapToDouble(p -> p.flipFlops()).toArray());
+        org.oscnet.io.OutputFolder folder = new org.oscnet.io.OutputFolder(hardware);
+        folder.put("hardware_scaling.png", org.oscnet.plot.HardwarePlots.resources(
+                "Generic Yosys synthesis against oscillator count (8 lanes)", x, series));
+        folder.commit().forEach(p -> out.println("wrote " + p));
         return 0;
     }
 

@@ -32,7 +32,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "Widths not given in the verilog block are the defaults (phase 24, input 12, weight 16,",
             "coupling 16 bits) or, with `widths auto (loss 1 %);`, the smallest that keep the test accuracy",
             "within that loss of the float simulator. Prints float and fixed-point test accuracy."},
-        footer = {"", "Examples:", "  oscnet train examples/iris_versicolor.osc -o out/versicolor",
+        footer = {"", "Example:", "  oscnet train examples/iris_versicolor.osc -o out/versicolor",
             "  oscnet compile examples/iris_versicolor.osc -o out/versicolor --targets verilog",
             "  oscnet verify out/versicolor/versicolor/verilog"})
 final class CompileCommand implements Callable<Integer> {

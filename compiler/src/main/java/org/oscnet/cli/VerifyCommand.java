@@ -33,7 +33,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "testbench all run vectors.txt and must match it bit for bit; then Yosys synthesis",
             "(generic, and iCE40 with nextpnr when it fits). Writes report.md and report.json there.",
             "Exit status 4 when a check fails; every mismatch is printed with sample, cycle and signal."},
-        footer = {"", "Examples:", "  oscnet verify out/versicolor/versicolor/verilog",
+        footer = {"", "Example:", "  oscnet verify out/versicolor/versicolor/verilog",
             "  oscnet verify out/versicolor/versicolor/verilog --icarus-samples 1 --synthesis none --trace"})
 final class VerifyCommand implements Callable<Integer> {
     static final int CHECK_FAILED = 4;

@@ -36,7 +36,8 @@ public final class Synthesis {
             Optional<Double> fmaxMhz, String note, double seconds) {
     }
 
-    public static Generic generic(Path dir, String top, List<String> files) throws IOException {
+    public static Generic generic(Path folder, String top, List<String> files) throws IOException {
+        Path dir = folder.toAbsolutePath();
         Path stat = dir.resolve("build").resolve("generic_stat.json");
         Files.createDirectories(stat.getParent());
         ExternalRun.Outcome run = yosys(dir, "read_verilog " + String.join(" ", files) + "; synth -flatten -top " + top
@@ -53,7 +54,8 @@ public final class Synthesis {
         return new Generic(total, flipFlops, total - flipFlops, run.seconds());
     }
 
-    public static Ice40 ice40(Path dir, String top, List<String> files, double clockHz) throws IOException {
+    public static Ice40 ice40(Path folder, String top, List<String> files, double clockHz) throws IOException {
+        Path dir = folder.toAbsolutePath();
         Path build = dir.resolve("build");
         Files.createDirectories(build);
         Path stat = build.resolve("ice40_stat.json");

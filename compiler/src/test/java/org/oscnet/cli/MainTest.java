@@ -87,6 +87,18 @@ class MainTest {
     }
 
     @Test
+    void compilingBeforeTrainingSaysToTrainFirst() {
+        Path out = tmp.resolve("untrained");
+        Run run = run("compile", VERSICOLOR.toString(), "-o", out.toString(), "--targets", "verilog");
+        assertEquals(1, run.status(), run.err());
+        assertTrue(run.err().contains("trained.json does not exist; train first: oscnet train"), run.err());
+        assertFalse(Files.exists(out.resolve("versicolor/verilog")));
+        Run unknown = run("compile", VERSICOLOR.toString(), "-o", out.toString(), "--targets", "vhdl");
+        assertEquals(1, unknown.status(), unknown.err());
+        assertTrue(unknown.err().contains("unknown target `vhdl`; --targets takes verilog, dac, spice"), unknown.err());
+    }
+
+    @Test
     void stagesNotBuiltYetSaySoWithStatus3() {
         Path out = tmp.resolve("out");
         for (String command : new String[] {"compile", "build"}) {
@@ -166,7 +178,7 @@ class MainTest {
     void verifyNeedsAFolder() {
         Run run = run("verify", tmp.resolve("nowhere").toString());
         assertEquals(1, run.status());
-        assertTrue(run.err().contains("is not a folder"), run.err());
+        assertTrue(run.err().contains("holds no hw.json; give the folder `oscnet compile` wrote"), run.err());
     }
 
     @Test
