@@ -1,6 +1,5 @@
 package org.oscnet.emit;
 
-import java.util.List;
 import java.util.Random;
 import org.oscnet.quantize.HwNetwork;
 import org.oscnet.quantize.HwSemantics;
@@ -62,10 +61,5 @@ public final class Vectors {
                     .append(String.format("%08x", o.digest())).append(' ').append(hw.latency()).append('\n');
         }
         return out.toString();
-    }
-
-    /** Outcomes of the rows, for reports. */
-    public static List<HwSemantics.Outcome> outcomes(HwNetwork hw, long[] x, int rows) {
-        return List.of(HwSemantics.runAll(hw, x, rows));
     }
 }

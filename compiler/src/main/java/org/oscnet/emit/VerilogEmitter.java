@@ -40,7 +40,7 @@ public final class VerilogEmitter {
     }
 
     /** Width of the sums of sines over all oscillators. */
-    public static int sumSineBits(HwNetwork hw) {
+    private static int sumSineBits(HwNetwork hw) {
         long bound = (long) hw.oscillators() * hw.sineTable().amplitude();
         return QFormat.widthFor(-bound, bound, true);
     }
