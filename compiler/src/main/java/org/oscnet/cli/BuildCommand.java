@@ -1,8 +1,13 @@
 package org.oscnet.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.oscnet.model.Design;
+import org.oscnet.model.HardwareTarget;
 import org.oscnet.pipeline.Stages;
 import org.oscnet.pipeline.Trainers;
 import picocli.CommandLine.Command;
@@ -13,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code oscnet build}: check, train, compile and verify in one go. */
 @Command(name = "build", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Check, train, compile and verify an .osc file, all in one go."},
+        description = {"Check, train, compile and verify an .osc file, all in one go: `oscnet train`, then",
+            "`oscnet compile` of every hardware block, then `oscnet verify` of every folder it wrote",
+            "(Verilog with generic synthesis, SPICE). Stops at the first stage that fails, with its status."},
         footer = {"", "Example:", "  oscnet build examples/iris_versicolor.osc -o out/versicolor"})
 final class BuildCommand implements Callable<Integer> {
     @Spec
@@ -32,6 +39,31 @@ final class BuildCommand implements Callable<Integer> {
         Design design = Inputs.load(file, spec.commandLine().getErr());
         Trainers.requireTrainable(design);
         Stages.requireCompilable(design, new java.util.HashSet<>(Stages.TARGETS));
+        List<String[]> steps = new ArrayList<>();
+        steps.add(new String[] {"train", file.toString(), "-o", output.toString()});
+        if (!design.hardware().isEmpty()) {
+            steps.add(new String[] {"compile", file.toString(), "-o", output.toString()});
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        for (String[] step : steps) {
+            int status = Main.run(step, out, err);
+            if (status != 0) {
+                return status;
+            }
+        }
+        for (HardwareTarget target : design.hardware()) {
+            Path network = output.resolve(target.network());
+            for (String folder : new String[] {"verilog", "spice"}) {
+                if (Files.isDirectory(network.resolve(folder))) {
+                    int status = Main.run(new String[] {"verify", network.resolve(folder).toString(), "--synthesis",
+                        "generic"}, out, err);
+                    if (status != 0) {
+                        return status;
+                    }
+                }
+            }
+        }
         return 0;
     }
 }

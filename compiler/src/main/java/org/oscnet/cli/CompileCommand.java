@@ -5,14 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.oscnet.device.Stno;
+import org.oscnet.io.DevicesJson;
 import org.oscnet.io.OutputFolder;
 import org.oscnet.io.TrainedJson;
 import org.oscnet.model.Dataset;
 import org.oscnet.model.Design;
 import org.oscnet.model.HardwareTarget;
 import org.oscnet.model.KuramotoNetwork;
+import org.oscnet.pipeline.SpintronicTarget;
 import org.oscnet.pipeline.Stages;
 import org.oscnet.pipeline.VerilogTarget;
 import org.oscnet.train.TrainedKuramoto;
@@ -28,13 +32,18 @@ import picocli.CommandLine.Model.CommandSpec;
             "Compile trained networks into hardware, as each hardware block asks: fixed-point Verilog",
             "with a bit-exact Java model, test vectors, Verilator and Icarus testbenches and a FuseSoC",
             "core (verilog); bias DAC tables (dac); SPICE netlists (spice).",
-            "Reads DIR/<network>/trained.json (written by `oscnet train`) and writes DIR/<network>/verilog/.",
+            "Reads DIR/<network>/trained.json (written by `oscnet train`) and writes DIR/<network>/verilog/,",
+            "DIR/<network>/dac/ (bias.csv, bias.mem, weights.csv, dac.json) and DIR/<network>/spice/ (ngspice",
+            "netlists and spice.json).",
             "Widths not given in the verilog block are the defaults (phase 24, input 12, weight 16,",
             "coupling 16 bits) or, with `widths auto (loss 1 %);`, the smallest that keep the test accuracy",
-            "within that loss of the float simulator. Prints float and fixed-point test accuracy."},
+            "within that loss of the float simulator. Prints float and fixed-point test accuracy, and for",
+            "the DAC the accuracy with the quantized codes and with linearised (analog-summed) input weights."},
         footer = {"", "Example:", "  oscnet train examples/iris_versicolor.osc -o out/versicolor",
             "  oscnet compile examples/iris_versicolor.osc -o out/versicolor --targets verilog",
-            "  oscnet verify out/versicolor/versicolor/verilog"})
+            "  oscnet verify out/versicolor/versicolor/verilog",
+            "  oscnet compile examples/iris_versicolor.osc -o out/versicolor --targets dac,spice",
+            "  oscnet verify out/versicolor/versicolor/spice"})
 final class CompileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -49,6 +58,13 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--targets", paramLabel = "T", split = ",",
             description = "which targets to emit: verilog, dac, spice (default: all that the hardware blocks ask for)")
     List<String> targets;
+
+    @Option(names = "--calibration", paramLabel = "JSON",
+            description = {"measured STNO parameters, one device per oscillator, for calibrated DAC tables:",
+                "{\"devices\": [{\"f0_hz\": .., \"nonlinearity_hz\": .., \"threshold_a\": .., \"q\": ..,"
+                        + " \"damping_hz\": ..}, ..]} (the form of dac/dac.json's devices); needs one network with a"
+                        + " dac block"})
+    Path calibration;
 
     @Override
     public Integer call() throws IOException {
@@ -68,22 +84,38 @@ final class CompileCommand implements Callable<Integer> {
         Stages.requireCompilable(design, wanted);
         var out = spec.commandLine().getOut();
         OutputFolder folder = new OutputFolder(output);
+        Optional<Stno[]> devices = readCalibration(design, wanted);
         for (HardwareTarget target : design.hardware()) {
-            if (target.verilog().isEmpty() || !wanted.contains("verilog")) {
+            boolean verilog = target.verilog().isPresent() && wanted.contains("verilog");
+            boolean dac = target.dac().isPresent() && wanted.contains("dac");
+            boolean spice = target.spice().isPresent() && wanted.contains("spice");
+            if (!verilog && !dac && !spice) {
                 continue;
             }
             KuramotoNetwork network = (KuramotoNetwork) design.network(target.network()).orElseThrow();
             Dataset dataset = design.dataset(network.dataset()).orElseThrow();
             TrainedKuramoto trained = readTrained(network);
-            VerilogTarget.Compiled compiled;
             try {
-                compiled = VerilogTarget.compile(network, dataset, trained, target.verilog().get(), Main.version(),
-                        source());
+                if (verilog) {
+                    VerilogTarget.Compiled compiled = VerilogTarget.compile(network, dataset, trained,
+                            target.verilog().get(), Main.version(), source());
+                    compiled.files().forEach((path, bytes) -> folder.put(network.name() + "/verilog/" + path, bytes));
+                    out.println(compiled.summary());
+                }
+                if (dac || spice) {
+                    SpintronicTarget.Compiled compiled = SpintronicTarget.compile(network, dataset, trained,
+                            spice ? target : new HardwareTarget(target.network(), target.verilog(), target.dac(),
+                                    Optional.empty()), devices, Main.version(), source());
+                    compiled.files().forEach((path, bytes) -> {
+                        if (dac || !path.startsWith("dac/")) {
+                            folder.put(network.name() + "/" + path, bytes);
+                        }
+                    });
+                    out.println(compiled.summary());
+                }
             } catch (IllegalArgumentException e) {
                 throw new UserError(file + ": " + e.getMessage());
             }
-            compiled.files().forEach((path, bytes) -> folder.put(network.name() + "/verilog/" + path, bytes));
-            out.println(compiled.summary());
         }
         List<Path> written = folder.commit();
         out.println("wrote " + written.size() + " files under " + output);
@@ -106,6 +138,26 @@ final class CompileCommand implements Callable<Integer> {
         try {
             return TrainedJson.read(trained, network);
         } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private Optional<Stno[]> readCalibration(Design design, Set<String> wanted) throws IOException {
+        if (calibration == null) {
+            return Optional.empty();
+        }
+        long spintronic = design.hardware().stream().filter(t -> t.dac().isPresent()).count();
+        if (spintronic != 1 || !(wanted.contains("dac") || wanted.contains("spice"))) {
+            throw new UserError("--calibration applies to exactly one network with a dac block; " + file + " has "
+                    + spintronic + (wanted.contains("dac") || wanted.contains("spice") ? "" : " and --targets asks"
+                            + " for neither dac nor spice"));
+        }
+        if (!Files.isRegularFile(calibration)) {
+            throw new UserError(calibration + " does not exist");
+        }
+        try {
+            return Optional.of(DevicesJson.read(calibration));
+        } catch (IllegalArgumentException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UserError(e.getMessage());
         }
     }

@@ -16,6 +16,10 @@ import java.util.concurrent.Callable;
 import org.oscnet.emit.Templates;
 import org.oscnet.io.HwJson;
 import org.oscnet.io.OutputFolder;
+import org.oscnet.io.SpiceJson;
+import org.oscnet.plot.HardwarePlots;
+import org.oscnet.verify.MonteCarlo;
+import org.oscnet.verify.SpiceVerification;
 import org.oscnet.verify.Check;
 import org.oscnet.verify.Cosimulation;
 import org.oscnet.verify.Synthesis;
@@ -28,13 +32,20 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code oscnet verify}: run the cosimulations and checks of a compiled output folder. */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {
-            "Verify compiled hardware, in the folder `oscnet compile` wrote (DIR/<network>/verilog):",
+            "Verify compiled hardware, in a folder `oscnet compile` wrote. DIR/<network>/verilog:",
             "the generated Java model, Verilator lint (-Wall), the Verilator harness and the Icarus",
             "testbench all run vectors.txt and must match it bit for bit; then Yosys synthesis",
             "(generic, and iCE40 with nextpnr when it fits). Writes report.md and report.json there.",
+            "DIR/<network>/spice: ngspice runs the level 1 netlist (against the simulator: frequencies",
+            "within 0.5 %, the same synchronised pairs) and, with level oscillator, the level 2 tuning curve",
+            "(within 1 % of the analytic one), a coupled pair (locks exactly when |dF| < 2k) and the",
+            "classifier (decisions agree with the simulator on at least 95 % of the test set); then a",
+            "Monte-Carlo study of device spread with and without calibration (device_spread.png).",
+            "Writes report.md and report.json there.",
             "Exit status 4 when a check fails; every mismatch is printed with sample, cycle and signal."},
         footer = {"", "Example:", "  oscnet verify out/versicolor/versicolor/verilog",
-            "  oscnet verify out/versicolor/versicolor/verilog --icarus-samples 1 --synthesis none --trace"})
+            "  oscnet verify out/versicolor/versicolor/verilog --icarus-samples 1 --synthesis none --trace",
+            "  oscnet verify out/versicolor/versicolor/spice --monte-carlo 20"})
 final class VerifyCommand implements Callable<Integer> {
     static final int CHECK_FAILED = 4;
 
@@ -55,12 +66,23 @@ final class VerifyCommand implements Callable<Integer> {
             description = "none, generic (Yosys synth) or ice40 (also synth_ice40 and nextpnr-ice40; default: ${DEFAULT-VALUE})")
     String synthesis;
 
+    @Option(names = "--monte-carlo", paramLabel = "N", defaultValue = "10",
+            description = "spice folders: Monte-Carlo trials per device spread, 0 for none (default: ${DEFAULT-VALUE})")
+    int monteCarloTrials;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "spice folders: ngspice runs at once (default: the"
+            + " number of processors)")
+    Integer jobs;
+
     @Override
     public Integer call() throws IOException {
+        if (Files.isRegularFile(dir.resolve("spice.json"))) {
+            return verifySpice();
+        }
         Path hwJson = dir.resolve("hw.json");
         if (!Files.isRegularFile(hwJson)) {
-            throw new UserError("`" + dir + "` holds no hw.json; give the folder `oscnet compile` wrote, e.g."
-                    + " out/versicolor/versicolor/verilog");
+            throw new UserError("`" + dir + "` holds neither hw.json nor spice.json; give a folder `oscnet compile`"
+                    + " wrote, e.g. out/versicolor/versicolor/verilog or out/versicolor/versicolor/spice");
         }
         if (!List.of("none", "generic", "ice40").contains(synthesis)) {
             throw new UserError("--synthesis takes none, generic or ice40, not `" + synthesis + "`");
@@ -114,6 +136,97 @@ final class VerifyCommand implements Callable<Integer> {
             return CHECK_FAILED;
         }
         return 0;
+    }
+
+    private int verifySpice() throws IOException {
+        if (monteCarloTrials < 0) {
+            throw new UserError("--monte-carlo must be 0 or more");
+        }
+        SpiceJson.Manifest m;
+        try {
+            m = SpiceJson.read(dir.resolve("spice.json"));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UserError(dir.resolve("spice.json") + " is not a valid spice.json: " + e.getOriginalMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "running ngspice on %d test samples (%s%s) and %d Monte-Carlo trials per spread ...%n",
+                m.samples(), m.phaseNetlist(), m.stnoNetlist() == null ? "" : ", " + m.stnoNetlist() + ", "
+                        + m.tuningNetlist() + ", " + m.pairNetlist(), monteCarloTrials);
+        out.flush();
+        int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        SpiceVerification.Outcome outcome = SpiceVerification.run(dir, m, monteCarloTrials, parallel,
+                check -> report(out, check));
+        boolean allPassed = outcome.checks().stream().allMatch(Check::passed);
+
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("name", m.network());
+        model.put("version", Main.version());
+        model.put("folder", dir.toString());
+        model.put("ngspice", ngspiceVersion());
+        model.put("allPassed", allPassed);
+        model.put("samples", m.samples());
+        model.put("phaseSeed", m.phaseSeed());
+        model.put("checks", outcome.checks().stream().map(c -> Map.of("name", c.name(), "passed", c.passed(),
+                "detail", c.detail().replace("\n", "<br>").replace("|", "\\|"),
+                "seconds", String.format(Locale.ROOT, "%.1f", c.seconds()))).toList());
+        model.put("accuracies", outcome.accuracies().entrySet().stream().map(e -> Map.of("key", e.getKey(), "value",
+                String.format(Locale.ROOT, "%.1f", 100 * e.getValue()))).toList());
+        model.put("trials", monteCarloTrials);
+        model.put("monteCarloSeed", SpiceVerification.MONTE_CARLO_SEED);
+        model.put("dacBits", m.dacBits());
+        model.put("monteCarlo", outcome.monteCarlo().stream().map(r -> Map.of(
+                "spread", percent(r.spread()), "uncalibratedMean", percent(r.uncalibratedMean()),
+                "uncalibratedWorst", percent(r.uncalibratedWorst()), "calibratedMean", percent(r.calibratedMean()),
+                "calibratedWorst", percent(r.calibratedWorst()))).toList());
+
+        ObjectNode json = new ObjectMapper().createObjectNode();
+        json.put("schema", "oscnet.verify-spice/1");
+        json.put("network", m.network());
+        json.put("passed", allPassed);
+        var array = json.putArray("checks");
+        outcome.checks().forEach(c -> array.addObject().put("name", c.name()).put("passed", c.passed())
+                .put("detail", c.detail()).put("seconds", c.seconds()));
+        ObjectNode accuracies = json.putObject("test_accuracy");
+        outcome.accuracies().forEach(accuracies::put);
+        var mc = json.putArray("monte_carlo");
+        outcome.monteCarlo().forEach(r -> mc.addObject().put("spread", r.spread())
+                .put("uncalibrated_mean", r.uncalibratedMean()).put("uncalibrated_worst", r.uncalibratedWorst())
+                .put("calibrated_mean", r.calibratedMean()).put("calibrated_worst", r.calibratedWorst())
+                .put("trials", r.trials()));
+
+        OutputFolder folder = new OutputFolder(dir);
+        folder.put("report.md", Templates.render("report/spice.md.ftl", model));
+        folder.put("report.json", new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(json) + "\n");
+        if (!outcome.monteCarlo().isEmpty()) {
+            folder.put("device_spread.png", HardwarePlots.deviceSpread(m.network(),
+                    outcome.monteCarlo().stream().mapToDouble(MonteCarlo.Row::spread).toArray(),
+                    outcome.monteCarlo().stream().mapToDouble(MonteCarlo.Row::uncalibratedMean).toArray(),
+                    outcome.monteCarlo().stream().mapToDouble(MonteCarlo.Row::calibratedMean).toArray(),
+                    outcome.accuracies().get("simulator, DAC codes")));
+        }
+        folder.commit();
+        out.println("wrote " + dir.resolve("report.md") + " and report.json");
+        if (!allPassed) {
+            spec.commandLine().getErr().println("oscnet: verification failed: " + String.join(", ",
+                    outcome.checks().stream().filter(c -> !c.passed()).map(Check::name).toList()));
+            return CHECK_FAILED;
+        }
+        return 0;
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.1f", 100 * fraction);
+    }
+
+    private static String ngspiceVersion() {
+        try {
+            var run = org.oscnet.verify.ExternalRun.run(Path.of("."), 30, List.of("ngspice", "--version"));
+            return run.output().lines().filter(l -> l.contains("ngspice-")).findFirst()
+                    .map(l -> l.replaceAll("[*]", "").strip()).orElse("ngspice");
+        } catch (IOException e) {
+            return "ngspice";
+        }
     }
 
     private void writeReports(HwJson.Summary hw, List<Check> checks, Map<String, String> resources, ObjectNode json,

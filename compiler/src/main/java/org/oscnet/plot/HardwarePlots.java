@@ -37,6 +37,25 @@ public final class HardwarePlots {
         return TrainingPlots.png(chart);
     }
 
+    /**
+     * Monte-Carlo device spread: mean test accuracy against relative spread (log axis), with and
+     * without per-oscillator calibration, and the nominal device's accuracy as a line.
+     */
+    public static byte[] deviceSpread(String network, double[] spreads, double[] uncalibrated, double[] calibrated,
+            double nominal) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(network + ": test accuracy against STNO spread (mean over trials)")
+                .xAxisTitle("relative spread of f0, N and I_th").yAxisTitle("test accuracy").build();
+        double[] percent = java.util.Arrays.stream(spreads).toArray();
+        chart.addSeries("nominal DAC codes (uncalibrated)", percent, uncalibrated);
+        chart.addSeries("per-oscillator calibration", percent, calibrated);
+        XYSeries reference = chart.addSeries("nominal devices", new double[] {percent[0], percent[percent.length - 1]},
+                new double[] {nominal, nominal});
+        reference.setMarker(SeriesMarkers.NONE);
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisMin(0.0).setYAxisMax(1.0);
+        return TrainingPlots.png(chart);
+    }
+
     /** Resources (one series per kind) against oscillator count, log-log. */
     public static byte[] resources(String title, double[] oscillators, java.util.Map<String, double[]> series) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)

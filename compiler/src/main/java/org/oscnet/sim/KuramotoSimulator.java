@@ -70,8 +70,31 @@ public final class KuramotoSimulator {
     /** The mean frequencies (Hz) of {@code batch} examples; {@code naturalHz} is {@code [batch × n]}. */
     public double[] meanFrequencies(double[] naturalHz, int batch, long seed, long run) {
         double[] out = new double[batch * n];
-        forEach(batch, b -> simulate(naturalHz, b, seed, run, out, null, null));
+        forEach(batch, b -> simulate(naturalHz, b, seed, run, null, out, null, null));
         return out;
+    }
+
+    /**
+     * The mean frequencies (Hz) of {@code batch} examples started from given phases
+     * {@code [batch × n]} (turns), as a circuit simulator started from the same state would see
+     * them; noise, if any, still comes from (seed, run, example).
+     */
+    public double[] meanFrequencies(double[] naturalHz, int batch, double[] initialTurns, long seed, long run) {
+        double[] out = new double[batch * n];
+        forEach(batch, b -> simulate(naturalHz, b, seed, run, initialTurns, out, null, null));
+        return out;
+    }
+
+    /** The initial phases (turns, {@code [batch × n]}) that (seed, run) gives examples 0..batch-1. */
+    public double[] initialPhases(int batch, long seed, long run) {
+        double[] phases = new double[batch * n];
+        for (int b = 0; b < batch; b++) {
+            SplittableRandom random = new SplittableRandom(Seeds.derive(seed, run, b));
+            for (int i = 0; i < n; i++) {
+                phases[b * n + i] = randomPhases ? random.nextDouble() : 0.0;
+            }
+        }
+        return phases;
     }
 
     /**
@@ -80,7 +103,7 @@ public final class KuramotoSimulator {
      */
     public double[] frequencyTrace(double[] naturalHz, int example, long seed, long run, int blocks) {
         double[] trace = new double[blocks * n];
-        simulate(naturalHz, example, seed, run, new double[naturalHz.length], null, trace);
+        simulate(naturalHz, example, seed, run, null, new double[naturalHz.length], null, trace);
         return trace;
     }
 
@@ -93,7 +116,7 @@ public final class KuramotoSimulator {
         if (!(coupling instanceof Coupling.Uniform)) {
             throw new UnsupportedOperationException("sensitivities are implemented for uniform coupling only");
         }
-        forEach(batch, b -> simulate(naturalHz, b, seed, run, meanHz, jacobian, null));
+        forEach(batch, b -> simulate(naturalHz, b, seed, run, null, meanHz, jacobian, null));
     }
 
     private void forEach(int batch, java.util.function.IntConsumer body) {
@@ -102,8 +125,8 @@ public final class KuramotoSimulator {
     }
 
     /** One example, start to end; all state lives in arrays allocated once per example. */
-    private void simulate(double[] naturalHz, int example, long seed, long run, double[] meanOut, double[] jacOut,
-            double[] trace) {
+    private void simulate(double[] naturalHz, int example, long seed, long run, double[] initialTurns,
+            double[] meanOut, double[] jacOut, double[] trace) {
         SplittableRandom random = new SplittableRandom(Seeds.derive(seed, run, example));
         double[] phase = new double[n];
         double[] detuning = new double[n];
@@ -111,7 +134,8 @@ public final class KuramotoSimulator {
         double[] sin = new double[n];
         double[] cos = new double[n];
         for (int i = 0; i < n; i++) {
-            phase[i] = randomPhases ? random.nextDouble() : 0.0;
+            double drawn = randomPhases ? random.nextDouble() : 0.0;
+            phase[i] = initialTurns == null ? drawn : initialTurns[example * n + i];
             detuning[i] = naturalHz[example * n + i] - centreHz;
         }
         boolean sensitivities = jacOut != null;

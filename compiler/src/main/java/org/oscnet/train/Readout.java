@@ -14,12 +14,17 @@ public final class Readout {
     private final List<KuramotoNetwork.OutputPair> pairs;
 
     public Readout(KuramotoNetwork network) {
-        this.n = network.oscillators();
-        this.halfCoupling = network.couplingHz() / 2;
-        this.pairs = network.outputs();
+        this(network.oscillators(), network.couplingHz(), network.outputs());
     }
 
-    int pairCount() {
+    /** The read-out of n oscillators coupled with strength k, from its output pairs. */
+    public Readout(int n, double couplingHz, List<KuramotoNetwork.OutputPair> pairs) {
+        this.n = n;
+        this.halfCoupling = couplingHz / 2;
+        this.pairs = List.copyOf(pairs);
+    }
+
+    public int pairCount() {
         return pairs.size();
     }
 
@@ -37,6 +42,15 @@ public final class Readout {
         return halfCoupling;
     }
 
+    /** The fraction of examples classified correctly, {@code meanHz} {@code [examples × n]}. */
+    public double accuracy(double[] meanHz, int[] labels) {
+        int correct = 0;
+        for (int r = 0; r < labels.length; r++) {
+            correct += correct(meanHz, r, labels[r]) ? 1 : 0;
+        }
+        return (double) correct / labels.length;
+    }
+
     /** Whether example r is classified correctly. */
     public boolean correct(double[] mean, int r, int label) {
         if (pairs.size() == 1) {
@@ -46,7 +60,7 @@ public final class Readout {
     }
 
     /** The class of the best-synchronised pair (multi-class); for one pair, its class or -1. */
-    int predictedClass(double[] mean, int r) {
+    public int predictedClass(double[] mean, int r) {
         if (pairs.size() == 1) {
             return distance(mean, r, 0) <= 1.0 ? pairs.get(0).syncClass() : -1;
         }

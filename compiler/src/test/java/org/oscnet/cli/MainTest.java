@@ -101,8 +101,9 @@ class MainTest {
     @Test
     void stagesNotBuiltYetSaySoWithStatus3() {
         Path out = tmp.resolve("out");
+        Path xy = VERSICOLOR.resolveSibling("xor_xy.osc");
         for (String command : new String[] {"compile", "build"}) {
-            Run run = run(command, VERSICOLOR.toString(), "-o", out.toString());
+            Run run = run(command, xy.toString(), "-o", out.toString());
             assertEquals(3, run.status(), command + ": " + run.err());
             assertTrue(run.err().contains("is not implemented yet"), run.err());
             assertFalse(Files.exists(out));
@@ -178,7 +179,7 @@ class MainTest {
     void verifyNeedsAFolder() {
         Run run = run("verify", tmp.resolve("nowhere").toString());
         assertEquals(1, run.status());
-        assertTrue(run.err().contains("holds no hw.json; give the folder `oscnet compile` wrote"), run.err());
+        assertTrue(run.err().contains("holds neither hw.json nor spice.json; give a folder `oscnet compile` wrote"), run.err());
     }
 
     @Test

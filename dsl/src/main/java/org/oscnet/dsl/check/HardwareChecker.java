@@ -43,6 +43,11 @@ final class HardwareChecker {
         Optional<HardwareTarget.Spice> spice = block.get("spice", Ast.TargetBlock.class)
                 .filter(t -> suits(t, network, Set.of("kuramoto")))
                 .map(this::spice);
+        if (spice.isPresent() && dac.isEmpty() && block.get("dac", Ast.TargetBlock.class).isEmpty()) {
+            diagnostics.error(block.get("spice", Ast.TargetBlock.class).orElseThrow().span(),
+                    "a spice block needs a dac block beside it: the netlists are biased by its codes; add e.g."
+                            + " `dac { bits 10; full scale 8 mA; device stno (f0 480 MHz); }`");
+        }
         if (diagnostics.errorCount() > errorsBefore || network == null) {
             return Optional.empty();
         }

@@ -1,0 +1,1 @@
+.options interp reltol=1e-4 method=trap
