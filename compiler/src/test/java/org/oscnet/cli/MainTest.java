@@ -2,6 +2,7 @@ package org.oscnet.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -144,6 +145,60 @@ class MainTest {
         assertEquals(1, run.status(), run.err());
         assertTrue(run.err().contains("has no train block; add e.g. `train versicolor on iris"), run.err());
         assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
+    void calibrationRegeneratesTheDacTablesForMeasuredDevices() throws IOException {
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out.resolve("versicolor"));
+        Files.copy(ROOT.resolve("verilog-out/iris_versicolor/versicolor/trained.json"),
+                out.resolve("versicolor/trained.json"));
+        Run nominal = run("compile", VERSICOLOR.toString(), "-o", out.toString(), "--targets", "dac");
+        assertEquals(0, nominal.status(), nominal.err());
+        assertFalse(Files.exists(out.resolve("versicolor/spice")), "--targets dac writes no netlists");
+        String nominalCsv = Files.readString(out.resolve("versicolor/dac/bias.csv"));
+
+        StringBuilder devices = new StringBuilder("{\"devices\": [");
+        for (int i = 0; i < 6; i++) {
+            devices.append(i == 0 ? "" : ", ").append("{\"f0_hz\": ").append(480e6 * (1 + 0.004 * i))
+                    .append(", \"nonlinearity_hz\": 2e9, \"threshold_a\": 2e-3, \"q\": 2, \"damping_hz\": 1e8}");
+        }
+        Path measured = write("devices.json", devices.append("]}").toString());
+        Run calibrated = run("compile", VERSICOLOR.toString(), "-o", out.toString(), "--targets", "dac",
+                "--calibration", measured.toString());
+        assertEquals(0, calibrated.status(), calibrated.err());
+        String calibratedCsv = Files.readString(out.resolve("versicolor/dac/bias.csv"));
+        assertTrue(Files.readString(out.resolve("versicolor/dac/dac.json")).contains("per-oscillator devices"));
+        // oscillator 0 keeps the nominal device; the others need more current for the same frequency
+        assertEquals(nominalCsv.lines().skip(1).findFirst(), calibratedCsv.lines().skip(1).findFirst());
+        assertNotEquals(nominalCsv, calibratedCsv);
+
+        Path fiveDevices = write("five.json", "{\"devices\": [" + String.join(", ", java.util.Collections.nCopies(5,
+                "{\"f0_hz\": 4.8e8, \"nonlinearity_hz\": 2e9, \"threshold_a\": 2e-3, \"q\": 2, \"damping_hz\": 1e8}"))
+                + "]}");
+        Run wrongCount = run("compile", VERSICOLOR.toString(), "-o", out.toString(), "--targets", "dac",
+                "--calibration", fiveDevices.toString());
+        assertEquals(1, wrongCount.status(), wrongCount.err());
+        assertTrue(wrongCount.err().contains("the calibration lists 5 devices; `versicolor` has 6 oscillators"),
+                wrongCount.err());
+    }
+
+    @Test
+    void aBiasCurrentBeyondFullScaleIsACompileErrorAndWritesNothing() throws IOException {
+        Files.createDirectories(tmp.resolve("examples"));
+        Files.createDirectories(tmp.resolve("data"));
+        Files.copy(ROOT.resolve("data/iris.csv"), tmp.resolve("data/iris.csv"));
+        Path file = write("examples/small_dac.osc", Files.readString(VERSICOLOR).replace("full scale 8 mA",
+                "full scale 2.5 mA"));
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out.resolve("versicolor"));
+        Files.copy(ROOT.resolve("verilog-out/iris_versicolor/versicolor/trained.json"),
+                out.resolve("versicolor/trained.json"));
+        Run run = run("compile", file.toString(), "-o", out.toString(), "--targets", "dac,spice");
+        assertEquals(1, run.status(), run.err());
+        assertTrue(run.err().matches("(?s).*oscillator \\d of `versicolor` needs 2\\.\\d+ mA for 6\\d\\d\\.\\d+ MHz"
+                + " at test sample \\d+, beyond the DAC's largest current 2\\.4976 mA; raise `full scale`.*"), run.err());
+        assertFalse(Files.exists(out.resolve("versicolor/dac")));
     }
 
     @Test
