@@ -1,6 +1,5 @@
 package org.oscnet.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,10 +43,8 @@ final class BuildCommand implements Callable<Integer> {
         if (!design.hardware().isEmpty()) {
             steps.add(new String[] {"compile", file.toString(), "-o", output.toString()});
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         for (String[] step : steps) {
-            int status = Main.run(step, out, err);
+            int status = spec.root().commandLine().execute(step);
             if (status != 0) {
                 return status;
             }
@@ -56,8 +53,8 @@ final class BuildCommand implements Callable<Integer> {
             Path network = output.resolve(target.network());
             for (String folder : new String[] {"verilog", "spice"}) {
                 if (Files.isDirectory(network.resolve(folder))) {
-                    int status = Main.run(new String[] {"verify", network.resolve(folder).toString(), "--synthesis",
-                        "generic"}, out, err);
+                    int status = spec.root().commandLine().execute("verify", network.resolve(folder).toString(),
+                            "--synthesis", "generic");
                     if (status != 0) {
                         return status;
                     }

@@ -14,8 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Run the main job on the default example, examples/iris_versicolor.osc: check it,",
             "train it (about 40 s on 2 cores) and write trained.json and plots into DIR, compile it to",
-            "Verilog and its bit-exact Java model (DIR/versicolor/verilog), then verify: the Java model,",
-            "Verilator and Icarus replay the test vectors bit for bit, and Yosys synthesizes it (~2 min)."},
+            "Verilog and its bit-exact Java model (DIR/versicolor/verilog), bias DAC tables (dac/) and",
+            "ngspice netlists (spice/), then verify the Verilog: the Java model, Verilator and Icarus",
+            "replay the test vectors bit for bit, and Yosys synthesizes it (~2 min)."},
         footer = {"", "Example:", "  oscnet demo -o out/demo"})
 final class DemoCommand implements Callable<Integer> {
     static final String EXAMPLE = "examples/iris_versicolor.osc";
@@ -44,16 +45,16 @@ final class DemoCommand implements Callable<Integer> {
         }
         int status = new CommandLineRunner(spec).run("train", example.toString(), "-o", output.toString());
         if (status == 0) {
-            status = new CommandLineRunner(spec).run("compile", example.toString(), "-o", output.toString(),
-                    "--targets", "verilog");
+            status = new CommandLineRunner(spec).run("compile", example.toString(), "-o", output.toString());
         }
         if (status == 0) {
             status = new CommandLineRunner(spec).run("verify", output.resolve("versicolor/verilog").toString(),
                     "--icarus-samples", "1", "--synthesis", "generic");
         }
         if (status == 0) {
-            out.println("next: read " + output.resolve("versicolor/verilog/report.md") + "; DAC tables and SPICE"
-                    + " netlists (`--targets dac,spice`) are not implemented yet");
+            out.println("next: read " + output.resolve("versicolor/verilog/report.md") + " and the DAC tables in "
+                    + output.resolve("versicolor/dac") + "; run the ngspice checks (about 8 minutes: level 2 is slow)"
+                    + " with: oscnet verify " + output.resolve("versicolor/spice"));
         }
         return status;
     }
