@@ -36,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "DIR/<network>/dac/ (bias.csv, bias.mem, weights.csv, dac.json) and DIR/<network>/spice/ (ngspice",
             "netlists and spice.json).",
             "Widths not given in the verilog block are the defaults (phase 24, input 12, weight 16,",
-            "coupling 16 bits) or, with `widths auto (loss 1 %);`, the smallest that keep the test accuracy",
+            "coupling 16 bits) or, with `widths auto (loss 1 %%);`, the smallest that keep the test accuracy",
             "within that loss of the float simulator. Prints float and fixed-point test accuracy, and for",
             "the DAC the accuracy with the quantized codes and with linearised (analog-summed) input weights."},
         footer = {"", "Example:", "  oscnet train examples/iris_versicolor.osc -o out/versicolor",

@@ -20,6 +20,9 @@ public final class SpiceChecks {
     public static final double LEVEL1_TOLERANCE = 0.005;
     public static final double TUNING_TOLERANCE = 0.01;
     public static final double LEVEL2_AGREEMENT = 0.95;
+    /** The largest share of samples the level 1 check may set aside as numerically sensitive. */
+    public static final double MAX_SENSITIVE = 0.1;
+    static final double PHASE_NUDGE_TURNS = 1e-4;
 
     private final SpiceJson.Manifest m;
     private final Readout readout;
@@ -32,8 +35,24 @@ public final class SpiceChecks {
 
     /** The network's simulator, as the manifest describes it (no noise). */
     public KuramotoSimulator simulator() {
-        return new KuramotoSimulator(m.oscillators(), new Coupling.Uniform(m.couplingHz()), m.stepSeconds(), m.steps(),
-                m.readoutSteps(), 0.0, true, m.centreHz(), true);
+        return simulator(1);
+    }
+
+    /** The simulator with its step divided by {@code refinement} (same duration and window). */
+    private KuramotoSimulator simulator(int refinement) {
+        return new KuramotoSimulator(m.oscillators(), new Coupling.Uniform(m.couplingHz()),
+                m.stepSeconds() / refinement, m.steps() * refinement, m.readoutSteps() * refinement, 0.0, true,
+                m.centreHz(), true);
+    }
+
+    /**
+     * The simulator's answer and how well it pins it down: its mean frequencies, their range over
+     * variants with the step halved and quartered and with the initial phases nudged by
+     * {@value #PHASE_NUDGE_TURNS} turn, and the samples where a variant synchronises a different
+     * set of pairs. Near a locking boundary, or where the dynamics are chaotic, two correct
+     * integrators (Euler here, trapezoidal in ngspice) may disagree by that much.
+     */
+    public record Reference(double[] meanHz, double[] lowHz, double[] highHz, boolean[] sensitive) {
     }
 
     /** The simulator's mean frequencies of the test samples at the given natural frequencies, from the netlists' phases. */
@@ -41,12 +60,41 @@ public final class SpiceChecks {
         return simulator().meanFrequencies(naturalHz, m.samples(), m.initialTurns(), 0, 0);
     }
 
+    public Reference reference(double[] naturalHz) {
+        double[] nominal = simulate(naturalHz);
+        double[] nudged = m.initialTurns().clone();
+        for (int e = 0; e < nudged.length; e++) {
+            nudged[e] += (e % 2 == 0 ? 1 : -1) * PHASE_NUDGE_TURNS;
+        }
+        double[][] variants = {
+            simulator(2).meanFrequencies(naturalHz, m.samples(), m.initialTurns(), 0, 0),
+            simulator(4).meanFrequencies(naturalHz, m.samples(), m.initialTurns(), 0, 0),
+            simulator(1).meanFrequencies(naturalHz, m.samples(), nudged, 0, 0)};
+        double[] low = nominal.clone();
+        double[] high = nominal.clone();
+        boolean[] sensitive = new boolean[m.samples()];
+        for (double[] variant : variants) {
+            for (int e = 0; e < nominal.length; e++) {
+                low[e] = Math.min(low[e], variant[e]);
+                high[e] = Math.max(high[e], variant[e]);
+            }
+            for (int r = 0; r < m.samples(); r++) {
+                for (int p = 0; p < m.pairs().size(); p++) {
+                    sensitive[r] |= (readout.distance(variant, r, p) <= 1.0) != (readout.distance(nominal, r, p) <= 1.0);
+                }
+            }
+        }
+        return new Reference(nominal, low, high, sensitive);
+    }
+
     public Readout readout() {
         return readout;
     }
 
     /** Level 1 netlist against the simulator on the DAC-realised frequencies. */
-    public Check level1(Ngspice.Result run, double[] simulatedHz) {
+    public Check level1(Ngspice.Result run, Reference reference) {
+        double[] simulatedHz = reference.meanHz();
+        boolean[] sensitive = reference.sensitive();
         String problem = run.problem(m.samples(), m.oscillators() + 1);
         if (problem != null) {
             return new Check("ngspice level 1 vs simulator", false, problem, run.seconds());
@@ -54,15 +102,30 @@ public final class SpiceChecks {
         double[] spice = SpiceVerification.absolute(m, run);
         double worstRelative = 0;
         double worstHz = 0;
+        int setAside = 0;
+        StringBuilder setAsideRows = new StringBuilder();
+        for (int r = 0; r < m.samples(); r++) {
+            if (sensitive[r]) {
+                setAside++;
+                setAsideRows.append(setAsideRows.isEmpty() ? "" : ", ").append(r);
+            }
+        }
+        int widened = 0;
         for (int e = 0; e < spice.length; e++) {
+            if (sensitive[e / m.oscillators()]) {
+                continue;
+            }
             double difference = Math.abs(spice[e] - simulatedHz[e]);
             worstHz = Math.max(worstHz, difference);
-            worstRelative = Math.max(worstRelative, difference / simulatedHz[e]);
+            widened += difference > LEVEL1_TOLERANCE * simulatedHz[e] ? 1 : 0;
+            // the tolerance band is widened by the simulator's own spread over its variants
+            double outside = Math.max(0, Math.max(reference.lowHz()[e] - spice[e], spice[e] - reference.highHz()[e]));
+            worstRelative = Math.max(worstRelative, outside / simulatedHz[e]);
         }
         int differing = 0;
         StringBuilder first = new StringBuilder();
         for (int r = 0; r < m.samples(); r++) {
-            for (int p = 0; p < m.pairs().size(); p++) {
+            for (int p = 0; p < m.pairs().size() && !sensitive[r]; p++) {
                 boolean spiceSync = readout.distance(spice, r, p) <= 1.0;
                 boolean simSync = readout.distance(simulatedHz, r, p) <= 1.0;
                 if (spiceSync != simSync) {
@@ -74,12 +137,17 @@ public final class SpiceChecks {
                 }
             }
         }
-        boolean passed = worstRelative <= LEVEL1_TOLERANCE && differing == 0;
+        boolean passed = worstRelative <= LEVEL1_TOLERANCE && differing == 0
+                && setAside <= MAX_SENSITIVE * m.samples();
         String detail = String.format(Locale.ROOT,
-                "%d samples x %d oscillators: largest frequency difference %.3f MHz (%.4f %%, limit %.1f %%);"
-                        + " synchronised pairs differ on %d of %d%s; %.2f s per sample",
-                m.samples(), m.oscillators(), worstHz / 1e6, 100 * worstRelative, 100 * LEVEL1_TOLERANCE, differing,
-                m.samples() * m.pairs().size(), first, run.seconds() / m.samples());
+                "%d samples x %d oscillators: largest frequency difference %.3f MHz; largest beyond the"
+                        + " simulator's own spread %.4f %% (limit %.1f %%; %d values differ from its nominal run by more"
+                        + " than %.1f %%); synchronised pairs differ on %d of %d%s; %d samples set aside because the"
+                        + " simulator's own pairs change with dt/2, dt/4 or a 1e-4 turn phase nudge (at most %.0f %%)%s;"
+                        + " %.2f s per sample",
+                m.samples() - setAside, m.oscillators(), worstHz / 1e6, 100 * worstRelative, 100 * LEVEL1_TOLERANCE,
+                widened, 100 * LEVEL1_TOLERANCE, differing, (m.samples() - setAside) * m.pairs().size(), first,
+                setAside, 100 * MAX_SENSITIVE, setAside == 0 ? "" : ": " + setAsideRows, run.seconds() / m.samples());
         return new Check("ngspice level 1 vs simulator", passed, detail, run.seconds());
     }
 

@@ -51,7 +51,7 @@ public final class SpiceVerification {
 
             List<Check> done = new ArrayList<>();
             Ngspice.Result first = get(level1);
-            done.add(emit(report, checks.level1(first, simulated)));
+            done.add(emit(report, checks.level1(first, checks.reference(m.realisedHz()))));
             accuracies.put("ngspice level 1 (phase macromodel)", first.problem(m.samples(), m.oscillators() + 1) == null
                     ? checks.readout().accuracy(absolute(m, first), m.labels()) : Double.NaN);
             if (tuning != null) {
