@@ -86,19 +86,6 @@ public record Stno(double f0Hz, double nonlinearityHz, double thresholdAmps, dou
     }
 
     /**
-     * The dimensionless nonlinear frequency shift ν = N / (Γ_G (Q + ζ)): how strongly an amplitude
-     * change moves the phase. Coupled STNOs see a phase lag β = atan ν in their coupling.
-     */
-    public double nonlinearity(double amps) {
-        return nonlinearityHz / (dampingHz * (q + supercriticality(amps)));
-    }
-
-    /** The power relaxation rate Γ_p = Γ_G (ζ − 1), in 1/s (how fast the amplitude settles). */
-    public double relaxationRate(double amps) {
-        return 2 * Math.PI * dampingHz * Math.max(0, supercriticality(amps) - 1);
-    }
-
-    /**
      * A device drawn from a batch with relative spread {@code spread}: f0, N and I_th each scaled
      * by an independent {@code 1 + spread·N(0,1)} (Q and the damping kept).
      */

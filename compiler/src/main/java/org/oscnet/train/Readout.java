@@ -24,7 +24,7 @@ public final class Readout {
         this.pairs = List.copyOf(pairs);
     }
 
-    public int pairCount() {
+    int pairCount() {
         return pairs.size();
     }
 

@@ -1,8 +1,6 @@
 package org.oscnet.verify;
 
-import java.util.List;
 import java.util.Locale;
-import org.oscnet.device.Stno;
 import org.oscnet.io.SpiceJson;
 import org.oscnet.model.KuramotoNetwork;
 import org.oscnet.sim.Coupling;
@@ -218,14 +216,5 @@ public final class SpiceChecks {
     /** The decision the read-out makes: the predicted class (several pairs) or whether the pair synchronises. */
     private int decision(double[] meanHz, int r) {
         return readout.predictedClass(meanHz, r);
-    }
-
-    /** The device of the manifest's DAC, for the Monte-Carlo runs. */
-    public Stno device() {
-        return m.device();
-    }
-
-    public List<SpiceJson.Pair> pairs() {
-        return m.pairs();
     }
 }

@@ -150,9 +150,7 @@ class MainTest {
     @Test
     void calibrationRegeneratesTheDacTablesForMeasuredDevices() throws IOException {
         Path out = tmp.resolve("out");
-        Files.createDirectories(out.resolve("versicolor"));
-        Files.copy(ROOT.resolve("verilog-out/iris_versicolor/versicolor/trained.json"),
-                out.resolve("versicolor/trained.json"));
+        copyTrainedVersicolor(out);
         Run nominal = run("compile", VERSICOLOR.toString(), "-o", out.toString(), "--targets", "dac");
         assertEquals(0, nominal.status(), nominal.err());
         assertFalse(Files.exists(out.resolve("versicolor/spice")), "--targets dac writes no netlists");
@@ -191,9 +189,7 @@ class MainTest {
         Path file = write("examples/small_dac.osc", Files.readString(VERSICOLOR).replace("full scale 8 mA",
                 "full scale 2.5 mA"));
         Path out = tmp.resolve("out");
-        Files.createDirectories(out.resolve("versicolor"));
-        Files.copy(ROOT.resolve("verilog-out/iris_versicolor/versicolor/trained.json"),
-                out.resolve("versicolor/trained.json"));
+        copyTrainedVersicolor(out);
         Run run = run("compile", file.toString(), "-o", out.toString(), "--targets", "dac,spice");
         assertEquals(1, run.status(), run.err());
         assertTrue(run.err().matches("(?s).*oscillator \\d of `versicolor` needs 2\\.\\d+ mA for 6\\d\\d\\.\\d+ MHz"
@@ -260,6 +256,13 @@ class MainTest {
     private static String versicolorPath() {
         assertTrue(Files.exists(VERSICOLOR), "example missing: " + VERSICOLOR);
         return VERSICOLOR.toString();
+    }
+
+    /** The checked-in trained versicolor network, where `compile -o out` looks for it. */
+    private static void copyTrainedVersicolor(Path out) throws IOException {
+        Files.createDirectories(out.resolve("versicolor"));
+        Files.copy(ROOT.resolve("verilog-out/iris_versicolor/versicolor/trained.json"),
+                out.resolve("versicolor/trained.json"));
     }
 
     private Path write(String name, String text) throws IOException {
