@@ -50,11 +50,14 @@ the paper's figures 4 and 5).
   Adam with lr 0.03 for the stated number of iterations.
 - Engineering the paper does not describe (each can be switched off in the `.osc` file, see
   the README): a data-aware initialisation (oscillators outside the output pair parked near the
-  ends of the tuning range; the output pair starting as the best one-feature "slab" of its
-  class, detuned by `2k (x − median) / h`); positive and negative examples weighted equally;
-  for a synchronised pair, whose Jacobian difference is zero, a gradient from its natural
-  detuning relative to the locking range 2k; parameters in units of k/2; and the parameters
-  of the iteration with the lowest training loss are kept (never chosen on test data).
+  ends of the tuning range; the output pair starting as the best "slab" of its class along a
+  feature axis or obliquely in the plane of two features (every 2°), detuned by
+  `2k (d·x − median) / h`); positive and negative examples weighted equally; for a
+  synchronised pair, whose Jacobian difference is zero, a gradient from its natural detuning
+  relative to the locking range 2k (Iris), or, on the 2-D tasks (`locked phase`), from its
+  locked phase difference ψ and the sensitivity of ψ through the whole network (for two
+  oscillators sin ψ = ΔF/2k); parameters in units of k/2; and the parameters of the iteration
+  with the lowest training loss are kept (never chosen on test data).
 - 2-D tasks train on a random batch of 90 of the 1156 points per iteration (full batch costs
   13 times more); they are evaluated on all 1156.
 - The online rule of Vassilieva et al. is applied once per pass over the data: each tuned

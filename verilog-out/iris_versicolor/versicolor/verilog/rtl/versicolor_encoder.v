@@ -25,12 +25,12 @@ module versicolor_encoder (
 
     always @* begin
         case (oscillator)
-            3'd0: begin bias = -27'sd30479588; w0 = -27'sd35; w1 = -27'sd475; w2 = 27'sd103; w3 = -27'sd750; end
-            3'd1: begin bias = 27'sd29612975; w0 = -27'sd1030; w1 = -27'sd527; w2 = -27'sd453; w3 = -27'sd975; end
-            3'd2: begin bias = -27'sd30113371; w0 = -27'sd576; w1 = -27'sd372; w2 = -27'sd507; w3 = -27'sd1181; end
-            3'd3: begin bias = 27'sd28092010; w0 = -27'sd497; w1 = -27'sd586; w2 = -27'sd370; w3 = 27'sd56; end
-            3'd4: begin bias = -27'sd9412719; w0 = -27'sd441; w1 = -27'sd1030; w2 = -27'sd236; w3 = 27'sd19352; end
-            3'd5: begin bias = 27'sd8688238; w0 = 27'sd1210; w1 = 27'sd2458; w2 = -27'sd153; w3 = -27'sd19815; end
+            3'd0: begin bias = -27'sd30509029; w0 = -27'sd214; w1 = -27'sd644; w2 = 27'sd64; w3 = -27'sd786; end
+            3'd1: begin bias = 27'sd29847180; w0 = -27'sd966; w1 = -27'sd416; w2 = -27'sd249; w3 = -27'sd751; end
+            3'd2: begin bias = -27'sd30049558; w0 = -27'sd451; w1 = -27'sd325; w2 = -27'sd400; w3 = -27'sd1118; end
+            3'd3: begin bias = 27'sd28270290; w0 = -27'sd497; w1 = -27'sd534; w2 = -27'sd225; w3 = 27'sd225; end
+            3'd4: begin bias = -27'sd9399230; w0 = 27'sd226; w1 = -27'sd4304; w2 = -27'sd691; w3 = 27'sd21066; end
+            3'd5: begin bias = 27'sd8888939; w0 = 27'sd573; w1 = 27'sd5727; w2 = 27'sd397; w3 = -27'sd21577; end
             default: begin bias = 27'sd0; w0 = 27'sd0; w1 = 27'sd0; w2 = 27'sd0; w3 = 27'sd0; end
         endcase
     end

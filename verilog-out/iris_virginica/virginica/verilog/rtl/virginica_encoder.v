@@ -7,37 +7,37 @@
 module virginica_encoder (
     input  wire        [2:0] oscillator,
     input  wire        [23:0] features,
-    output wire signed [6:0] word
+    output wire signed [4:0] word
 );
     wire signed [5:0] x0 = features[0 +: 6];
-    wire signed [11:0] x0_wide = {{6{x0[5]}}, x0};
+    wire signed [9:0] x0_wide = {{4{x0[5]}}, x0};
     wire signed [5:0] x1 = features[6 +: 6];
-    wire signed [11:0] x1_wide = {{6{x1[5]}}, x1};
+    wire signed [9:0] x1_wide = {{4{x1[5]}}, x1};
     wire signed [5:0] x2 = features[12 +: 6];
-    wire signed [11:0] x2_wide = {{6{x2[5]}}, x2};
+    wire signed [9:0] x2_wide = {{4{x2[5]}}, x2};
     wire signed [5:0] x3 = features[18 +: 6];
-    wire signed [11:0] x3_wide = {{6{x3[5]}}, x3};
-    reg signed [11:0] bias;
-    reg signed [11:0] w0;
-    reg signed [11:0] w1;
-    reg signed [11:0] w2;
-    reg signed [11:0] w3;
+    wire signed [9:0] x3_wide = {{4{x3[5]}}, x3};
+    reg signed [9:0] bias;
+    reg signed [9:0] w0;
+    reg signed [9:0] w1;
+    reg signed [9:0] w2;
+    reg signed [9:0] w3;
 
     always @* begin
         case (oscillator)
-            3'd0: begin bias = -12'sd933; w0 = -12'sd1; w1 = -12'sd1; w2 = 12'sd0; w3 = -12'sd2; end
-            3'd1: begin bias = 12'sd908; w0 = -12'sd2; w1 = -12'sd1; w2 = -12'sd1; w3 = -12'sd2; end
-            3'd2: begin bias = -12'sd919; w0 = -12'sd1; w1 = -12'sd1; w2 = -12'sd1; w3 = -12'sd2; end
-            3'd3: begin bias = 12'sd860; w0 = -12'sd1; w1 = -12'sd1; w2 = -12'sd1; w3 = 12'sd0; end
-            3'd4: begin bias = -12'sd416; w0 = 12'sd1; w1 = -12'sd2; w2 = -12'sd1; w3 = 12'sd33; end
-            3'd5: begin bias = 12'sd396; w0 = 12'sd1; w1 = 12'sd5; w2 = 12'sd0; w3 = -12'sd34; end
-            default: begin bias = 12'sd0; w0 = 12'sd0; w1 = 12'sd0; w2 = 12'sd0; w3 = 12'sd0; end
+            3'd0: begin bias = -10'sd234; w0 = 10'sd0; w1 = 10'sd0; w2 = 10'sd0; w3 = 10'sd0; end
+            3'd1: begin bias = 10'sd222; w0 = -10'sd1; w1 = 10'sd0; w2 = 10'sd0; w3 = -10'sd1; end
+            3'd2: begin bias = -10'sd230; w0 = 10'sd0; w1 = 10'sd0; w2 = 10'sd0; w3 = -10'sd1; end
+            3'd3: begin bias = 10'sd211; w0 = 10'sd0; w1 = 10'sd0; w2 = 10'sd0; w3 = 10'sd0; end
+            3'd4: begin bias = -10'sd120; w0 = 10'sd0; w1 = 10'sd0; w2 = 10'sd5; w3 = 10'sd4; end
+            3'd5: begin bias = 10'sd115; w0 = 10'sd0; w1 = 10'sd1; w2 = -10'sd5; w3 = -10'sd5; end
+            default: begin bias = 10'sd0; w0 = 10'sd0; w1 = 10'sd0; w2 = 10'sd0; w3 = 10'sd0; end
         endcase
     end
 
-    wire signed [11:0] sum = bias + w0 * x0_wide + w1 * x1_wide + w2 * x2_wide + w3 * x3_wide;
-    wire signed [11:0] rounded = (sum + 12'sd8) >>> 4;
-    assign word = rounded < -12'sd59 ? -7'sd59
-                : rounded > 12'sd59 ? 7'sd59
-                : rounded[6:0];
+    wire signed [9:0] sum = bias + w0 * x0_wide + w1 * x1_wide + w2 * x2_wide + w3 * x3_wide;
+    wire signed [9:0] rounded = (sum + 10'sd8) >>> 4;
+    assign word = rounded < -10'sd15 ? -5'sd15
+                : rounded > 10'sd15 ? 5'sd15
+                : rounded[4:0];
 endmodule

@@ -3,14 +3,14 @@
 // change the .osc file or the trained parameters and run `oscnet compile` again.
 // Galois LFSR (32 bits, taps 0xa3000000, period 2^32 - 1): the source of initial phases.
 // It advances once per oscillator while the controller loads a sample, and carries over from
-// sample to sample; `phase` is the top 16 bits of the state after the step.
+// sample to sample; `phase` is the top 14 bits of the state after the step.
 module virginica_lfsr #(
     parameter [31:0] SEED = 32'h1d872b41
 ) (
     input  wire        clk,
     input  wire        rst,
     input  wire        advance,
-    output wire [15:0] phase
+    output wire [13:0] phase
 );
     localparam [31:0] TAPS = 32'ha3000000;
     reg  [31:0] state;
@@ -24,5 +24,5 @@ module virginica_lfsr #(
         end
     end
 
-    assign phase = stepped[31 -: 16];
+    assign phase = stepped[31 -: 14];
 endmodule

@@ -27,7 +27,7 @@ namespace {
 constexpr int kOscillators = 6;
 constexpr int kFeatures = 4;
 constexpr int kPairs = 1;
-constexpr int kPhaseBits = 16;
+constexpr int kPhaseBits = 14;
 constexpr int kInputBits = 6;
 
 // Bits [lsb, lsb + width) of a Verilator signal: scalar types and VlWide alike.

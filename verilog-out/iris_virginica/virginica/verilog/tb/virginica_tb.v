@@ -7,7 +7,7 @@
 //   iverilog -g2005 -o tb.vvp virginica_tb.v ../rtl/*.v && vvp tb.vvp +vectors=../vectors.txt [+limit=N] [+trace=dump.vcd]
 `timescale 1ns / 1ps
 module virginica_tb;
-    localparam integer P = 16;
+    localparam integer P = 14;
     localparam integer N = 6;
     localparam integer F = 4;
     localparam integer I = 6;

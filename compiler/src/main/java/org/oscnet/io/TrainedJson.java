@@ -62,7 +62,7 @@ public final class TrainedJson {
             how.put("squash", g.squashTanh() ? "tanh" : "none");
             how.put("init", g.dataInit() ? "data" : "random");
             how.put("balance", g.balanceClasses() ? "classes" : "none");
-            how.put("locked", g.lockedDetuning() ? "detuning" : "jacobian");
+            how.put("locked", g.locked().word());
         } else if (training.method() instanceof TrainingMethod.OnlineRule o) {
             how.put("rate_hz", o.rateHz());
         }

@@ -208,7 +208,8 @@ public final class Paper1 {
 
     /** The band task's offline row: the example's online block, trained by the default offline rule instead. */
     private static Training offline(Training t, int batch) {
-        return new Training(t.network(), t.dataset(), new TrainingMethod.OfflineGradient(true, true, true, true),
+        return new Training(t.network(), t.dataset(), new TrainingMethod.OfflineGradient(true, true, true,
+                TrainingMethod.LockedGradient.DETUNING),
                 new org.oscnet.model.Optimizer(org.oscnet.model.Optimizer.Kind.ADAM, 0.03, 0.9, 0.999, 1e-8, 0),
                 t.steps(), false, batch, false, t.seed(), t.restarts());
     }

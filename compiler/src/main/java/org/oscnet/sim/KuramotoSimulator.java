@@ -113,10 +113,24 @@ public final class KuramotoSimulator {
      */
     public void meanFrequenciesWithJacobian(double[] naturalHz, int batch, long seed, long run, double[] meanHz,
             double[] jacobian) {
+        meanFrequenciesWithJacobian(naturalHz, batch, seed, run, meanHz, jacobian, null, null);
+    }
+
+    /**
+     * As {@link #meanFrequenciesWithJacobian(double[], int, long, long, double[], double[])}, and
+     * also the final phases (turns) into {@code finalTurns} {@code [batch × n]} and their
+     * sensitivities {@code ∂θ_i(T)/∂F_m} (turns per Hz) into {@code finalSensitivities}
+     * {@code [batch × n × n]}: inside a locked cluster the phase differences, not the frequencies,
+     * still move with F.
+     */
+    public void meanFrequenciesWithJacobian(double[] naturalHz, int batch, long seed, long run, double[] meanHz,
+            double[] jacobian, double[] finalTurns, double[] finalSensitivities) {
         if (!(coupling instanceof Coupling.Uniform)) {
             throw new UnsupportedOperationException("sensitivities are implemented for uniform coupling only");
         }
-        forEach(batch, b -> simulate(naturalHz, b, seed, run, null, meanHz, jacobian, null));
+        forEach(batch, b -> {
+            simulate(naturalHz, b, seed, run, null, meanHz, jacobian, null, finalTurns, finalSensitivities);
+        });
     }
 
     private void forEach(int batch, java.util.function.IntConsumer body) {
@@ -127,6 +141,11 @@ public final class KuramotoSimulator {
     /** One example, start to end; all state lives in arrays allocated once per example. */
     private void simulate(double[] naturalHz, int example, long seed, long run, double[] initialTurns,
             double[] meanOut, double[] jacOut, double[] trace) {
+        simulate(naturalHz, example, seed, run, initialTurns, meanOut, jacOut, trace, null, null);
+    }
+
+    private void simulate(double[] naturalHz, int example, long seed, long run, double[] initialTurns,
+            double[] meanOut, double[] jacOut, double[] trace, double[] finalTurns, double[] finalSens) {
         SplittableRandom random = new SplittableRandom(Seeds.derive(seed, run, example));
         double[] phase = new double[n];
         double[] detuning = new double[n];
@@ -226,6 +245,12 @@ public final class KuramotoSimulator {
             for (int e = 0; e < n * n; e++) {
                 jacOut[base + e] = (sens[e] - sensAtWindow[e]) / window;
             }
+            if (finalSens != null) {
+                System.arraycopy(sens, 0, finalSens, base, n * n);
+            }
+        }
+        if (finalTurns != null) {
+            System.arraycopy(phase, 0, finalTurns, example * n, n);
         }
     }
 }

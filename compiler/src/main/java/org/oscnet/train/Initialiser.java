@@ -1,6 +1,8 @@
 package org.oscnet.train;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.oscnet.model.KuramotoNetwork;
 import org.oscnet.model.Samples;
@@ -10,11 +12,14 @@ import org.oscnet.model.Samples;
  *
  * <p><b>Data-aware</b> (the default): oscillators outside the output pairs are parked near the
  * ends of the tuning range, alternately low and high, where they barely disturb the outputs.
- * Each output pair starts as the best one-feature "slab" classifier of its class: on the
- * feature whose distance to the class median separates the class best (balanced accuracy on
- * the training set), the pair's detuning is {@code 2k (x − median) / h}, so it reaches the
- * two-oscillator locking edge {@code 2k} exactly at the chosen half-width {@code h}. Pairs sit
- * at evenly spaced centres of the tuning range. Small seeded noise makes restarts differ.
+ * Each output pair starts as the best "slab" classifier of its class: along the direction
+ * {@code d} (each feature axis, and every 2° in the plane of each pair of features) whose
+ * distance to the class median separates the class best (balanced accuracy on the training
+ * set), the pair's detuning is {@code 2k (d·x − median) / h}, so it reaches the two-oscillator
+ * locking edge {@code 2k} exactly at the chosen half-width {@code h}. (Axes alone, seed 1: Iris
+ * virginica tests at 95.0 % and concave at 80.2 %; with oblique directions 98.3 % and 86.8 %.)
+ * Pairs sit at evenly spaced centres of the tuning range. Small seeded noise makes restarts
+ * differ.
  *
  * <p><b>Random</b>, a naive start at the coupling's own scale (the paper gives no
  * initialisation): weights N(0, (2k)²) per unit of feature, biases uniform within 2k of
@@ -75,9 +80,11 @@ final class Initialiser {
             double centre = spanUnits * (q + 1.0) / (pairs + 1);
             int a = pair.first() * stride;
             int b = pair.second() * stride;
-            params[a + slab.feature()] = gain / 2;
+            for (int f = 0; f < features; f++) {
+                params[a + f] = gain / 2 * slab.direction()[f];
+                params[b + f] = -gain / 2 * slab.direction()[f];
+            }
             params[a + features] = centre - gain * slab.median() / 2;
-            params[b + slab.feature()] = -gain / 2;
             params[b + features] = centre + gain * slab.median() / 2;
         }
         for (int e = 0; e < params.length; e++) {
@@ -86,18 +93,43 @@ final class Initialiser {
         return params;
     }
 
-    /** A one-feature classifier: positive when |x_feature − median| ≤ halfWidth. */
-    record Slab(int feature, double median, double halfWidth, double balancedAccuracy) {
+    /** A slab classifier: positive when |direction · x − median| ≤ halfWidth. */
+    record Slab(double[] direction, double median, double halfWidth, double balancedAccuracy) {
     }
 
     static Slab bestSlab(Samples train, int positiveClass) {
+        int features = train.featureCount();
+        List<double[]> directions = new ArrayList<>();
+        for (int f = 0; f < features; f++) {
+            double[] d = new double[features];
+            d[f] = 1;
+            directions.add(d);
+        }
+        for (int i = 0; i < features; i++) {
+            for (int j = i + 1; j < features; j++) {
+                for (int deg = 2; deg < 180; deg += 2) {
+                    if (deg != 90) {
+                        double[] d = new double[features];
+                        d[i] = Math.cos(Math.toRadians(deg));
+                        d[j] = Math.sin(Math.toRadians(deg));
+                        directions.add(d);
+                    }
+                }
+            }
+        }
         Slab best = null;
-        for (int f = 0; f < train.featureCount(); f++) {
+        for (double[] direction : directions) {
+            double[] projection = new double[train.size()];
             double[] positives = new double[train.size()];
             int count = 0;
             for (int r = 0; r < train.size(); r++) {
+                double p = 0;
+                for (int f = 0; f < features; f++) {
+                    p += direction[f] * train.feature(r, f);
+                }
+                projection[r] = p;
                 if (train.label(r) == positiveClass) {
-                    positives[count++] = train.feature(r, f);
+                    positives[count++] = p;
                 }
             }
             if (count == 0) {
@@ -106,20 +138,26 @@ final class Initialiser {
             double[] sorted = Arrays.copyOf(positives, count);
             Arrays.sort(sorted);
             double median = sorted[count / 2];
-            Slab slab = bestHalfWidth(train, positiveClass, f, median, count);
-            if (best == null || slab.balancedAccuracy() > best.balancedAccuracy()) {
+            Slab slab = bestHalfWidth(train, positiveClass, direction, projection, median, count);
+            if (best == null || slab.balancedAccuracy() > best.balancedAccuracy() + 1e-12) {
                 best = slab;
             }
         }
-        return best != null ? best : new Slab(0, 0.5, 0.5, 0.5);
+        if (best == null) {
+            double[] first = new double[features];
+            first[0] = 1;
+            return new Slab(first, 0.5, 0.5, 0.5);
+        }
+        return best;
     }
 
-    private static Slab bestHalfWidth(Samples train, int positiveClass, int feature, double median, int positives) {
+    private static Slab bestHalfWidth(Samples train, int positiveClass, double[] direction, double[] projection,
+            double median, int positives) {
         int rows = train.size();
         int negatives = rows - positives;
         double[][] byDistance = new double[rows][];
         for (int r = 0; r < rows; r++) {
-            byDistance[r] = new double[] {Math.abs(train.feature(r, feature) - median),
+            byDistance[r] = new double[] {Math.abs(projection[r] - median),
                 train.label(r) == positiveClass ? 1 : 0};
         }
         Arrays.sort(byDistance, (x, y) -> Double.compare(x[0], y[0]));
@@ -146,6 +184,6 @@ final class Initialiser {
                 bestWidth = Math.max(1e-3, (byDistance[r][0] + next) / 2);
             }
         }
-        return new Slab(feature, median, bestWidth, bestScore);
+        return new Slab(direction, median, bestWidth, bestScore);
     }
 }

@@ -125,7 +125,10 @@ public final class KuramotoTrainer {
         double[] natural = map.natural(params, x, m);
         double[] mean = new double[m * n];
         double[] jacobian = new double[m * n * n];
-        simulator.meanFrequenciesWithJacobian(natural, m, training.seed(), run, mean, jacobian);
+        boolean phases = method.locked() == TrainingMethod.LockedGradient.PHASE;
+        double[] finalTurns = phases ? new double[m * n] : null;
+        double[] finalSens = phases ? new double[m * n * n] : null;
+        simulator.meanFrequenciesWithJacobian(natural, m, training.seed(), run, mean, jacobian, finalTurns, finalSens);
         double[] weights = exampleWeights(labels, method.balanceClasses());
         double[] lossPerHz = new double[m * n];
         double loss = 0;
@@ -138,7 +141,12 @@ public final class KuramotoTrainer {
                 double d = readout.distance(mean, b, p);
                 double w = weights[b * readout.pairCount() + p];
                 loss += w * PairLoss.loss(d, wanted);
-                if (d <= 1.0 && method.lockedDetuning()) {
+                if (d <= 1.0 && method.locked() == TrainingMethod.LockedGradient.PHASE) {
+                    lockedPhaseGradient(method, finalTurns, finalSens, b, pair, w * PairLoss.slope(Math.min(1.0,
+                            lockedPhaseDepth(finalTurns, b, pair)), wanted), lossPerHz);
+                    continue;
+                }
+                if (d <= 1.0 && method.locked() == TrainingMethod.LockedGradient.DETUNING) {
                     // Locked: f̄_a − f̄_b no longer moves with F; the natural detuning, relative to the
                     // two-oscillator locking range 2k, says how deep in the lock the pair sits.
                     double detuning = natural[b * n + pair.first()] - natural[b * n + pair.second()];
@@ -168,6 +176,43 @@ public final class KuramotoTrainer {
             gradientOut[e] += gradient[e];
         }
         return new LossAndAccuracy(loss, (double) correct / m);
+    }
+
+    /** The pair's final phase difference, wrapped to half a turn either way. */
+    private static double lockedPhaseTurns(double[] finalTurns, int example, int n, KuramotoNetwork.OutputPair pair) {
+        double psi = finalTurns[example * n + pair.first()] - finalTurns[example * n + pair.second()];
+        return psi - Math.rint(psi);
+    }
+
+    /**
+     * How deep in its lock a synchronised pair sits: {@code |ψ| / (π/2)}. For two oscillators
+     * {@code sin ψ = ΔF / 2k}, so 1 is the edge of the two-oscillator locking range; a pair held
+     * together through other oscillators can sit deeper than that.
+     */
+    private double lockedPhaseDepth(double[] finalTurns, int example, KuramotoNetwork.OutputPair pair) {
+        return 4 * Math.abs(lockedPhaseTurns(finalTurns, example, network.oscillators(), pair));
+    }
+
+    /**
+     * Adds {@code dLoss/dDepth · ∂depth/∂F} of a locked pair into {@code lossPerHz}. The phase
+     * sensitivities come from the whole network, so a third oscillator that holds the pair
+     * together is pushed too. Each sensitivity is taken per unit of {@code ΔF / 2k} and, with
+     * the tanh option, squashed like the frequency Jacobian.
+     */
+    private void lockedPhaseGradient(TrainingMethod.OfflineGradient method, double[] finalTurns, double[] finalSens,
+            int example, KuramotoNetwork.OutputPair pair, double dLossDDepth, double[] lossPerHz) {
+        int n = network.oscillators();
+        double lockingRange = 2 * network.couplingHz();
+        double sign = Math.signum(lockedPhaseTurns(finalTurns, example, n, pair));
+        int base = example * n * n;
+        for (int k = 0; k < n; k++) {
+            double dPsi = finalSens[base + pair.first() * n + k] - finalSens[base + pair.second() * n + k];
+            double dDepth = 4 * dPsi * lockingRange; // ∂depth / ∂(F_k / 2k)
+            if (method.squashTanh()) {
+                dDepth = Math.tanh(dDepth);
+            }
+            lossPerHz[example * n + k] += dLossDDepth * sign * dDepth / lockingRange;
+        }
     }
 
     /**

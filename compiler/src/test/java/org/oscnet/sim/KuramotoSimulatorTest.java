@@ -89,6 +89,52 @@ class KuramotoSimulatorTest {
     }
 
     @Test
+    void finalPhaseSensitivitiesMatchFiniteDifferences() {
+        int n = 4;
+        double[] f = {575e6, 582e6, 590e6, 640e6}; // 0-1-2 lock together (held by 1), 3 drifts far away
+        KuramotoSimulator sim = simulator(n, 100_000, 50_000, 0, false);
+        double[] turns = new double[n];
+        double[] sens = new double[n * n];
+        sim.meanFrequenciesWithJacobian(f, 1, 5, 0, new double[n], new double[n * n], turns, sens);
+        double h = 2e3;
+        for (int m = 0; m < n; m++) {
+            double[] up = f.clone();
+            double[] down = f.clone();
+            up[m] += h;
+            down[m] -= h;
+            double[] tu = new double[n];
+            double[] td = new double[n];
+            sim.meanFrequenciesWithJacobian(up, 1, 5, 0, new double[n], new double[n * n], tu, new double[n * n]);
+            sim.meanFrequenciesWithJacobian(down, 1, 5, 0, new double[n], new double[n * n], td, new double[n * n]);
+            for (int i = 0; i < n; i++) {
+                double change = tu[i] - td[i];
+                double numeric = (change - Math.rint(change)) / (2 * h);
+                double analytic = sens[i * n + m];
+                assertEquals(numeric, analytic, 1e-12 + 2e-3 * Math.abs(numeric), "∂θ" + i + "(T)/∂F" + m);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "ΔF = {0} MHz: sin ψ = ΔF / 2k")
+    @CsvSource({"4", "12", "18"})
+    void aLockedPairsPhaseDifferenceAndItsSensitivityAreAnalytic(double detuningMHz) {
+        // Two locked oscillators settle at sin ψ = ΔF / 2k, so ∂ψ/∂ΔF = 1 / (2k cos ψ) radians per Hz.
+        double df = detuningMHz * 1e6;
+        double[] f = {580e6, 580e6 + df};
+        double[] turns = new double[2];
+        double[] sens = new double[4];
+        simulator(2, 400_000, 200_000, 0, false).meanFrequenciesWithJacobian(f, 1, 1, 0, new double[2], new double[4],
+                turns, sens);
+        double psi = turns[1] - turns[0];
+        psi -= Math.rint(psi);
+        double expected = Math.asin(df / (2 * K));
+        assertEquals(expected, 2 * Math.PI * psi, 1e-3, "ψ (rad)");
+        double slope = 2 * Math.PI * (sens[1 * 2 + 1] - sens[0 * 2 + 1]); // ∂ψ/∂F_1, rad per Hz
+        double analytic = 1 / (2 * K * Math.cos(expected));
+        assertEquals(analytic, slope, 0.01 * analytic, "∂ψ/∂ΔF");
+    }
+
+    @Test
     void aUniformWeightMatrixMatchesTheMeanFieldForm() {
         int n = 5;
         double[] weights = new double[n * n];

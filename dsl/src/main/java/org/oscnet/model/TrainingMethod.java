@@ -10,16 +10,35 @@ public sealed interface TrainingMethod {
      * Gradient of the loss through the simulated dynamics (seed paper 1): forward-mode
      * sensitivities of the mean frequencies, optionally squashed by tanh. {@code dataInit}
      * starts from a data-aware initialisation instead of random weights; {@code balanceClasses}
-     * weighs positive and negative examples of each output pair equally. {@code lockedDetuning}
-     * takes a synchronised pair's gradient from its natural detuning relative to the locking
-     * range (the forward Jacobian of a locked pair's frequency difference is zero, so a wrongly
-     * locked pair would never be pushed apart). All three default on; off gives the paper's
-     * procedure as written.
+     * weighs positive and negative examples of each output pair equally; {@code locked} says where
+     * a synchronised pair's gradient comes from (the forward Jacobian of a locked pair's frequency
+     * difference is zero, so a wrongly locked pair would never be pushed apart). The defaults
+     * (tanh, data, classes, detuning) are engineering; {@code squash none, init random, balance
+     * none, locked jacobian} is the paper's procedure as written.
      */
-    record OfflineGradient(boolean squashTanh, boolean dataInit, boolean balanceClasses, boolean lockedDetuning)
+    record OfflineGradient(boolean squashTanh, boolean dataInit, boolean balanceClasses, LockedGradient locked)
             implements TrainingMethod {
         public String keyword() {
             return "offline gradient";
+        }
+    }
+
+    /** Where the gradient of a synchronised output pair comes from. */
+    enum LockedGradient {
+        /** The Jacobian of the mean frequencies, as the paper: zero inside a lock. */
+        JACOBIAN,
+        /** The pair's own natural detuning relative to the two-oscillator locking range 2k. */
+        DETUNING,
+        /**
+         * The locked phase difference ψ of the pair and its sensitivity through the whole
+         * network; for two oscillators {@code sin ψ = ΔF / 2k}, so it generalises {@code DETUNING}
+         * to pairs held together by other oscillators.
+         */
+        PHASE;
+
+        /** The word used in the language and in {@code trained.json}. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

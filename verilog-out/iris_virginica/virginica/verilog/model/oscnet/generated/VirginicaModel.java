@@ -19,7 +19,7 @@ public final class VirginicaModel {
 
     public static final int INPUT_BITS = 6;
 
-    public static final int PHASE_BITS = 16;
+    public static final int PHASE_BITS = 14;
 
     public static final long STEPS = 100000L;
 
@@ -30,15 +30,15 @@ public final class VirginicaModel {
     public static final long LFSR_SEED = 0x1D872B41L;
 
     private static final long[][] WEIGHTS = {
-        {-1L, -1L, 0L, -2L},
-        {-2L, -1L, -1L, -2L},
-        {-1L, -1L, -1L, -2L},
-        {-1L, -1L, -1L, 0L},
-        {1L, -2L, -1L, 33L},
-        {1L, 5L, 0L, -34L}
+        {0L, 0L, 0L, 0L},
+        {-1L, 0L, 0L, -1L},
+        {0L, 0L, 0L, -1L},
+        {0L, 0L, 0L, 0L},
+        {0L, 0L, 5L, 4L},
+        {0L, 1L, -5L, -5L}
     };
 
-    private static final long[] BIASES = {-933L, 908L, -919L, 860L, -416L, 396L};
+    private static final long[] BIASES = {-234L, 222L, -230L, 211L, -120L, 115L};
 
     private static final long[] SINE_QUARTER = {0L, 50L, 100L, 151L, 201L, 251L, 300L, 350L, 399L, 449L, 497L, 546L, 594L, 642L, 690L, 737L, 783L, 830L, 875L, 920L, 965L, 1009L, 1052L, 1095L, 1137L, 1179L, 1219L, 1259L, 1299L, 1337L, 1375L, 1411L, 1447L, 1483L, 1517L, 1550L, 1582L, 1614L, 1644L, 1674L, 1702L, 1729L, 1756L, 1781L, 1805L, 1828L, 1850L, 1871L, 1891L, 1910L, 1927L, 1944L, 1959L, 1973L, 1986L, 1997L, 2008L, 2017L, 2025L, 2032L, 2037L, 2041L, 2045L, 2046L, 2047L};
 
@@ -91,7 +91,7 @@ public final class VirginicaModel {
             sum += WEIGHTS[i][p] * inputs[p];
         }
         long word = shiftRound(sum, 4);
-        return Math.max(-59L, Math.min(59L, word));
+        return Math.max(-15L, Math.min(15L, word));
     }
 
     /**
@@ -123,7 +123,7 @@ public final class VirginicaModel {
         for (int i = 0; i < OSCILLATORS; i++) {
             words[i] = word(inputs, i);
             lfsr = (lfsr & 1) != 0 ? (lfsr >>> 1) ^ 0xA3000000L : lfsr >>> 1;
-            phases[i] = lfsr >>> 16;
+            phases[i] = lfsr >>> 18;
         }
         long[] accumulators = new long[OSCILLATORS];
         long[] sin = new long[OSCILLATORS];
@@ -133,7 +133,7 @@ public final class VirginicaModel {
             long sumSin = 0;
             long sumCos = 0;
             for (int i = 0; i < OSCILLATORS; i++) {
-                int index = (int) (phases[i] >>> 8);
+                int index = (int) (phases[i] >>> 6);
                 sin[i] = sine(index);
                 cos[i] = sine(index + 64);
                 sumSin += sin[i];
@@ -142,8 +142,8 @@ public final class VirginicaModel {
             boolean window = t >= STEPS - READOUT_STEPS;
             for (int i = 0; i < OSCILLATORS; i++) {
                 long mix = cos[i] * sumSin - sin[i] * sumCos;
-                long increment = words[i] + shiftRound(7L * mix, 22);
-                phases[i] = (phases[i] + increment) & 65535L;
+                long increment = words[i] + shiftRound(7L * mix, 24);
+                phases[i] = (phases[i] + increment) & 16383L;
                 if (window) {
                     accumulators[i] += increment;
                 }
@@ -158,7 +158,7 @@ public final class VirginicaModel {
         long bestDistance = Long.MAX_VALUE;
         for (int p = 0; p < PAIRS.length; p++) {
             long distance = Math.abs(accumulators[PAIRS[p][0]] - accumulators[PAIRS[p][1]]);
-            if (distance <= 163840L) {
+            if (distance <= 40960L) {
                 mask |= 1L << p;
             }
             if (distance < bestDistance) {

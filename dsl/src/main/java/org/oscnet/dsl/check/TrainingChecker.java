@@ -131,7 +131,8 @@ final class TrainingChecker {
                         options.word("squash", List.of("tanh", "none"), "tanh").equals("tanh"),
                         options.word("init", List.of("data", "random"), "data").equals("data"),
                         options.word("balance", List.of("classes", "none"), "classes").equals("classes"),
-                        options.word("locked", List.of("detuning", "jacobian"), "detuning").equals("detuning"));
+                        TrainingMethod.LockedGradient.valueOf(options.word("locked",
+                                List.of("detuning", "phase", "jacobian"), "detuning").toUpperCase(java.util.Locale.ROOT)));
             }
             case "online" -> {
                 OptionSet options = new OptionSet(written, List.of("rate"), owner, diagnostics);
