@@ -25,16 +25,16 @@ module species_encoder (
 
     always @* begin
         case (oscillator)
-            4'd0: begin bias = -28'sd30302226; w0 = 28'sd90; w1 = -28'sd552; w2 = 28'sd328; w3 = -28'sd553; end
-            4'd1: begin bias = 28'sd29852921; w0 = -28'sd831; w1 = -28'sd561; w2 = -28'sd171; w3 = -28'sd673; end
-            4'd2: begin bias = -28'sd30099843; w0 = -28'sd369; w1 = -28'sd451; w2 = -28'sd364; w3 = -28'sd1125; end
-            4'd3: begin bias = 28'sd28436861; w0 = -28'sd267; w1 = -28'sd359; w2 = -28'sd47; w3 = 28'sd394; end
-            4'd4: begin bias = -28'sd17026501; w0 = 28'sd328; w1 = 28'sd299; w2 = 28'sd16310; w3 = 28'sd76; end
-            4'd5: begin bias = -28'sd14596031; w0 = 28'sd247; w1 = 28'sd990; w2 = -28'sd16885; w3 = -28'sd741; end
-            4'd6: begin bias = -28'sd9967034; w0 = 28'sd91; w1 = -28'sd3537; w2 = 28'sd152; w3 = 28'sd21704; end
-            4'd7: begin bias = 28'sd10297276; w0 = -28'sd642; w1 = 28'sd4420; w2 = 28'sd45; w3 = -28'sd21596; end
-            4'd8: begin bias = -28'sd558719; w0 = -28'sd1379; w1 = -28'sd412; w2 = 28'sd11206; w3 = 28'sd8753; end
-            4'd9: begin bias = 28'sd30953537; w0 = 28'sd649; w1 = 28'sd120; w2 = -28'sd10712; w3 = -28'sd9517; end
+            4'd0: begin bias = -28'sd30097244; w0 = 28'sd375; w1 = -28'sd95; w2 = 28'sd547; w3 = -28'sd323; end
+            4'd1: begin bias = 28'sd30253990; w0 = -28'sd438; w1 = -28'sd95; w2 = 28'sd219; w3 = -28'sd293; end
+            4'd2: begin bias = -28'sd29462229; w0 = 28'sd223; w1 = 28'sd319; w2 = 28'sd235; w3 = -28'sd471; end
+            4'd3: begin bias = 28'sd28966456; w0 = 28'sd107; w1 = 28'sd64; w2 = 28'sd371; w3 = 28'sd792; end
+            4'd4: begin bias = -28'sd17138391; w0 = 28'sd215; w1 = 28'sd129; w2 = 28'sd16405; w3 = 28'sd150; end
+            4'd5: begin bias = -28'sd14675051; w0 = 28'sd254; w1 = 28'sd1319; w2 = -28'sd17112; w3 = -28'sd796; end
+            4'd6: begin bias = -28'sd10772488; w0 = -28'sd6; w1 = 28'sd47; w2 = 28'sd171; w3 = 28'sd19826; end
+            4'd7: begin bias = 28'sd10532493; w0 = -28'sd1217; w1 = 28'sd3; w2 = -28'sd527; w3 = -28'sd20466; end
+            4'd8: begin bias = 28'sd1136975; w0 = -28'sd1052; w1 = -28'sd506; w2 = 28'sd533; w3 = 28'sd17568; end
+            4'd9: begin bias = 28'sd29858727; w0 = 28'sd658; w1 = 28'sd277; w2 = 28'sd313; w3 = -28'sd18033; end
             default: begin bias = 28'sd0; w0 = 28'sd0; w1 = 28'sd0; w2 = 28'sd0; w3 = 28'sd0; end
         endcase
     end
