@@ -70,7 +70,7 @@ public final class KuramotoSimulator {
     /** The mean frequencies (Hz) of {@code batch} examples; {@code naturalHz} is {@code [batch × n]}. */
     public double[] meanFrequencies(double[] naturalHz, int batch, long seed, long run) {
         double[] out = new double[batch * n];
-        forEach(batch, b -> simulate(naturalHz, b, seed, run, null, out, null, null));
+        forEach(batch, b -> simulate(naturalHz, b, seed, run, null, out, null, null, null, null));
         return out;
     }
 
@@ -81,7 +81,7 @@ public final class KuramotoSimulator {
      */
     public double[] meanFrequencies(double[] naturalHz, int batch, double[] initialTurns, long seed, long run) {
         double[] out = new double[batch * n];
-        forEach(batch, b -> simulate(naturalHz, b, seed, run, initialTurns, out, null, null));
+        forEach(batch, b -> simulate(naturalHz, b, seed, run, initialTurns, out, null, null, null, null));
         return out;
     }
 
@@ -103,7 +103,7 @@ public final class KuramotoSimulator {
      */
     public double[] frequencyTrace(double[] naturalHz, int example, long seed, long run, int blocks) {
         double[] trace = new double[blocks * n];
-        simulate(naturalHz, example, seed, run, null, new double[naturalHz.length], null, trace);
+        simulate(naturalHz, example, seed, run, null, new double[naturalHz.length], null, trace, null, null);
         return trace;
     }
 
@@ -138,12 +138,11 @@ public final class KuramotoSimulator {
         (parallel ? range.parallel() : range).forEach(body);
     }
 
-    /** One example, start to end; all state lives in arrays allocated once per example. */
-    private void simulate(double[] naturalHz, int example, long seed, long run, double[] initialTurns,
-            double[] meanOut, double[] jacOut, double[] trace) {
-        simulate(naturalHz, example, seed, run, initialTurns, meanOut, jacOut, trace, null, null);
-    }
-
+    /**
+     * One example, start to end; all state lives in arrays allocated once per example. The
+     * optional outputs ({@code jacOut}, {@code trace}, {@code finalTurns}, {@code finalSens}) are
+     * null when not wanted.
+     */
     private void simulate(double[] naturalHz, int example, long seed, long run, double[] initialTurns,
             double[] meanOut, double[] jacOut, double[] trace, double[] finalTurns, double[] finalSens) {
         SplittableRandom random = new SplittableRandom(Seeds.derive(seed, run, example));
