@@ -69,14 +69,9 @@ class KuramotoSimulatorTest {
         sim.meanFrequenciesWithJacobian(f, 1, 5, 0, mean, jac);
         double h = 2e3;
         for (int m = 0; m < n; m++) {
-            double[] up = f.clone();
-            double[] down = f.clone();
-            up[m] += h;
-            down[m] -= h;
-            double[] mu = sim.meanFrequencies(up, 1, 5, 0);
-            double[] md = sim.meanFrequencies(down, 1, 5, 0);
+            double[] change = centralChange(f, m, h, natural -> sim.meanFrequencies(natural, 1, 5, 0));
             for (int i = 0; i < n; i++) {
-                double numeric = (mu[i] - md[i]) / (2 * h);
+                double numeric = change[i] / (2 * h);
                 double analytic = jac[i * n + m];
                 assertEquals(numeric, analytic, 1e-3 + 2e-3 * Math.abs(numeric), "∂f̄" + i + "/∂F" + m);
             }
@@ -98,17 +93,14 @@ class KuramotoSimulatorTest {
         sim.meanFrequenciesWithJacobian(f, 1, 5, 0, new double[n], new double[n * n], turns, sens);
         double h = 2e3;
         for (int m = 0; m < n; m++) {
-            double[] up = f.clone();
-            double[] down = f.clone();
-            up[m] += h;
-            down[m] -= h;
-            double[] tu = new double[n];
-            double[] td = new double[n];
-            sim.meanFrequenciesWithJacobian(up, 1, 5, 0, new double[n], new double[n * n], tu, new double[n * n]);
-            sim.meanFrequenciesWithJacobian(down, 1, 5, 0, new double[n], new double[n * n], td, new double[n * n]);
+            double[] change = centralChange(f, m, h, natural -> {
+                double[] finalTurns = new double[n];
+                sim.meanFrequenciesWithJacobian(natural, 1, 5, 0, new double[n], new double[n * n], finalTurns,
+                        new double[n * n]);
+                return finalTurns;
+            });
             for (int i = 0; i < n; i++) {
-                double change = tu[i] - td[i];
-                double numeric = (change - Math.rint(change)) / (2 * h);
+                double numeric = (change[i] - Math.rint(change[i])) / (2 * h);
                 double analytic = sens[i * n + m];
                 assertEquals(numeric, analytic, 1e-12 + 2e-3 * Math.abs(numeric), "∂θ" + i + "(T)/∂F" + m);
             }
@@ -170,5 +162,21 @@ class KuramotoSimulatorTest {
         assertArrayEquals(jacSeq, jacPar);
         double[] otherSeed = simulator(n, 20_000, 10_000, 0.5e6, true).meanFrequencies(f, batch, 43, 3);
         assertTrue(!java.util.Arrays.equals(meanSeq, otherSeed), "another seed draws other phases");
+    }
+
+    /** {@code quantity(F + h e_m) − quantity(F − h e_m)}, elementwise: a central difference before dividing by 2h. */
+    private static double[] centralChange(double[] natural, int m, double h,
+            java.util.function.Function<double[], double[]> quantity) {
+        double[] up = natural.clone();
+        double[] down = natural.clone();
+        up[m] += h;
+        down[m] -= h;
+        double[] upValues = quantity.apply(up);
+        double[] downValues = quantity.apply(down);
+        double[] change = new double[upValues.length];
+        for (int i = 0; i < change.length; i++) {
+            change[i] = upValues[i] - downValues[i];
+        }
+        return change;
     }
 }
