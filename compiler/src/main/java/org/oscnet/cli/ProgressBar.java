@@ -35,4 +35,10 @@ final class ProgressBar implements TrainingListener {
         }
         err.flush();
     }
+
+    @Override
+    public void note(String message) {
+        err.println(label + ": " + message);
+        err.flush();
+    }
 }

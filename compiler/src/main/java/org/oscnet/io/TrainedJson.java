@@ -60,7 +60,7 @@ public final class TrainedJson {
         how.put("method", training.method().keyword());
         if (training.method() instanceof TrainingMethod.OfflineGradient g) {
             how.put("squash", g.squashTanh() ? "tanh" : "none");
-            how.put("init", g.dataInit() ? "data" : "random");
+            how.put("init", g.init().word());
             how.put("balance", g.balanceClasses() ? "classes" : "none");
             how.put("locked", g.locked().word());
         } else if (training.method() instanceof TrainingMethod.OnlineRule o) {
@@ -73,6 +73,7 @@ public final class TrainedJson {
         how.put("seed", training.seed());
         how.put("restarts", training.restarts());
         how.put("chosen_restart", trained.chosenRestart());
+        how.put("start", trained.start());
 
         ObjectNode params = root.putObject("parameters");
         if (trained.inputWeightsHz().length > 0) {
@@ -169,7 +170,7 @@ public final class TrainedJson {
                 metrics.path("test_accuracy").asDouble(), metrics.path("training_loss").asDouble(),
                 doubles(metrics.path("loss_curve")), doubles(metrics.path("train_accuracy_curve")),
                 doubles(metrics.path("restart_losses")), root.path("training").path("chosen_restart").asInt(),
-                confusion, metrics.path("wall_seconds").asDouble());
+                root.path("training").path("start").asText(""), confusion, metrics.path("wall_seconds").asDouble());
     }
 
     private static List<Double> doubles(com.fasterxml.jackson.databind.JsonNode array) {

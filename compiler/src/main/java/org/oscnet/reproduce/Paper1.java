@@ -91,9 +91,9 @@ public final class Paper1 {
         }
         List<NoiseRow> robustness = groups.contains("robustness") ? robustness() : List.of();
         if (groups.contains("2d")) {
-            rows.add(trainRow("disc (87.5 % neg.)", "extended (N = 6)", "offline, 100 it, batch 90", 99.4,
+            rows.add(trainRow("disc (87.5 % neg.)", "extended (N = 6)", "shapes + offline, 100 it", 99.4,
                     "disc_extended.osc", "disc_extended", UnaryOperator.identity(), seeds));
-            rows.add(trainRow("concave (59.9 % neg.)", "extended (N = 6)", "offline, 100 it, batch 90", 99.8,
+            rows.add(trainRow("concave (59.9 % neg.)", "extended (N = 6)", "shapes + offline, 100 it", 99.8,
                     "concave_extended.osc", "concave_extended", UnaryOperator.identity(), seeds));
         }
         if (groups.contains("band")) {
@@ -208,7 +208,7 @@ public final class Paper1 {
 
     /** The band task's offline row: the example's online block, trained by the default offline rule instead. */
     private static Training offline(Training t, int batch) {
-        return new Training(t.network(), t.dataset(), new TrainingMethod.OfflineGradient(true, true, true,
+        return new Training(t.network(), t.dataset(), new TrainingMethod.OfflineGradient(true, TrainingMethod.Init.DATA, true,
                 TrainingMethod.LockedGradient.DETUNING),
                 new org.oscnet.model.Optimizer(org.oscnet.model.Optimizer.Kind.ADAM, 0.03, 0.9, 0.999, 1e-8, 0),
                 t.steps(), false, batch, false, t.seed(), t.restarts());

@@ -97,8 +97,8 @@ final class Initialiser {
     record Slab(double[] direction, double median, double halfWidth, double balancedAccuracy) {
     }
 
-    static Slab bestSlab(Samples train, int positiveClass) {
-        int features = train.featureCount();
+    /** The feature axes, then every 2° in the plane of each pair of features (unit vectors). */
+    static List<double[]> slabDirections(int features) {
         List<double[]> directions = new ArrayList<>();
         for (int f = 0; f < features; f++) {
             double[] d = new double[features];
@@ -117,8 +117,13 @@ final class Initialiser {
                 }
             }
         }
+        return directions;
+    }
+
+    static Slab bestSlab(Samples train, int positiveClass) {
+        int features = train.featureCount();
         Slab best = null;
-        for (double[] direction : directions) {
+        for (double[] direction : slabDirections(features)) {
             double[] projection = new double[train.size()];
             double[] positives = new double[train.size()];
             int count = 0;

@@ -66,18 +66,28 @@ public final class KuramotoTrainer {
         Evaluation testEval = evaluate(evaluation, best.params, dataset.test(), evaluationRun + 1);
         return new TrainedKuramoto(network.name(), inputWeightsHz(best.params), tunedFrequenciesHz(best.params),
                 trainEval.accuracy, testEval.accuracy, best.keptLoss, best.losses, best.accuracies, restartLosses,
-                bestRestart, testEval.confusion, (System.nanoTime() - start) / 1e9);
+                bestRestart, best.start, testEval.confusion, (System.nanoTime() - start) / 1e9);
     }
 
-    private record Run(double[] params, double keptLoss, List<Double> losses, List<Double> accuracies) {
+    private record Run(double[] params, double keptLoss, List<Double> losses, List<Double> accuracies,
+            String start) {
     }
+
+    /** The phase draw on which {@code init shapes} compares its candidates; no training iteration uses it. */
+    private static final long SHAPE_RUN = 1L << 41;
 
     private Run trainOffline(int restart, double[] xAll, int[] labelsAll) {
         TrainingMethod.OfflineGradient method = (TrainingMethod.OfflineGradient) training.method();
         SplittableRandom random = new SplittableRandom(Seeds.derive(training.seed(), restart, -1));
-        double[] params = Initialiser.initial(network, map, dataset.train(), method.dataInit(), random);
-        Adam adam = new Adam(training.optimizer(), params.length);
         KuramotoSimulator simulator = simulator();
+        ShapeStarts.Start start = method.init() == TrainingMethod.Init.SHAPES
+                ? bestShape(method, simulator, xAll, labelsAll, random)
+                : new ShapeStarts.Start(method.init() == TrainingMethod.Init.RANDOM ? "random"
+                        : map.extended() ? "slab" : "evenly spaced",
+                        Initialiser.initial(network, map, dataset.train(), method.init() == TrainingMethod.Init.DATA,
+                                random));
+        double[] params = start.params();
+        Adam adam = new Adam(training.optimizer(), params.length);
         int features = dataset.featureCount();
         List<Double> losses = new ArrayList<>();
         List<Double> accuracies = new ArrayList<>();
@@ -108,7 +118,45 @@ public final class KuramotoTrainer {
             accuracies.add(accuracy);
             listener.iteration(restart, training.restarts(), it + 1, iterations, loss, accuracy);
         }
-        return new Run(bestParams, bestLoss, losses, accuracies);
+        return new Run(bestParams, bestLoss, losses, accuracies, start.description());
+    }
+
+    /**
+     * {@code init shapes}: the slab start and every {@link ShapeStarts} candidate, simulated on the
+     * whole training set from one phase draw (all in one batch); the one with the lowest training
+     * loss. The test set plays no part.
+     */
+    private ShapeStarts.Start bestShape(TrainingMethod.OfflineGradient method, KuramotoSimulator simulator,
+            double[] x, int[] labels, SplittableRandom random) {
+        List<ShapeStarts.Start> starts = new ArrayList<>();
+        starts.add(new ShapeStarts.Start("slab", Initialiser.initial(network, map, dataset.train(), true, random)));
+        starts.addAll(ShapeStarts.candidates(network, map, dataset.train()));
+        int m = labels.length;
+        int n = network.oscillators();
+        double[] natural = new double[starts.size() * m * n];
+        for (int c = 0; c < starts.size(); c++) {
+            System.arraycopy(map.natural(starts.get(c).params(), x, m), 0, natural, c * m * n, m * n);
+        }
+        double[] mean = simulator.meanFrequencies(natural, starts.size() * m, training.seed(), SHAPE_RUN);
+        double[] weights = exampleWeights(labels, method.balanceClasses());
+        int best = 0;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        for (int c = 0; c < starts.size(); c++) {
+            double loss = 0;
+            for (int b = 0; b < m; b++) {
+                for (int p = 0; p < readout.pairCount(); p++) {
+                    loss += weights[b * readout.pairCount() + p] * PairLoss.loss(
+                            readout.distance(mean, c * m + b, p), labels[b] == readout.pair(p).syncClass());
+                }
+            }
+            if (loss < bestLoss) {
+                bestLoss = loss;
+                best = c;
+            }
+        }
+        listener.note(String.format(java.util.Locale.ROOT, "start: %s (training loss %.4f; best of %d shapes)",
+                starts.get(best).description(), bestLoss, starts.size()));
+        return starts.get(best);
     }
 
     record LossAndAccuracy(double loss, double accuracy) {
@@ -263,7 +311,7 @@ public final class KuramotoTrainer {
             accuracies.add(accuracy);
             listener.iteration(restart, training.restarts(), it + 1, training.steps(), loss, accuracy);
         }
-        return new Run(params, loss, losses, accuracies);
+        return new Run(params, loss, losses, accuracies, "evenly spaced");
     }
 
     /** Row indices of this iteration's batch: all rows, or a seeded sample (per class if asked). */

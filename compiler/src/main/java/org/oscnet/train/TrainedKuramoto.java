@@ -13,12 +13,13 @@ import java.util.List;
  * @param lossCurve training loss measured in each iteration of the chosen restart
  * @param accuracyCurve training accuracy measured during each iteration of the chosen restart
  * @param restartLosses the kept training loss of every restart; the lowest was kept
+ * @param start where the kept restart started (e.g. {@code slab}, or the shape {@code init shapes} chose)
  * @param confusion test-set confusion matrix {@code [true class][predicted class]}; for one output
  *     pair, classes are "not the pair's class" (0) and "the pair's class" (1)
  */
 public record TrainedKuramoto(String network, double[][] inputWeightsHz, double[] tunedFrequenciesHz,
         double trainAccuracy, double testAccuracy, double trainingLoss, List<Double> lossCurve,
-        List<Double> accuracyCurve, List<Double> restartLosses, int chosenRestart, int[][] confusion,
+        List<Double> accuracyCurve, List<Double> restartLosses, int chosenRestart, String start, int[][] confusion,
         double wallSeconds) {
 
     /**

@@ -8,5 +8,10 @@ public interface TrainingListener {
      */
     void iteration(int restart, int restarts, int iteration, int iterations, double loss, double accuracy);
 
-    TrainingListener SILENT = (restart, restarts, iteration, iterations, loss, accuracy) -> { };
+    /** A one-line remark about what training chose, e.g. its starting point. */
+    default void note(String message) {
+    }
+
+    TrainingListener SILENT = (restart, restarts, iteration, iterations, loss, accuracy) -> {
+    };
 }

@@ -8,18 +8,36 @@ public sealed interface TrainingMethod {
 
     /**
      * Gradient of the loss through the simulated dynamics (seed paper 1): forward-mode
-     * sensitivities of the mean frequencies, optionally squashed by tanh. {@code dataInit}
-     * starts from a data-aware initialisation instead of random weights; {@code balanceClasses}
+     * sensitivities of the mean frequencies, optionally squashed by tanh. {@code init}
+     * says where the parameters start (see {@link Init}); {@code balanceClasses}
      * weighs positive and negative examples of each output pair equally; {@code locked} says where
      * a synchronised pair's gradient comes from (the forward Jacobian of a locked pair's frequency
      * difference is zero, so a wrongly locked pair would never be pushed apart). The defaults
      * (tanh, data, classes, detuning) are engineering; {@code squash none, init random, balance
      * none, locked jacobian} is the paper's procedure as written.
      */
-    record OfflineGradient(boolean squashTanh, boolean dataInit, boolean balanceClasses, LockedGradient locked)
+    record OfflineGradient(boolean squashTanh, Init init, boolean balanceClasses, LockedGradient locked)
             implements TrainingMethod {
         public String keyword() {
             return "offline gradient";
+        }
+    }
+
+    /** Where the offline gradient rule starts. */
+    enum Init {
+        /** Each output pair as the best slab of its class; the other oscillators parked. */
+        DATA,
+        /**
+         * Several network shapes fitted to the training data (the slab of {@code DATA}, a hub
+         * around the positives, a union of half-planes), the one with the lowest training loss.
+         */
+        SHAPES,
+        /** Random weights at the coupling's scale (the paper gives no initialisation). */
+        RANDOM;
+
+        /** The word used in the language and in {@code trained.json}. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

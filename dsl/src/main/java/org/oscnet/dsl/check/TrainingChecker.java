@@ -129,7 +129,8 @@ final class TrainingChecker {
                 options.word("jacobian", List.of("forward"), "forward");
                 yield new TrainingMethod.OfflineGradient(
                         options.word("squash", List.of("tanh", "none"), "tanh").equals("tanh"),
-                        options.word("init", List.of("data", "random"), "data").equals("data"),
+                        TrainingMethod.Init.valueOf(options.word("init", List.of("data", "shapes", "random"), "data")
+                                .toUpperCase(java.util.Locale.ROOT)),
                         options.word("balance", List.of("classes", "none"), "classes").equals("classes"),
                         TrainingMethod.LockedGradient.valueOf(options.word("locked",
                                 List.of("detuning", "phase", "jacobian"), "detuning").toUpperCase(java.util.Locale.ROOT)));
