@@ -152,6 +152,7 @@ final class ShapeStarts {
         private final KuramotoNetwork.OutputPair pair;
         private final int[] hidden;
         private final Samples train;
+        private final double[] centroid; // of the positives
 
         Geometry(KuramotoNetwork network, FrequencyMap map, Samples train, KuramotoNetwork.OutputPair pair,
                 int[] hidden) {
@@ -164,29 +165,34 @@ final class ShapeStarts {
             this.pair = pair;
             this.hidden = hidden;
             this.train = train;
-        }
-
-        Start hub(int a, int b, double radiusK, double detuningK) {
-            double[] centre = new double[features];
+            this.centroid = new double[features];
             int positives = 0;
             for (int r = 0; r < train.size(); r++) {
                 if (train.label(r) == pair.syncClass()) {
                     positives++;
                     for (int f = 0; f < features; f++) {
-                        centre[f] += train.feature(r, f);
+                        centroid[f] += train.feature(r, f);
                     }
                 }
             }
+            for (int f = 0; f < features; f++) {
+                centroid[f] /= Math.max(1, positives);
+            }
+        }
+
+        Start hub(int a, int b, double radiusK, double detuningK) {
+            double ca = centroid[a];
+            double cb = centroid[b];
             double spread = 0;
+            int positives = 0;
             for (int r = 0; r < train.size(); r++) {
                 if (train.label(r) == pair.syncClass()) {
-                    double da = train.feature(r, a) - centre[a] / positives;
-                    double db = train.feature(r, b) - centre[b] / positives;
+                    positives++;
+                    double da = train.feature(r, a) - ca;
+                    double db = train.feature(r, b) - cb;
                     spread += da * da + db * db;
                 }
             }
-            double ca = centre[a] / Math.max(1, positives);
-            double cb = centre[b] / Math.max(1, positives);
             // For positives filling a disc of radius R, the mean squared distance is R²/2.
             double radius = Math.max(1e-6, Math.sqrt(2 * spread / Math.max(1, positives)));
             double gain = radiusK * k / radius;
