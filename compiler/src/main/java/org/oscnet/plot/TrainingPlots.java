@@ -79,13 +79,13 @@ public final class TrainingPlots {
             }
         }
         XYChart chart = new XYChartBuilder().width(HEIGHT + 120).height(HEIGHT)
-                .title(network.name() + ": pair (" + pair.first() + ", " + pair.second() + ") synchronises in the shaded region")
+                .title(network.name() + ": pair (" + pair.first() + ", " + pair.second() + ") synchronised (shaded)")
                 .xAxisTitle("feature 0 (scaled)").yAxisTitle("feature 1 (scaled)").build();
         chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(6);
         if (!syncX.isEmpty()) {
             XYSeries region = chart.addSeries("synchronised (D <= 1)", syncX, syncY);
-            region.setMarker(SeriesMarkers.SQUARE);
+            region.setMarker(new Tile(12));
             region.setMarkerColor(new Color(255, 200, 120));
         }
         Samples test = dataset.test().size() > 0 ? dataset.test() : dataset.train();
@@ -106,6 +106,24 @@ public final class TrainingPlots {
             }
         }
         return png(chart);
+    }
+
+    /**
+     * A filled square of a fixed size in pixels, whatever the chart's marker size: the
+     * synchronised grid points of a response map, large enough to tile into a shaded region
+     * under the smaller example markers.
+     */
+    private static final class Tile extends org.knowm.xchart.style.markers.Marker {
+        private final int pixels;
+
+        Tile(int pixels) {
+            this.pixels = pixels;
+        }
+
+        @Override
+        public void paint(Graphics2D g, double xOffset, double yOffset, int markerSize) {
+            g.fill(new java.awt.geom.Rectangle2D.Double(xOffset - pixels / 2.0, yOffset - pixels / 2.0, pixels, pixels));
+        }
     }
 
     /** Frequencies of every oscillator over the run, for up to four test examples. */
