@@ -124,17 +124,12 @@ final class Initialiser {
         int features = train.featureCount();
         Slab best = null;
         for (double[] direction : slabDirections(features)) {
-            double[] projection = new double[train.size()];
+            double[] projection = project(train, direction);
             double[] positives = new double[train.size()];
             int count = 0;
             for (int r = 0; r < train.size(); r++) {
-                double p = 0;
-                for (int f = 0; f < features; f++) {
-                    p += direction[f] * train.feature(r, f);
-                }
-                projection[r] = p;
                 if (train.label(r) == positiveClass) {
-                    positives[count++] = p;
+                    positives[count++] = projection[r];
                 }
             }
             if (count == 0) {
@@ -154,6 +149,17 @@ final class Initialiser {
             return new Slab(first, 0.5, 0.5, 0.5);
         }
         return best;
+    }
+
+    /** {@code direction · x} for every row. */
+    static double[] project(Samples train, double[] direction) {
+        double[] p = new double[train.size()];
+        for (int r = 0; r < p.length; r++) {
+            for (int f = 0; f < direction.length; f++) {
+                p[r] += direction[f] * train.feature(r, f);
+            }
+        }
+        return p;
     }
 
     private static Slab bestHalfWidth(Samples train, int positiveClass, double[] direction, double[] projection,
