@@ -12,8 +12,7 @@ import java.util.concurrent.Callable;
 import org.oscnet.bench.Benchmarks;
 import org.oscnet.model.Design;
 import org.oscnet.model.Training;
-import org.oscnet.pipeline.Trainers;
-import org.oscnet.train.TrainedKuramoto;
+import org.oscnet.pipeline.Pipeline;
 import org.oscnet.train.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
             Path example = DemoCommand.home().resolve(DemoCommand.EXAMPLE);
             Design design = Inputs.load(example, spec.commandLine().getErr());
             Training training = design.trainings().get(0);
-            TrainedKuramoto trained = Trainers.train(design, training, TrainingListener.SILENT);
+            var trained = Pipeline.train(design, training, TrainingListener.SILENT, Main.version(), example.toString()).trained();
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("case", "iris-training");
             result.put("network", training.network());

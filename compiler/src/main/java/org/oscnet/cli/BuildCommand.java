@@ -1,14 +1,16 @@
 package org.oscnet.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.oscnet.model.Design;
 import org.oscnet.model.HardwareTarget;
-import org.oscnet.pipeline.Stages;
-import org.oscnet.pipeline.Trainers;
+import org.oscnet.pipeline.Pipeline;
+import org.oscnet.pipeline.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,28 +35,25 @@ final class BuildCommand implements Callable<Integer> {
     Path output;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         Inputs.checkOutputDirectory(output);
         Design design = Inputs.load(file, spec.commandLine().getErr());
-        Trainers.requireTrainable(design);
-        Stages.requireCompilable(design, new java.util.HashSet<>(Stages.TARGETS));
-        List<String[]> steps = new ArrayList<>();
-        steps.add(new String[] {"train", file.toString(), "-o", output.toString()});
-        if (!design.hardware().isEmpty()) {
-            steps.add(new String[] {"compile", file.toString(), "-o", output.toString()});
+        Set<String> everything = new LinkedHashSet<>(Pipeline.TARGETS);
+        Pipeline.requireTrainable(design);
+        Pipeline.requireCompilable(design, everything);
+        TrainCommand.trainAll(spec, design, file, output, null);
+        if (design.hardware().isEmpty()) {
+            return 0;
         }
-        for (String[] step : steps) {
-            int status = spec.root().commandLine().execute(step);
-            if (status != 0) {
-                return status;
-            }
-        }
+        CompileCommand.compileAll(spec, design, file, output, everything, Optional.empty());
+        Verification.Options options = new Verification.Options(false, 3, "generic", 10,
+                Runtime.getRuntime().availableProcessors());
         for (HardwareTarget target : design.hardware()) {
-            Path network = output.resolve(target.network());
-            for (String folder : new String[] {"verilog", "spice"}) {
-                if (Files.isDirectory(network.resolve(folder))) {
-                    int status = spec.root().commandLine().execute("verify", network.resolve(folder).toString(),
-                            "--synthesis", "generic");
+            for (String kind : new String[] {"verilog", "spice"}) {
+                Path folder = output.resolve(target.network()).resolve(kind);
+                if (Files.isDirectory(folder)) {
+                    int status = VerifyCommand.status(spec, Verification.run(folder, options,
+                            spec.commandLine().getOut(), Main.version()));
                     if (status != 0) {
                         return status;
                     }

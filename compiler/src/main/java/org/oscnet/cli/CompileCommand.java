@@ -11,15 +11,11 @@ import java.util.concurrent.Callable;
 import org.oscnet.device.Stno;
 import org.oscnet.io.DevicesJson;
 import org.oscnet.io.OutputFolder;
-import org.oscnet.io.TrainedJson;
-import org.oscnet.model.Dataset;
 import org.oscnet.model.Design;
-import org.oscnet.model.HardwareTarget;
-import org.oscnet.model.KuramotoNetwork;
-import org.oscnet.pipeline.SpintronicTarget;
-import org.oscnet.pipeline.Stages;
-import org.oscnet.pipeline.VerilogTarget;
-import org.oscnet.train.TrainedKuramoto;
+import org.oscnet.pipeline.BadInput;
+import org.oscnet.pipeline.CompileOptions;
+import org.oscnet.pipeline.Family;
+import org.oscnet.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -69,11 +65,11 @@ final class CompileCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Inputs.checkOutputDirectory(output);
-        Set<String> wanted = new LinkedHashSet<>(targets == null ? Stages.TARGETS : targets);
+        Set<String> wanted = new LinkedHashSet<>(targets == null ? Pipeline.TARGETS : targets);
         for (String target : wanted) {
-            if (!Stages.TARGETS.contains(target)) {
+            if (!Pipeline.TARGETS.contains(target)) {
                 throw new UserError("unknown target `" + target + "`; --targets takes " + String.join(", ",
-                        Stages.TARGETS));
+                        Pipeline.TARGETS));
             }
         }
         Design design = Inputs.load(file, spec.commandLine().getErr());
@@ -81,65 +77,26 @@ final class CompileCommand implements Callable<Integer> {
             throw new UserError(file + " has no hardware block; add e.g. `hardware " + firstNetwork(design)
                     + " { verilog { phase 24 bits; } }`");
         }
-        Stages.requireCompilable(design, wanted);
-        var out = spec.commandLine().getOut();
-        OutputFolder folder = new OutputFolder(output);
-        Optional<Stno[]> devices = readCalibration(design, wanted);
-        for (HardwareTarget target : design.hardware()) {
-            boolean verilog = target.verilog().isPresent() && wanted.contains("verilog");
-            boolean dac = target.dac().isPresent() && wanted.contains("dac");
-            boolean spice = target.spice().isPresent() && wanted.contains("spice");
-            if (!verilog && !dac && !spice) {
-                continue;
-            }
-            KuramotoNetwork network = (KuramotoNetwork) design.network(target.network()).orElseThrow();
-            Dataset dataset = design.dataset(network.dataset()).orElseThrow();
-            TrainedKuramoto trained = readTrained(network);
-            try {
-                if (verilog) {
-                    VerilogTarget.Compiled compiled = VerilogTarget.compile(network, dataset, trained,
-                            target.verilog().get(), Main.version(), source());
-                    compiled.files().forEach((path, bytes) -> folder.put(network.name() + "/verilog/" + path, bytes));
-                    out.println(compiled.summary());
-                }
-                if (dac || spice) {
-                    SpintronicTarget.Compiled compiled = SpintronicTarget.compile(network, dataset, trained,
-                            spice ? target : new HardwareTarget(target.network(), target.verilog(), target.dac(),
-                                    Optional.empty()), devices, Main.version(), source());
-                    compiled.files().forEach((path, bytes) -> {
-                        if (dac || !path.startsWith("dac/")) {
-                            folder.put(network.name() + "/" + path, bytes);
-                        }
-                    });
-                    out.println(compiled.summary());
-                }
-            } catch (IllegalArgumentException e) {
-                throw new UserError(file + ": " + e.getMessage());
-            }
-        }
-        List<Path> written = folder.commit();
-        out.println("wrote " + written.size() + " files under " + output);
+        compileAll(spec, design, file, output, wanted, readCalibration(design, wanted));
         return 0;
     }
 
-    /** The source as generated headers name it: relative to the working directory when inside it, never absolute. */
-    private String source() {
-        Path absolute = file.toAbsolutePath().normalize();
-        Path here = Path.of("").toAbsolutePath();
-        return (absolute.startsWith(here) ? here.relativize(absolute) : absolute.getFileName()).toString()
-                .replace('\\', '/');
-    }
-
-    private TrainedKuramoto readTrained(KuramotoNetwork network) throws IOException {
-        Path trained = output.resolve(network.name()).resolve("trained.json");
-        if (!Files.isRegularFile(trained)) {
-            throw new UserError(trained + " does not exist; train first: oscnet train " + file + " -o " + output);
-        }
+    /** Compiles the {@code wanted} targets of every hardware block and writes them under {@code output}. */
+    static void compileAll(CommandSpec spec, Design design, Path file, Path output, Set<String> wanted,
+            Optional<Stno[]> devices) throws IOException {
+        Pipeline.requireCompilable(design, wanted);
+        Family.Compiled compiled;
         try {
-            return TrainedJson.read(trained, network);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
+            compiled = Pipeline.compile(design, output, wanted, new CompileOptions(devices, Main.version(),
+                    Inputs.source(file)), "oscnet train " + file + " -o " + output);
+        } catch (BadInput e) {
+            throw new UserError(file + ": " + e.getMessage());
         }
+        OutputFolder folder = new OutputFolder(output);
+        compiled.files().forEach(folder::put);
+        compiled.summaries().forEach(spec.commandLine().getOut()::println);
+        List<Path> written = folder.commit();
+        spec.commandLine().getOut().println("wrote " + written.size() + " files under " + output);
     }
 
     private Optional<Stno[]> readCalibration(Design design, Set<String> wanted) throws IOException {

@@ -2,9 +2,13 @@ package org.oscnet.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.oscnet.model.Design;
 import org.oscnet.model.Network;
+import org.oscnet.pipeline.Pipeline;
+import org.oscnet.pipeline.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
     Path output;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         Path example = home().resolve(EXAMPLE);
         if (!Files.exists(example)) {
             throw new UserError("cannot find " + EXAMPLE + " under " + home() + "; run the demo from the repository "
@@ -43,14 +47,12 @@ final class DemoCommand implements Callable<Integer> {
         for (Network network : design.networks()) {
             out.println("  network " + network.name() + ": " + network.family());
         }
-        int status = new CommandLineRunner(spec).run("train", example.toString(), "-o", output.toString());
-        if (status == 0) {
-            status = new CommandLineRunner(spec).run("compile", example.toString(), "-o", output.toString());
-        }
-        if (status == 0) {
-            status = new CommandLineRunner(spec).run("verify", output.resolve("versicolor/verilog").toString(),
-                    "--icarus-samples", "1", "--synthesis", "generic");
-        }
+        TrainCommand.trainAll(spec, design, example, output, null);
+        CompileCommand.compileAll(spec, design, example, output, new LinkedHashSet<>(Pipeline.TARGETS),
+                Optional.empty());
+        Verification.Options options = new Verification.Options(false, 1, "generic", 0, 1);
+        int status = VerifyCommand.status(spec, Verification.run(output.resolve("versicolor/verilog"), options, out,
+                Main.version()));
         if (status == 0) {
             out.println("next: read " + output.resolve("versicolor/verilog/report.md") + " and the DAC tables in "
                     + output.resolve("versicolor/dac") + "; run the ngspice checks (about 8 minutes: level 2 is slow)"
@@ -62,12 +64,5 @@ final class DemoCommand implements Callable<Integer> {
     /** The repository the launcher runs from (system property oscnet.home), else the working folder. */
     static Path home() {
         return Path.of(System.getProperty("oscnet.home", "."));
-    }
-
-    /** Runs a sibling subcommand with the same streams and exception handling. */
-    private record CommandLineRunner(CommandSpec spec) {
-        int run(String... args) {
-            return spec.root().commandLine().execute(args);
-        }
     }
 }

@@ -28,4 +28,12 @@ final class Inputs {
             throw new UserError("output `" + dir + "` exists and is not a directory");
         }
     }
+
+    /** The source as generated headers name it: relative to the working directory when inside it, never absolute. */
+    static String source(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path here = Path.of("").toAbsolutePath();
+        return (absolute.startsWith(here) ? here.relativize(absolute) : absolute.getFileName()).toString()
+                .replace('\\', '/');
+    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
+import org.oscnet.pipeline.BadInput;
 import org.oscnet.pipeline.NotImplementedYet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,7 +49,7 @@ public final class Main {
                 err.println("oscnet: " + e.getMessage());
                 return NOT_IMPLEMENTED;
             }
-            if (e instanceof UserError) {
+            if (e instanceof UserError || e instanceof BadInput) {
                 err.println("oscnet: " + e.getMessage());
                 return USER_ERROR;
             }

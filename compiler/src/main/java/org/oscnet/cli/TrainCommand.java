@@ -2,16 +2,10 @@ package org.oscnet.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.oscnet.model.Design;
 import org.oscnet.io.OutputFolder;
-import org.oscnet.io.TrainedJson;
-import org.oscnet.model.Dataset;
-import org.oscnet.model.KuramotoNetwork;
+import org.oscnet.model.Design;
 import org.oscnet.model.Training;
-import org.oscnet.pipeline.Trainers;
-import org.oscnet.plot.TrainingPlots;
-import org.oscnet.sim.KuramotoSimulator;
-import org.oscnet.train.TrainedKuramoto;
+import org.oscnet.pipeline.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,39 +42,23 @@ final class TrainCommand implements Callable<Integer> {
             throw new UserError(file + " has no train block; add e.g. `train " + network + " on " + dataset
                     + " { iterations 100; seed 1; }`");
         }
-        Trainers.requireTrainable(design);
+        trainAll(spec, design, file, output, seed);
+        return 0;
+    }
+
+    /** Trains every train block of {@code design} and writes what each leaves under {@code output}. */
+    static void trainAll(CommandSpec spec, Design design, Path file, Path output, Long seed)
+            throws java.io.IOException {
+        Pipeline.requireTrainable(design);
         var out = spec.commandLine().getOut();
         OutputFolder folder = new OutputFolder(output);
         for (Training declared : design.trainings()) {
             Training training = seed == null ? declared : declared.withSeed(seed);
-            KuramotoNetwork network = (KuramotoNetwork) design.network(training.network()).orElseThrow();
-            Dataset dataset = design.dataset(training.dataset()).orElseThrow();
-            TrainedKuramoto trained = Trainers.train(design, training,
-                    new ProgressBar(spec.commandLine().getErr(), network.name()));
-            folder.put(network.name() + "/trained.json", TrainedJson.render(Main.version(), file.toString(), network,
-                    dataset, training, trained));
-            addPlots(folder, network, dataset, trained, training.seed());
-            out.printf("%s: train accuracy %.1f %%, test accuracy %.1f %% (seed %d, %s; %.1f s)%n", network.name(),
-                    100 * trained.trainAccuracy(), 100 * trained.testAccuracy(), training.seed(), dataset.split(),
-                    trained.wallSeconds());
+            Pipeline.TrainResult result = Pipeline.train(design, training,
+                    new ProgressBar(spec.commandLine().getErr(), training.network()), Main.version(), file.toString());
+            result.files().forEach(folder::put);
+            out.println(result.summary());
         }
         folder.commit().forEach(p -> out.println("wrote " + p));
-        return 0;
     }
-
-    /** Loss curve, frequency traces, and the response map (2 features) or confusion matrix (several pairs). */
-    static void addPlots(OutputFolder folder, KuramotoNetwork network, Dataset dataset, TrainedKuramoto trained,
-            long seed) {
-        String dir = network.name() + "/";
-        KuramotoSimulator simulator = KuramotoSimulator.forNetwork(network, true);
-        folder.put(dir + "training.png", TrainingPlots.curves(trained));
-        folder.put(dir + "traces.png", TrainingPlots.traces(network, dataset, trained, simulator, seed));
-        if (dataset.featureCount() == 2) {
-            folder.put(dir + "response.png", TrainingPlots.responseMap(network, dataset, trained, simulator, seed, 34));
-        }
-        if (network.outputs().size() > 1) {
-            folder.put(dir + "confusion.png", TrainingPlots.confusion(dataset, trained));
-        }
-    }
-
 }

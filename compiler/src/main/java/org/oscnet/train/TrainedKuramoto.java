@@ -20,7 +20,7 @@ import java.util.List;
 public record TrainedKuramoto(String network, double[][] inputWeightsHz, double[] tunedFrequenciesHz,
         double trainAccuracy, double testAccuracy, double trainingLoss, List<Double> lossCurve,
         List<Double> accuracyCurve, List<Double> restartLosses, int chosenRestart, String start, int[][] confusion,
-        double wallSeconds) {
+        double wallSeconds) implements Trained {
 
     /**
      * Natural frequencies {@code [rows × n]} (Hz) for scaled features {@code x} {@code [rows ×

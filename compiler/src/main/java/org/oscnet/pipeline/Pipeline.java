@@ -1,0 +1,137 @@
+package org.oscnet.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.oscnet.model.Dataset;
+import org.oscnet.model.Design;
+import org.oscnet.model.HardwareTarget;
+import org.oscnet.model.Network;
+import org.oscnet.model.Training;
+import org.oscnet.train.Trained;
+import org.oscnet.train.TrainingListener;
+
+/**
+ * The stages after the front end, as one programmatic pipeline that every command calls: train,
+ * compile, verify. Each stage finds the network's {@link Family} and checks everything it can
+ * before any work starts; stages return files (relative to the output folder) instead of writing
+ * them, so a command commits them together or not at all.
+ */
+public final class Pipeline {
+    /** Every target a hardware block can ask for. */
+    public static final List<String> TARGETS = List.of("verilog", "dac", "spice");
+
+    private Pipeline() {
+    }
+
+    /** A trained network: its files relative to the output folder, and one line to print. */
+    public record TrainResult(String network, Trained trained, Map<String, byte[]> files, String summary) {
+    }
+
+    /** Throws {@link NotImplementedYet} or {@link BadInput} for a train block that cannot run, before any work. */
+    public static void requireTrainable(Design design) {
+        for (Training training : design.trainings()) {
+            Network network = design.network(training.network()).orElseThrow();
+            checkTrainable(family(network, "training " + network.family() + " networks (`" + network.name()
+                    + "`, method `" + training.method().keyword() + "`)"), network, training);
+        }
+    }
+
+    /** Trains one train block of {@code design}. */
+    public static TrainResult train(Design design, Training training, TrainingListener listener, String version,
+            String source) {
+        Network network = design.network(training.network()).orElseThrow();
+        Dataset dataset = design.dataset(training.dataset()).orElseThrow();
+        return trainWith(family(network, "training " + network.family() + " networks"), network, dataset, training,
+                listener, version, source);
+    }
+
+    /**
+     * Checks, before anything is written, that every requested target ({@code wanted}, a subset of
+     * {@link #TARGETS}) of every hardware block can be emitted.
+     */
+    public static void requireCompilable(Design design, Set<String> wanted) {
+        for (HardwareTarget target : design.hardware()) {
+            Network network = design.network(target.network()).orElseThrow();
+            for (String asked : asked(target, wanted)) {
+                String what = "the " + asked + " target for " + network.family() + " networks (`" + network.name()
+                        + "`)";
+                if (!family(network, what).targets().contains(asked)) {
+                    throw new NotImplementedYet(what);
+                }
+            }
+        }
+    }
+
+    /** The targets of {@link #TARGETS} that {@code target} declares and {@code wanted} asks for. */
+    public static List<String> asked(HardwareTarget target, Set<String> wanted) {
+        return TARGETS.stream().filter(wanted::contains).filter(t -> switch (t) {
+            case "verilog" -> target.verilog().isPresent();
+            case "dac" -> target.dac().isPresent();
+            default -> target.spice().isPresent();
+        }).toList();
+    }
+
+    /**
+     * Compiles every hardware block of {@code design} that asks for one of {@code wanted}, from the
+     * {@code trained.json} files under {@code trainedRoot}: files relative to the output folder, and
+     * summary lines.
+     */
+    public static Family.Compiled compile(Design design, Path trainedRoot, Set<String> wanted, CompileOptions options,
+            String trainCommand) throws IOException {
+        requireCompilable(design, wanted);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        List<String> summaries = new java.util.ArrayList<>();
+        for (HardwareTarget target : design.hardware()) {
+            if (asked(target, wanted).isEmpty()) {
+                continue;
+            }
+            Network network = design.network(target.network()).orElseThrow();
+            Dataset dataset = design.dataset(network.dataset()).orElseThrow();
+            Family.Compiled compiled = compileWith(family(network, "compiling " + network.family() + " networks"),
+                    network, dataset, target, wanted, options, trainedRoot, trainCommand);
+            compiled.files().forEach((path, bytes) -> files.put(network.name() + "/" + path, bytes));
+            summaries.addAll(compiled.summaries());
+        }
+        return new Family.Compiled(files, summaries);
+    }
+
+    private static Family<?, ?> family(Network network, String what) {
+        return Families.of(network, what);
+    }
+
+    // The generic helpers below capture each family's type parameters once, so the cast from
+    // Network to the family's own network type happens here and nowhere else.
+
+    private static <N extends Network, T extends Trained> void checkTrainable(Family<N, T> family, Network network,
+            Training training) {
+        family.requireTrainable(family.networkType().cast(network), training);
+    }
+
+    private static <N extends Network, T extends Trained> TrainResult trainWith(Family<N, T> family, Network network,
+            Dataset dataset, Training training, TrainingListener listener, String version, String source) {
+        N typed = family.networkType().cast(network);
+        family.requireTrainable(typed, training);
+        T trained = family.train(typed, dataset, training, listener);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        family.trainedFiles(typed, dataset, training, trained, version, source)
+                .forEach((path, bytes) -> files.put(network.name() + "/" + path, bytes));
+        return new TrainResult(network.name(), trained, files, family.summary(typed, dataset, training, trained));
+    }
+
+    private static <N extends Network, T extends Trained> Family.Compiled compileWith(Family<N, T> family,
+            Network network, Dataset dataset, HardwareTarget target, Set<String> wanted, CompileOptions options,
+            Path trainedRoot, String trainCommand) throws IOException {
+        N typed = family.networkType().cast(network);
+        Path file = trainedRoot.resolve(network.name()).resolve("trained.json");
+        if (!Files.isRegularFile(file)) {
+            throw new BadInput(file + " does not exist; train first: " + trainCommand);
+        }
+        T trained = family.readTrained(file, typed);
+        return family.compile(typed, dataset, trained, target, wanted, options);
+    }
+}
