@@ -3,13 +3,17 @@ package org.oscnet.model;
 import java.util.List;
 
 /**
- * A multilayer spintronic recurrent network (seed paper 2): neurons are STNO powers with time
- * constant {@code tauSeconds}, random sparse masks of {@code density}, high-pass outputs, a
- * softmax readout over the dataset's classes, and inputs fed one feature every
- * {@code inputPeriodSeconds}.
+ * A multilayer spintronic recurrent network (seed paper 2): layers of neurons with time constant
+ * {@code tauSeconds}, random sparse masks ({@code interDensity} for the input and layer-to-layer
+ * weights, {@code intraDensity} within a layer), high-pass outputs, a softmax readout over the
+ * dataset's classes, and inputs fed one feature every {@code inputPeriodSeconds}, integrated with
+ * {@code substeps} steps of {@code integrator} per input point.
+ *
+ * @param gainHz the drive scale S, a rate: {@code I = S (W_ext y_prev + W_int y_same + b) + 2/tau}
  */
-public record StnoRnnNetwork(String name, String dataset, List<Integer> layers, double density, double tauSeconds,
-        double gain, double highpassHz, double inputPeriodSeconds, int classCount) implements Network {
+public record StnoRnnNetwork(String name, String dataset, List<Integer> layers, double interDensity,
+        double intraDensity, double tauSeconds, double gainHz, double highpassHz, double inputPeriodSeconds,
+        int classCount, Neuron neuron, int substeps, Integrator integrator) implements Network {
 
     public StnoRnnNetwork {
         layers = List.copyOf(layers);
@@ -17,5 +21,33 @@ public record StnoRnnNetwork(String name, String dataset, List<Integer> layers, 
 
     public String family() {
         return "stno_rnn";
+    }
+
+    /** Neurons in all layers. */
+    public int neurons() {
+        return layers.stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * The neuron model. {@code STNO}: normalised oscillator power, {@code dx/dt = −γx + I x(1 − x)}
+     * or, when {@code full}, the paper's {@code dx/dt = −2(γ(1 + Qx) − σI(1 − x))x}; outputs
+     * through the high-pass filter. {@code CTRNN}: {@code dx/dt = −γx + I}, output {@code tanh x},
+     * the paper's baseline.
+     */
+    public record Neuron(Kind kind, boolean full, double q, double sigma) {
+        public enum Kind { STNO, CTRNN }
+
+        public String word() {
+            return kind.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Explicit Euler, or Heun's second-order method. */
+    public enum Integrator {
+        EULER, HEUN;
+
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 }

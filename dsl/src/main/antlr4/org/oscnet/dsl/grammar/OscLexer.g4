@@ -61,6 +61,7 @@ GAIN        : 'gain';
 HIGHPASS    : 'highpass';
 DISPERSION  : 'dispersion';
 AMPLITUDE   : 'amplitude';
+NEURON      : 'neuron';
 
 // ---- Simulation --------------------------------------------------------------------------
 SIMULATE    : 'simulate';
@@ -73,6 +74,7 @@ RANDOM      : 'random';
 ZERO        : 'zero';
 NOISE       : 'noise';
 LINEWIDTH   : 'linewidth';
+INTEGRATOR  : 'integrator';
 
 // ---- Training ----------------------------------------------------------------------------
 ON          : 'on';

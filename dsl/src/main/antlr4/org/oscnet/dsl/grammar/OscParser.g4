@@ -56,12 +56,13 @@ networkStatement
     | LAYERS INT (COMMA INT)* SEMI                         # layersStatement
     | UNITS INT SEMI                                       # unitsStatement
     | CONNECT (ALL TO ALL | LAYERED) SEMI                  # connectStatement
-    | DENSITY number SEMI                                  # densityStatement
+    | DENSITY number optionList? SEMI                      # densityStatement
     | TAU quantity SEMI                                    # tauStatement
-    | GAIN number SEMI                                     # gainStatement
+    | GAIN quantity SEMI                                   # gainStatement
     | HIGHPASS quantity SEMI                               # highpassStatement
     | DISPERSION quantity SEMI                             # dispersionStatement
     | AMPLITUDE quantity SEMI                              # amplitudeStatement
+    | NEURON identifier optionList? SEMI                   # neuronStatement
     | SIMULATE LBRACE simulateStatement* RBRACE            # simulateBlock
     ;
 
@@ -97,6 +98,7 @@ simulateStatement
     | READOUT LAST quantity SEMI                           # readoutStatement
     | PHASES (RANDOM | ZERO) SEMI                          # phasesStatement
     | NOISE LINEWIDTH quantity SEMI                        # noiseStatement
+    | INTEGRATOR identifier SEMI                           # integratorStatement
     ;
 
 // ---- Training ----------------------------------------------------------------------------
@@ -179,8 +181,8 @@ keyword
     | ALL | TEST | SCALE | FROM | TO
     | OSCILLATORS | COUPLING | TUNING | INPUT | OUTPUT | FREQUENCY | LINEAR | DIRECT | SEQUENCE
     | EVERY | PHASE | PAIR | SYNC | WHEN | SOFTMAX | TARGET | OTHERS | LAYERS | UNITS | CONNECT
-    | LAYERED | DENSITY | TAU | GAIN | HIGHPASS | DISPERSION | AMPLITUDE
-    | SIMULATE | STEP | DURATION | READOUT | LAST | PHASES | RANDOM | ZERO | NOISE | LINEWIDTH
+    | LAYERED | DENSITY | TAU | GAIN | HIGHPASS | DISPERSION | AMPLITUDE | NEURON
+    | SIMULATE | STEP | DURATION | READOUT | LAST | PHASES | RANDOM | ZERO | NOISE | LINEWIDTH | INTEGRATOR
     | ON | METHOD | OPTIMIZER | ITERATIONS | EPOCHS | BATCH | SEED | RESTARTS
     | VERILOG | DAC | SPICE | BITS | WIDTHS | AUTO | SINE | TABLE | X | CLOCK | LANES | FULL
     | DEVICE | LEVEL

@@ -203,6 +203,20 @@ public final class Ast {
     public record PhaseOutput(Quantity target, Quantity others, Span span) implements OutputMapping {
     }
 
+    /** {@code density 0.5 (inter 0.2, intra 0.5)}: connection density, optionally per kind. */
+    public record DensityStmt(Quantity value, List<Option> options, Span span) implements Statement {
+        public String keyword() {
+            return "density";
+        }
+    }
+
+    /** {@code neuron stno (q 0.5, sigma 1)}: the neuron model of a recurrent network. */
+    public record NeuronStmt(Name model, List<Option> options, Span span) implements Statement {
+        public String keyword() {
+            return "neuron";
+        }
+    }
+
     public record SimulateBlock(List<Statement> statements, Span span) implements Statement {
         public String keyword() {
             return "simulate";

@@ -24,7 +24,7 @@ final class NetworkChecker {
 
     private static final Map<String, Set<String>> STATEMENTS = Map.of(
             "kuramoto", Set.of("oscillators", "coupling", "tuning", "input", "output", "simulate"),
-            "stno_rnn", Set.of("layers", "density", "tau", "gain", "highpass", "input", "output", "simulate"),
+            "stno_rnn", Set.of("layers", "density", "tau", "gain", "highpass", "neuron", "input", "output", "simulate"),
             "xy", Set.of("layers", "units", "connect", "input", "output", "dispersion", "simulate"),
             "stuart_landau", Set.of("layers", "units", "connect", "input", "output", "dispersion", "amplitude",
                     "simulate"));
@@ -214,10 +214,11 @@ final class NetworkChecker {
             List<Ast.OutputStmt> outputs, Optional<Dataset> dataset) {
         boolean complete = block.require("layers", "layers 32, 32, 32;");
         List<Integer> layers = layerSizes(block);
-        double density = block.quantity("density", Dimension.NONE, 0.5, Values.between(0, 1, "between 0 and 1"));
+        double[] density = densities(block);
         double tau = block.quantity("tau", Dimension.TIME, 14.12e-9, Values.positive());
-        double gain = block.quantity("gain", Dimension.NONE, 0.5, Values.positive());
+        double gain = block.quantity("gain", Dimension.FREQUENCY, 0.5e9, Values.positive());
         double highpass = block.quantity("highpass", Dimension.FREQUENCY, 1e6, Values.nonNegative());
+        StnoRnnNetwork.Neuron neuron = neuron(block);
         double period = Double.NaN;
         Ast.InputMapping mapping = input.map(Ast.InputStmt::mapping).orElse(null);
         if (mapping instanceof Ast.SequenceInput sequence) {
@@ -229,12 +230,81 @@ final class NetworkChecker {
                     + "`input digits.features -> sequence every 1 ns`");
         }
         requireOutput(outputs, Ast.SoftmaxOutput.class, "stno_rnn", "output softmax;");
-        simulation(block, "stno_rnn", SimulationChecker.RECURRENT, Double.isNaN(period) ? 1e-9 : period);
+        Simulation simulation = simulation(block, "stno_rnn", SimulationChecker.RECURRENT,
+                Double.isNaN(period) ? 1e-9 : period);
+        int substeps = 1;
+        if (!Double.isNaN(period)) {
+            double ratio = period / simulation.step();
+            substeps = (int) Math.round(ratio);
+            if (substeps < 1 || Math.abs(ratio - substeps) > 1e-9 * ratio || substeps > 1000) {
+                Span at = block.get("simulate", Ast.SimulateBlock.class).map(Ast.SimulateBlock::span)
+                        .orElse(block.span());
+                diagnostics.error(at, "the simulation step must divide the input period into 1 to 1000 equal steps;"
+                        + " the period is " + nanoseconds(period) + ", e.g. `step " + nanoseconds(period / 4)
+                        + ";` for 4 steps per input point");
+                substeps = 1;
+            }
+        }
+        StnoRnnNetwork.Integrator integrator = block.get("simulate", Ast.SimulateBlock.class)
+                .flatMap(b -> b.statements().stream().filter(st -> st instanceof Ast.WordSetting w
+                        && w.keyword().equals("integrator")).map(Ast.WordSetting.class::cast).findFirst())
+                .map(this::integrator).orElse(StnoRnnNetwork.Integrator.EULER);
         if (!complete || layers == null || Double.isNaN(period) || dataset.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new StnoRnnNetwork(name, dataset.get().name(), layers, density, tau, gain, highpass, period,
-                dataset.get().classCount()));
+        return Optional.of(new StnoRnnNetwork(name, dataset.get().name(), layers, density[0], density[1], tau, gain,
+                highpass, period, dataset.get().classCount(), neuron, substeps, integrator));
+    }
+
+    private static String nanoseconds(double seconds) {
+        return String.format(java.util.Locale.ROOT, "%.6g", seconds * 1e9).replaceAll("\\.?0+$", "") + " ns";
+    }
+
+    /** {@code density D (inter a, intra b)}: {inter-layer (and input), intra-layer}, each in (0, 1]. */
+    private double[] densities(Block block) {
+        Optional<Ast.DensityStmt> statement = block.get("density", Ast.DensityStmt.class);
+        if (statement.isEmpty()) {
+            return new double[] {0.5, 0.5};
+        }
+        Values.Bound fraction = Values.between(1e-12, 1, "in (0, 1]");
+        double global = Values.si(statement.get().value(), Dimension.NONE, "`density`", diagnostics)
+                .filter(v -> fraction.check(v, "`density`", statement.get().value().span(), diagnostics)).orElse(0.5);
+        OptionSet options = new OptionSet(statement.get().options(), List.of("inter", "intra"), "`density`",
+                diagnostics);
+        return new double[] {options.quantity("inter", Dimension.NONE, global, fraction),
+            options.quantity("intra", Dimension.NONE, global, fraction)};
+    }
+
+    private StnoRnnNetwork.Neuron neuron(Block block) {
+        Optional<Ast.NeuronStmt> statement = block.get("neuron", Ast.NeuronStmt.class);
+        if (statement.isEmpty()) {
+            return new StnoRnnNetwork.Neuron(StnoRnnNetwork.Neuron.Kind.STNO, false, 0, 1);
+        }
+        Ast.Name model = statement.get().model();
+        List<String> kinds = List.of("stno", "ctrnn");
+        if (!kinds.contains(model.text())) {
+            diagnostics.error(model.span(), Suggestions.withHint("unknown neuron `" + model.text()
+                    + "`; a stno_rnn network takes `neuron stno;` (spin-torque oscillators, the default) or"
+                    + " `neuron ctrnn;` (the paper's CTRNN baseline)", model.text(), kinds));
+            return new StnoRnnNetwork.Neuron(StnoRnnNetwork.Neuron.Kind.STNO, false, 0, 1);
+        }
+        boolean stno = model.text().equals("stno");
+        OptionSet options = new OptionSet(statement.get().options(), stno ? List.of("q", "sigma") : List.of(),
+                "neuron `" + model.text() + "`", diagnostics);
+        boolean full = statement.get().options().stream().anyMatch(o -> List.of("q", "sigma").contains(o.key().text()));
+        return new StnoRnnNetwork.Neuron(stno ? StnoRnnNetwork.Neuron.Kind.STNO : StnoRnnNetwork.Neuron.Kind.CTRNN,
+                stno && full, options.quantity("q", Dimension.NONE, 0, Values.nonNegative()),
+                options.quantity("sigma", Dimension.NONE, 1, Values.positive()));
+    }
+
+    private StnoRnnNetwork.Integrator integrator(Ast.WordSetting setting) {
+        List<String> words = List.of("euler", "heun");
+        if (!words.contains(setting.value().text())) {
+            diagnostics.error(setting.value().span(), Suggestions.withHint("unknown integrator `"
+                    + setting.value().text() + "`; oscnet integrates with euler or heun", setting.value().text(), words));
+            return StnoRnnNetwork.Integrator.EULER;
+        }
+        return StnoRnnNetwork.Integrator.valueOf(setting.value().text().toUpperCase(java.util.Locale.ROOT));
     }
 
     // ---- xy, stuart_landau -------------------------------------------------------------------

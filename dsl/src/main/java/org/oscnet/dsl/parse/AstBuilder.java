@@ -188,7 +188,17 @@ final class AstBuilder extends OscParserBaseVisitor<Object> {
 
     @Override
     public Ast.Statement visitDensityStatement(OscParser.DensityStatementContext ctx) {
-        return new Ast.QuantitySetting("density", plain(ctx.number()), span(ctx));
+        return new Ast.DensityStmt(plain(ctx.number()), options(ctx.optionList()), span(ctx));
+    }
+
+    @Override
+    public Ast.Statement visitNeuronStatement(OscParser.NeuronStatementContext ctx) {
+        return new Ast.NeuronStmt(name(ctx.identifier()), options(ctx.optionList()), span(ctx));
+    }
+
+    @Override
+    public Ast.Statement visitIntegratorStatement(OscParser.IntegratorStatementContext ctx) {
+        return new Ast.WordSetting("integrator", name(ctx.identifier()), span(ctx));
     }
 
     @Override
@@ -198,7 +208,7 @@ final class AstBuilder extends OscParserBaseVisitor<Object> {
 
     @Override
     public Ast.Statement visitGainStatement(OscParser.GainStatementContext ctx) {
-        return new Ast.QuantitySetting("gain", plain(ctx.number()), span(ctx));
+        return new Ast.QuantitySetting("gain", quantity(ctx.quantity()), span(ctx));
     }
 
     @Override

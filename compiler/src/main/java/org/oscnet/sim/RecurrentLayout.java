@@ -1,0 +1,161 @@
+package org.oscnet.sim;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Where each parameter of a layered recurrent network lives in one flat vector. Per layer
+ * {@code l}: the external weights {@code [size_l × inputs_l]} (layer 0 reads the one input
+ * feature, layer l the outputs of layer l − 1), the internal weights {@code [size_l × size_l]},
+ * the biases {@code [size_l]}; then the readout {@code [classes × size_last]} and its biases.
+ */
+public final class RecurrentLayout {
+    private final List<Integer> sizes;
+    private final int classes;
+    private final int[] externalOffset;
+    private final int[] internalOffset;
+    private final int[] biasOffset;
+    private final int readoutOffset;
+    private final int readoutBiasOffset;
+    private final int parameters;
+
+    public RecurrentLayout(List<Integer> sizes, int classes) {
+        this.sizes = List.copyOf(sizes);
+        this.classes = classes;
+        int layers = sizes.size();
+        externalOffset = new int[layers];
+        internalOffset = new int[layers];
+        biasOffset = new int[layers];
+        int at = 0;
+        for (int l = 0; l < layers; l++) {
+            externalOffset[l] = at;
+            at += sizes.get(l) * inputs(l);
+            internalOffset[l] = at;
+            at += sizes.get(l) * sizes.get(l);
+            biasOffset[l] = at;
+            at += sizes.get(l);
+        }
+        readoutOffset = at;
+        at += classes * lastLayerSize();
+        readoutBiasOffset = at;
+        at += classes;
+        parameters = at;
+    }
+
+    public List<Integer> sizes() {
+        return sizes;
+    }
+
+    public int classes() {
+        return classes;
+    }
+
+    public int neurons() {
+        return sizes.stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Inputs of layer {@code l}'s external weights: 1 (the feature) for layer 0, else the previous layer. */
+    public int inputs(int l) {
+        return l == 0 ? 1 : sizes.get(l - 1);
+    }
+
+    public int externalOffset(int l) {
+        return externalOffset[l];
+    }
+
+    public int internalOffset(int l) {
+        return internalOffset[l];
+    }
+
+    public int biasOffset(int l) {
+        return biasOffset[l];
+    }
+
+    public int readoutOffset() {
+        return readoutOffset;
+    }
+
+    public int readoutBiasOffset() {
+        return readoutBiasOffset;
+    }
+
+    public int parameters() {
+        return parameters;
+    }
+
+    public int lastLayerSize() {
+        return sizes.get(sizes.size() - 1);
+    }
+
+    public int lastLayerStart() {
+        return neurons() - lastLayerSize();
+    }
+
+    /**
+     * The random sparse masks, 1 where a weight exists: each external (input and layer-to-layer)
+     * weight with probability {@code inter}, each internal one with {@code intra}; biases and the
+     * readout are dense. Drawn from {@code seed} alone, so a trained file can be checked.
+     */
+    public double[] masks(double inter, double intra, long seed) {
+        double[] mask = new double[parameters];
+        java.util.Arrays.fill(mask, 1);
+        SplittableRandom random = new SplittableRandom(Seeds.derive(seed, 0x6d61736bL, 0));
+        for (int l = 0; l < sizes.size(); l++) {
+            int n = sizes.get(l);
+            for (int k = 0; k < n * inputs(l); k++) {
+                mask[externalOffset[l] + k] = random.nextDouble() < inter ? 1 : 0;
+            }
+            for (int k = 0; k < n * n; k++) {
+                mask[internalOffset[l] + k] = random.nextDouble() < intra ? 1 : 0;
+            }
+        }
+        return mask;
+    }
+
+    /** Weights that exist (mask 1) outside the biases: the synapses of the energy estimate. */
+    public int synapses(double[] mask) {
+        int count = 0;
+        for (int l = 0; l < sizes.size(); l++) {
+            for (int k = externalOffset[l]; k < biasOffset[l]; k++) {
+                count += mask[k] != 0 ? 1 : 0;
+            }
+        }
+        return count + classes * lastLayerSize();
+    }
+
+    /**
+     * Initial parameters: every existing weight uniform in {@code ±scale / sqrt(fan-in)}, where the
+     * fan-in counts the weights that exist into a neuron (PyTorch's default for linear layers, over
+     * the unmasked connections); biases zero, so every neuron starts at rest.
+     */
+    public double[] initialParameters(double[] mask, double scale, long seed) {
+        double[] p = new double[parameters];
+        SplittableRandom random = new SplittableRandom(Seeds.derive(seed, 0x696e6974L, 0));
+        for (int l = 0; l < sizes.size(); l++) {
+            int n = sizes.get(l);
+            for (int i = 0; i < n; i++) {
+                int fanIn = 0;
+                for (int j = 0; j < inputs(l); j++) {
+                    fanIn += (int) mask[externalOffset[l] + i * inputs(l) + j];
+                }
+                for (int j = 0; j < n; j++) {
+                    fanIn += (int) mask[internalOffset[l] + i * n + j];
+                }
+                double bound = scale / Math.sqrt(Math.max(1, fanIn));
+                for (int j = 0; j < inputs(l); j++) {
+                    int k = externalOffset[l] + i * inputs(l) + j;
+                    p[k] = mask[k] * bound * (2 * random.nextDouble() - 1);
+                }
+                for (int j = 0; j < n; j++) {
+                    int k = internalOffset[l] + i * n + j;
+                    p[k] = mask[k] * bound * (2 * random.nextDouble() - 1);
+                }
+            }
+        }
+        double bound = scale / Math.sqrt(lastLayerSize());
+        for (int k = readoutOffset; k < readoutBiasOffset; k++) {
+            p[k] = bound * (2 * random.nextDouble() - 1);
+        }
+        return p;
+    }
+}

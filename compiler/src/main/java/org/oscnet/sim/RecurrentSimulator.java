@@ -1,0 +1,383 @@
+package org.oscnet.sim;
+
+import java.util.List;
+import org.oscnet.model.StnoRnnNetwork;
+
+/**
+ * The multilayer recurrent network of seed paper 2, integrated in time, with the exact adjoint of
+ * its own integration steps (backpropagation through time).
+ *
+ * <p>Time runs in nanoseconds. The state is {@code x} (neuron power, or CTRNN activation) and, for
+ * STNO neurons, the high-pass filtered output {@code y}; every layer reads the outputs of the
+ * previous substep (all layers advance together). Layer 0's external input is the current
+ * feature, held for one input period of {@code substeps} steps. The readout is a softmax over
+ * {@code W_out o_last + b_out} after the last input point.
+ *
+ * <p>An instance is immutable and shared between threads; each thread brings its own
+ * {@link Workspace}, so the hot loops allocate nothing.
+ */
+public final class RecurrentSimulator {
+    private final RecurrentLayout layout;
+    private final boolean stno;
+    private final boolean full;
+    private final double q;
+    private final double sigma;
+    private final double gamma;
+    private final double gain;
+    private final double restDrive;
+    private final double omega;
+    private final double h;
+    private final int substeps;
+    private final boolean heun;
+    private final int neurons;
+    private final int stateSize;
+
+    public RecurrentSimulator(StnoRnnNetwork network, RecurrentLayout layout) {
+        this.layout = layout;
+        this.stno = network.neuron().kind() == StnoRnnNetwork.Neuron.Kind.STNO;
+        this.full = network.neuron().full();
+        this.q = network.neuron().q();
+        this.sigma = network.neuron().sigma();
+        this.gamma = 1e-9 / network.tauSeconds();
+        this.gain = network.gainHz() * 1e-9;
+        // the drive that holds x at 1/2 with no input: 2γ (simple form), γ(2 + Q)/σ (full form)
+        this.restDrive = !stno ? 0 : full ? gamma * (2 + q) / sigma : 2 * gamma;
+        this.omega = 2 * Math.PI * network.highpassHz() * 1e-9;
+        this.substeps = network.substeps();
+        this.h = network.inputPeriodSeconds() * 1e9 / substeps;
+        this.heun = network.integrator() == StnoRnnNetwork.Integrator.HEUN;
+        this.neurons = layout.neurons();
+        this.stateSize = stno ? 2 * neurons : neurons;
+    }
+
+    public RecurrentLayout layout() {
+        return layout;
+    }
+
+    public int substeps() {
+        return substeps;
+    }
+
+    /** Per-thread buffers for sequences of up to {@code maxLength} input points. */
+    public Workspace workspace(int maxLength) {
+        return new Workspace(stateSize, neurons, layout.classes(), maxLength * substeps + 1);
+    }
+
+    /** Buffers of one thread: the trajectory of one sequence and the scratch of the adjoint. */
+    public static final class Workspace {
+        final double[] trajectory;
+        final double[] outputs;
+        final double[] drive;
+        final double[] k1;
+        final double[] k2;
+        final double[] tilde;
+        final double[] lambda;
+        final double[] lambdaPrev;
+        final double[] mu;
+        final double[] weighted;
+        final double[] outputCotangent;
+        final double[] driveCotangent;
+        final double[] probabilities;
+        final int stride;
+        int length;
+
+        Workspace(int stateSize, int neurons, int classes, int maxSteps) {
+            this.stride = stateSize;
+            this.trajectory = new double[maxSteps * stateSize];
+            this.outputs = new double[neurons];
+            this.drive = new double[neurons];
+            this.k1 = new double[stateSize];
+            this.k2 = new double[stateSize];
+            this.tilde = new double[stateSize];
+            this.lambda = new double[stateSize];
+            this.lambdaPrev = new double[stateSize];
+            this.mu = new double[stateSize];
+            this.weighted = new double[stateSize];
+            this.outputCotangent = new double[neurons];
+            this.driveCotangent = new double[neurons];
+            this.probabilities = new double[classes];
+        }
+
+        /** Class probabilities after the last {@link #forward}. */
+        public double[] probabilities() {
+            return probabilities;
+        }
+    }
+
+    /**
+     * Runs one sequence {@code input[offset .. offset + length)} from the resting state, keeping
+     * the trajectory in {@code w}; leaves the class probabilities in {@code w.probabilities()}.
+     */
+    public void forward(double[] params, double[] input, int offset, int length, Workspace w) {
+        double[] s = w.trajectory;
+        int n = stateSize;
+        for (int i = 0; i < neurons; i++) {
+            s[i] = stno ? 0.5 : 0;
+        }
+        for (int i = neurons; i < n; i++) {
+            s[i] = 0;
+        }
+        int step = 0;
+        for (int t = 0; t < length; t++) {
+            double u = input[offset + t];
+            for (int k = 0; k < substeps; k++, step++) {
+                int from = step * n;
+                int to = from + n;
+                derivative(params, s, from, u, w.k1, w);
+                if (heun) {
+                    for (int i = 0; i < n; i++) {
+                        w.tilde[i] = s[from + i] + h * w.k1[i];
+                    }
+                    derivative(params, w.tilde, 0, u, w.k2, w);
+                    for (int i = 0; i < n; i++) {
+                        s[to + i] = s[from + i] + 0.5 * h * (w.k1[i] + w.k2[i]);
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        s[to + i] = s[from + i] + h * w.k1[i];
+                    }
+                }
+            }
+        }
+        w.length = length;
+        readout(params, s, step * n, w);
+    }
+
+    /** The state after input point {@code t} (0-based) of the last forward run: {@code x} then {@code y}. */
+    public double[] stateAfter(Workspace w, int t, double[] into) {
+        System.arraycopy(w.trajectory, (t + 1) * substeps * stateSize, into, 0, stateSize);
+        return into;
+    }
+
+    /** State entries per neuron set: {@code x} at {@code [0, neurons)}, then {@code y} for STNO neurons. */
+    public int stateSize() {
+        return stateSize;
+    }
+
+    /** The outputs the layers and the readout see, for a state at {@code base} of {@code s}. */
+    private void outputs(double[] s, int base, double[] o) {
+        if (stno) {
+            System.arraycopy(s, base + neurons, o, 0, neurons);
+        } else {
+            for (int i = 0; i < neurons; i++) {
+                o[i] = Math.tanh(s[base + i]);
+            }
+        }
+    }
+
+    /** The drive {@code I} of every neuron for outputs {@code o} and input {@code u}, into {@code drive}. */
+    private void drive(double[] p, double[] o, double u, double[] drive) {
+        List<Integer> sizes = layout.sizes();
+        int start = 0;
+        int previous = -1;
+        for (int l = 0; l < sizes.size(); l++) {
+            int size = sizes.get(l);
+            int inputs = layout.inputs(l);
+            int ext = layout.externalOffset(l);
+            int intl = layout.internalOffset(l);
+            int bias = layout.biasOffset(l);
+            for (int i = 0; i < size; i++) {
+                double a = p[bias + i];
+                int row = ext + i * inputs;
+                if (l == 0) {
+                    a += p[row] * u;
+                } else {
+                    for (int j = 0; j < inputs; j++) {
+                        a += p[row + j] * o[previous + j];
+                    }
+                }
+                row = intl + i * size;
+                for (int j = 0; j < size; j++) {
+                    a += p[row + j] * o[start + j];
+                }
+                drive[start + i] = gain * a + restDrive;
+            }
+            previous = start;
+            start += size;
+        }
+    }
+
+    /** {@code ds[0 ..] = F(s[base ..])}, the time derivative of the state. */
+    private void derivative(double[] p, double[] s, int base, double u, double[] ds, Workspace w) {
+        outputs(s, base, w.outputs);
+        drive(p, w.outputs, u, w.drive);
+        for (int i = 0; i < neurons; i++) {
+            double x = s[base + i];
+            double current = w.drive[i];
+            double fx;
+            if (!stno) {
+                fx = -gamma * x + current;
+            } else if (full) {
+                fx = -2 * (gamma * (1 + q * x) - sigma * current * (1 - x)) * x;
+            } else {
+                fx = -gamma * x + current * x * (1 - x);
+            }
+            ds[i] = fx;
+            if (stno) {
+                ds[neurons + i] = -omega * s[base + neurons + i] + fx;
+            }
+        }
+    }
+
+    private void readout(double[] p, double[] s, int base, Workspace w) {
+        outputs(s, base, w.outputs);
+        int classes = layout.classes();
+        int last = layout.lastLayerStart();
+        int width = layout.lastLayerSize();
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < classes; c++) {
+            double z = p[layout.readoutBiasOffset() + c];
+            int row = layout.readoutOffset() + c * width;
+            for (int j = 0; j < width; j++) {
+                z += p[row + j] * w.outputs[last + j];
+            }
+            w.probabilities[c] = z;
+            max = Math.max(max, z);
+        }
+        double sum = 0;
+        for (int c = 0; c < classes; c++) {
+            w.probabilities[c] = Math.exp(w.probabilities[c] - max);
+            sum += w.probabilities[c];
+        }
+        for (int c = 0; c < classes; c++) {
+            w.probabilities[c] /= sum;
+        }
+    }
+
+    /**
+     * Backpropagation through time of the last {@link #forward} run of {@code w}: adds the
+     * gradient of {@code −log p(label)} with respect to every parameter to {@code gradient} and
+     * returns that loss. The adjoint of each Euler or Heun step is exact, so the result is the
+     * derivative of what {@code forward} computes (checked against finite differences).
+     */
+    public double backward(double[] p, double[] input, int offset, int label, Workspace w, double[] gradient) {
+        int n = stateSize;
+        int steps = w.length * substeps;
+        double[] s = w.trajectory;
+        double loss = -Math.log(Math.max(w.probabilities[label], Double.MIN_NORMAL));
+        // readout: dL/dz = p − onehot
+        outputs(s, steps * n, w.outputs);
+        java.util.Arrays.fill(w.lambda, 0);
+        java.util.Arrays.fill(w.outputCotangent, 0);
+        int classes = layout.classes();
+        int last = layout.lastLayerStart();
+        int width = layout.lastLayerSize();
+        for (int c = 0; c < classes; c++) {
+            double g = w.probabilities[c] - (c == label ? 1 : 0);
+            gradient[layout.readoutBiasOffset() + c] += g;
+            int row = layout.readoutOffset() + c * width;
+            for (int j = 0; j < width; j++) {
+                gradient[row + j] += g * w.outputs[last + j];
+                w.outputCotangent[last + j] += p[row + j] * g;
+            }
+        }
+        outputsAdjoint(s, steps * n, w.outputs, w.outputCotangent, w.lambda);
+
+        for (int step = steps - 1; step >= 0; step--) {
+            double u = input[offset + step / substeps];
+            int from = step * n;
+            System.arraycopy(w.lambda, 0, w.lambdaPrev, 0, n);
+            if (heun) {
+                derivative(p, s, from, u, w.k1, w);
+                for (int i = 0; i < n; i++) {
+                    w.tilde[i] = s[from + i] + h * w.k1[i];
+                }
+                java.util.Arrays.fill(w.mu, 0);
+                for (int i = 0; i < n; i++) {
+                    w.weighted[i] = 0.5 * h * w.lambda[i];
+                }
+                vjp(p, w.tilde, 0, u, w.weighted, w.mu, gradient, w);
+                for (int i = 0; i < n; i++) {
+                    w.lambdaPrev[i] += w.mu[i];
+                    w.weighted[i] = 0.5 * h * w.lambda[i] + h * w.mu[i];
+                }
+                vjp(p, s, from, u, w.weighted, w.lambdaPrev, gradient, w);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    w.weighted[i] = h * w.lambda[i];
+                }
+                vjp(p, s, from, u, w.weighted, w.lambdaPrev, gradient, w);
+            }
+            System.arraycopy(w.lambdaPrev, 0, w.lambda, 0, n);
+        }
+        return loss;
+    }
+
+    /**
+     * Adds {@code (∂F/∂s)ᵀ v} at the state {@code s[base ..]} to {@code lambda} and
+     * {@code (∂F/∂θ)ᵀ v} to {@code gradient}.
+     */
+    private void vjp(double[] p, double[] s, int base, double u, double[] v, double[] lambda, double[] gradient,
+            Workspace w) {
+        outputs(s, base, w.outputs);
+        drive(p, w.outputs, u, w.drive);
+        for (int i = 0; i < neurons; i++) {
+            double x = s[base + i];
+            double current = w.drive[i];
+            double gx = stno ? v[i] + v[neurons + i] : v[i];
+            double dfdx;
+            double dfdI;
+            if (!stno) {
+                dfdx = -gamma;
+                dfdI = 1;
+            } else if (full) {
+                dfdx = -2 * gamma - 4 * gamma * q * x + 2 * sigma * current * (1 - 2 * x);
+                dfdI = 2 * sigma * x * (1 - x);
+            } else {
+                dfdx = -gamma + current * (1 - 2 * x);
+                dfdI = x * (1 - x);
+            }
+            lambda[i] += gx * dfdx;
+            if (stno) {
+                lambda[neurons + i] -= omega * v[neurons + i];
+            }
+            w.driveCotangent[i] = gain * gx * dfdI;
+        }
+        java.util.Arrays.fill(w.outputCotangent, 0);
+        List<Integer> sizes = layout.sizes();
+        int start = 0;
+        int previous = -1;
+        for (int l = 0; l < sizes.size(); l++) {
+            int size = sizes.get(l);
+            int inputs = layout.inputs(l);
+            int ext = layout.externalOffset(l);
+            int intl = layout.internalOffset(l);
+            int bias = layout.biasOffset(l);
+            for (int i = 0; i < size; i++) {
+                double ga = w.driveCotangent[start + i];
+                if (ga == 0) {
+                    continue;
+                }
+                gradient[bias + i] += ga;
+                int row = ext + i * inputs;
+                if (l == 0) {
+                    gradient[row] += ga * u;
+                } else {
+                    for (int j = 0; j < inputs; j++) {
+                        gradient[row + j] += ga * w.outputs[previous + j];
+                        w.outputCotangent[previous + j] += p[row + j] * ga;
+                    }
+                }
+                row = intl + i * size;
+                for (int j = 0; j < size; j++) {
+                    gradient[row + j] += ga * w.outputs[start + j];
+                    w.outputCotangent[start + j] += p[row + j] * ga;
+                }
+            }
+            previous = start;
+            start += size;
+        }
+        outputsAdjoint(s, base, w.outputs, w.outputCotangent, lambda);
+    }
+
+    /** Adds the cotangent of the outputs {@code o} to the state's: {@code y} itself, or {@code tanh x}. */
+    private void outputsAdjoint(double[] s, int base, double[] o, double[] cotangent, double[] lambda) {
+        for (int i = 0; i < neurons; i++) {
+            if (stno) {
+                lambda[neurons + i] += cotangent[i];
+            } else {
+                lambda[i] += cotangent[i] * (1 - o[i] * o[i]);
+            }
+        }
+    }
+}

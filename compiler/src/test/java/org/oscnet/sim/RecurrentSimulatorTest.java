@@ -1,0 +1,78 @@
+package org.oscnet.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.oscnet.model.StnoRnnNetwork;
+import org.oscnet.model.StnoRnnNetwork.Integrator;
+import org.oscnet.model.StnoRnnNetwork.Neuron;
+
+class RecurrentSimulatorTest {
+    private static final int LENGTH = 6;
+
+    static StnoRnnNetwork network(Neuron neuron, int substeps, Integrator integrator) {
+        return new StnoRnnNetwork("net", "data", List.of(3, 4, 3), 0.7, 0.6, 14.12e-9, 0.3e9, 20e6, 1e-9, 3, neuron,
+                substeps, integrator);
+    }
+
+    static Stream<Arguments> variants() {
+        Neuron simple = new Neuron(Neuron.Kind.STNO, false, 0, 1);
+        Neuron full = new Neuron(Neuron.Kind.STNO, true, 0.7, 1.3);
+        Neuron ctrnn = new Neuron(Neuron.Kind.CTRNN, false, 0, 1);
+        return Stream.of(Arguments.of(simple, 1, Integrator.EULER), Arguments.of(simple, 3, Integrator.HEUN),
+                Arguments.of(full, 2, Integrator.EULER), Arguments.of(full, 1, Integrator.HEUN),
+                Arguments.of(ctrnn, 2, Integrator.EULER), Arguments.of(ctrnn, 2, Integrator.HEUN));
+    }
+
+    /** BPTT equals central finite differences of the forward run's loss, for every parameter. */
+    @ParameterizedTest
+    @MethodSource("variants")
+    void backpropagationThroughTimeMatchesFiniteDifferences(Neuron neuron, int substeps, Integrator integrator) {
+        StnoRnnNetwork net = network(neuron, substeps, integrator);
+        RecurrentLayout layout = new RecurrentLayout(net.layers(), net.classCount());
+        double[] mask = layout.masks(net.interDensity(), net.intraDensity(), 5);
+        double[] p = layout.initialParameters(mask, 2.0, 9);
+        SplittableRandom random = new SplittableRandom(3);
+        for (int l = 0; l < net.layers().size(); l++) {
+            for (int k = layout.biasOffset(l); k < layout.biasOffset(l) + net.layers().get(l); k++) {
+                p[k] = random.nextDouble() - 0.5;
+            }
+        }
+        double[] input = random.doubles(LENGTH).toArray();
+        RecurrentSimulator sim = new RecurrentSimulator(net, layout);
+        RecurrentSimulator.Workspace w = sim.workspace(LENGTH);
+        int label = 2;
+        sim.forward(p, input, 0, LENGTH, w);
+        double[] gradient = new double[layout.parameters()];
+        double loss = sim.backward(p, input, 0, label, w, gradient);
+        assertEquals(-Math.log(w.probabilities()[label]), loss, 1e-12);
+        double worst = 0;
+        int checked = 0;
+        for (int k = 0; k < p.length; k++) {
+            if (mask[k] == 0) {
+                continue;
+            }
+            double saved = p[k];
+            double eps = 1e-6;
+            p[k] = saved + eps;
+            sim.forward(p, input, 0, LENGTH, w);
+            double up = -Math.log(w.probabilities()[label]);
+            p[k] = saved - eps;
+            sim.forward(p, input, 0, LENGTH, w);
+            double down = -Math.log(w.probabilities()[label]);
+            p[k] = saved;
+            double numeric = (up - down) / (2 * eps);
+            double error = Math.abs(numeric - gradient[k]) / (1e-4 + Math.abs(numeric));
+            worst = Math.max(worst, error);
+            checked++;
+        }
+        assertTrue(checked > 50, "checked " + checked);
+        assertTrue(worst < 1e-5, "worst relative error " + worst);
+    }
+}
