@@ -133,7 +133,7 @@ public final class TrainingPlots {
         int pick = Math.min(4, samples.size());
         int n = network.oscillators();
         double duration = network.simulation().duration();
-        List<BufferedImage> images = new ArrayList<>();
+        List<XYChart> charts = new ArrayList<>();
         for (int e = 0; e < pick; e++) {
             int row = e * samples.size() / pick;
             double[] natural = trained.natural(network, samples.row(row), 1);
@@ -152,14 +152,19 @@ public final class TrainingPlots {
                 double[] f = IntStream.range(0, TRACE_BLOCKS).mapToDouble(b -> trace[b * n + osc] / 1e6).toArray();
                 chart.addSeries("osc " + i, t, f).setMarker(SeriesMarkers.NONE);
             }
-            images.add(BitmapEncoder.getBufferedImage(chart));
+            charts.add(chart);
         }
-        BufferedImage grid = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        return grid(charts, WIDTH, HEIGHT);
+    }
+
+    /** Up to four charts of half the size, two by two on one white image. */
+    static byte[] grid(List<XYChart> charts, int width, int height) {
+        BufferedImage grid = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = grid.createGraphics();
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        for (int e = 0; e < images.size(); e++) {
-            g.drawImage(images.get(e), (e % 2) * WIDTH / 2, (e / 2) * HEIGHT / 2, null);
+        g.fillRect(0, 0, width, height);
+        for (int e = 0; e < charts.size(); e++) {
+            g.drawImage(BitmapEncoder.getBufferedImage(charts.get(e)), (e % 2) * width / 2, (e / 2) * height / 2, null);
         }
         g.dispose();
         return png(grid);
@@ -169,8 +174,13 @@ public final class TrainingPlots {
     public static byte[] confusion(Dataset dataset, TrainedKuramoto trained) {
         int[][] matrix = trained.confusion();
         List<String> names = matrix.length == dataset.classCount() ? dataset.classNames() : List.of("other", "class");
+        return confusion(trained.network(), matrix, names);
+    }
+
+    /** A confusion matrix {@code [true][predicted]} over {@code names}, counts written in the cells. */
+    public static byte[] confusion(String network, int[][] matrix, List<String> names) {
         HeatMapChart chart = new HeatMapChartBuilder().width(HEIGHT + 120).height(HEIGHT)
-                .title(trained.network() + ": test confusion (rows true, columns predicted)").build();
+                .title(network + ": test confusion (rows true, columns predicted)").build();
         List<Number[]> cells = new ArrayList<>();
         for (int t = 0; t < matrix.length; t++) {
             for (int p = 0; p < matrix.length; p++) {
@@ -184,7 +194,7 @@ public final class TrainingPlots {
         return png(chart);
     }
 
-    private static double[] unbox(List<Double> values) {
+    static double[] unbox(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 

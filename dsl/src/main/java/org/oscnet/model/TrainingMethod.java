@@ -67,8 +67,12 @@ public sealed interface TrainingMethod {
         }
     }
 
-    /** Backpropagation through time with gradient-norm clipping (seed paper 2). */
-    record Bptt(double clipNorm) implements TrainingMethod {
+    /**
+     * Backpropagation through time (seed paper 2); every element of the batch-mean gradient is
+     * clipped to {@code ±clip} (as the paper: element-wise, not the gradient's norm). Weights start
+     * uniform in {@code ±init / sqrt(fan-in)} over the connections the masks keep.
+     */
+    record Bptt(double clip, double init) implements TrainingMethod {
         public String keyword() {
             return "bptt";
         }

@@ -140,8 +140,9 @@ final class TrainingChecker {
                 yield new TrainingMethod.OnlineRule(options.quantity("rate", Dimension.FREQUENCY, 1e6, Values.positive()));
             }
             case "bptt" -> {
-                OptionSet options = new OptionSet(written, List.of("clip"), owner, diagnostics);
-                yield new TrainingMethod.Bptt(options.quantity("clip", Dimension.NONE, 1.0, Values.positive()));
+                OptionSet options = new OptionSet(written, List.of("clip", "init"), owner, diagnostics);
+                yield new TrainingMethod.Bptt(options.quantity("clip", Dimension.NONE, 1.0, Values.positive()),
+                        options.quantity("init", Dimension.NONE, 1.0, Values.positive()));
             }
             default -> {
                 OptionSet options = new OptionSet(written, List.of("beta"), owner, diagnostics);

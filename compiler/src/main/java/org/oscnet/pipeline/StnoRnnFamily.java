@@ -1,0 +1,101 @@
+package org.oscnet.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.oscnet.io.RecurrentJson;
+import org.oscnet.model.Dataset;
+import org.oscnet.model.HardwareTarget;
+import org.oscnet.model.StnoRnnNetwork;
+import org.oscnet.model.Training;
+import org.oscnet.model.TrainingMethod;
+import org.oscnet.plot.RecurrentPlots;
+import org.oscnet.plot.TrainingPlots;
+import org.oscnet.sim.RecurrentLayout;
+import org.oscnet.sim.RecurrentSimulator;
+import org.oscnet.train.BpttTrainer;
+import org.oscnet.train.TrainedRecurrent;
+import org.oscnet.train.TrainingListener;
+
+/**
+ * Multilayer spintronic recurrent networks (seed paper 2) and their CTRNN baseline: trained by
+ * BPTT ({@link BpttTrainer}). No hardware target yet.
+ */
+final class StnoRnnFamily implements Family<StnoRnnNetwork, TrainedRecurrent> {
+    /** The paper's energy figures: per neuron and per synapse, for one image. */
+    static final double NEURON_JOULES = 100e-15;
+    static final double SYNAPSE_JOULES = 10e-15;
+
+    @Override
+    public String keyword() {
+        return "stno_rnn";
+    }
+
+    @Override
+    public Class<StnoRnnNetwork> networkType() {
+        return StnoRnnNetwork.class;
+    }
+
+    @Override
+    public void requireTrainable(StnoRnnNetwork network, Training training) {
+        if (!(training.method() instanceof TrainingMethod.Bptt)) {
+            throw new BadInput("`" + network.name() + "` is a stno_rnn network; it trains with `method bptt`, not `"
+                    + training.method().keyword() + "`");
+        }
+    }
+
+    @Override
+    public TrainedRecurrent train(StnoRnnNetwork network, Dataset dataset, Training training,
+            TrainingListener listener) {
+        return new BpttTrainer(network, dataset, training, listener, Runtime.getRuntime().availableProcessors())
+                .train();
+    }
+
+    @Override
+    public Map<String, byte[]> trainedFiles(StnoRnnNetwork network, Dataset dataset, Training training,
+            TrainedRecurrent trained, String version, String source) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("trained.json", RecurrentJson.render(version, source, network, dataset, training, trained)
+                .getBytes(StandardCharsets.UTF_8));
+        RecurrentSimulator simulator = new RecurrentSimulator(network,
+                new RecurrentLayout(network.layers(), network.classCount()));
+        files.put("training.png", RecurrentPlots.curves(trained));
+        files.put("traces.png", RecurrentPlots.traces(simulator, dataset, trained));
+        files.put("confusion.png", TrainingPlots.confusion(network.name(), trained.confusion(), dataset.classNames()));
+        return files;
+    }
+
+    @Override
+    public String summary(StnoRnnNetwork network, Dataset dataset, Training training, TrainedRecurrent trained) {
+        int synapses = new RecurrentLayout(network.layers(), network.classCount()).synapses(trained.mask());
+        double joules = network.neurons() * NEURON_JOULES + synapses * SYNAPSE_JOULES;
+        return String.format(Locale.ROOT, "%s (%s neurons): train accuracy %.1f %%, test accuracy %.1f %% (seed %d, %s;"
+                + " %.1f s); energy estimate %.1f pJ per sequence (%d neurons x 100 fJ + %d synapses x 10 fJ)",
+                network.name(), network.neuron().word(), 100 * trained.trainAccuracy(), 100 * trained.testAccuracy(),
+                training.seed(), dataset.split(), trained.wallSeconds(), joules * 1e12, network.neurons(), synapses);
+    }
+
+    @Override
+    public TrainedRecurrent readTrained(Path file, StnoRnnNetwork network) throws IOException {
+        try {
+            return RecurrentJson.read(file, network);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
+        }
+    }
+
+    @Override
+    public Set<String> targets() {
+        return Set.of();
+    }
+
+    @Override
+    public Compiled compile(StnoRnnNetwork network, Dataset dataset, TrainedRecurrent trained, HardwareTarget target,
+            Set<String> wanted, CompileOptions options) {
+        throw new NotImplementedYet("hardware targets for stno_rnn networks");
+    }
+}

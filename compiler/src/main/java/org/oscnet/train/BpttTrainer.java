@@ -1,0 +1,224 @@
+package org.oscnet.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.oscnet.model.Dataset;
+import org.oscnet.model.Samples;
+import org.oscnet.model.StnoRnnNetwork;
+import org.oscnet.model.Training;
+import org.oscnet.model.TrainingMethod;
+import org.oscnet.sim.RecurrentLayout;
+import org.oscnet.sim.RecurrentSimulator;
+import org.oscnet.sim.Seeds;
+
+/**
+ * Trains a {@code stno_rnn} network by backpropagation through time (seed paper 2): NLL of the
+ * softmax readout, mini-batches drawn by a seeded shuffle every epoch, every gradient element
+ * clipped to {@code ±clip} (the paper clips elements, not the norm), Adam with
+ * {@code lr / (1 + epoch / decay)}.
+ *
+ * <p>Sequences are split into fixed chunks of {@link #CHUNK}; each chunk sums its gradients in
+ * order into its own buffer and the buffers are added in chunk order, so the result is
+ * bit-identical whatever the number of threads.
+ */
+public final class BpttTrainer {
+    /** Sequences per unit of parallel work. */
+    static final int CHUNK = 8;
+
+    private final StnoRnnNetwork network;
+    private final Dataset dataset;
+    private final Training training;
+    private final TrainingListener listener;
+    private final int threads;
+
+    public BpttTrainer(StnoRnnNetwork network, Dataset dataset, Training training, TrainingListener listener,
+            int threads) {
+        this.network = network;
+        this.dataset = dataset;
+        this.training = training;
+        this.listener = listener;
+        this.threads = threads;
+    }
+
+    /** Loss and accuracy of one pass over a set, and its confusion matrix. */
+    public record Evaluation(double loss, double accuracy, int[][] confusion) {
+    }
+
+    public TrainedRecurrent train() {
+        long started = System.nanoTime();
+        RecurrentLayout layout = new RecurrentLayout(network.layers(), network.classCount());
+        RecurrentSimulator simulator = new RecurrentSimulator(network, layout);
+        long seed = training.seed();
+        double[] mask = layout.masks(network.interDensity(), network.intraDensity(), seed);
+        TrainingMethod.Bptt method = (TrainingMethod.Bptt) training.method();
+        double[] params = layout.initialParameters(mask, method.init(), seed);
+        double clip = method.clip();
+        Samples train = dataset.train();
+        int rows = train.size();
+        int batch = training.batchSize() == 0 ? rows : Math.min(training.batchSize(), rows);
+        int epochs = training.steps();
+        Adam adam = new Adam(training.optimizer(), params.length);
+        double[] x = train.featuresRowMajor();
+        int[] labels = train.labels();
+        List<Double> trainLoss = new ArrayList<>();
+        List<Double> trainAccuracy = new ArrayList<>();
+        List<Double> testLoss = new ArrayList<>();
+        List<Double> testAccuracy = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "oscnet-bptt");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Gradients gradients = new Gradients(simulator, layout.parameters(), train.featureCount(), pool);
+            int[] order = new int[rows];
+            for (int i = 0; i < rows; i++) {
+                order[i] = i;
+            }
+            for (int epoch = 0; epoch < epochs; epoch++) {
+                shuffle(order, new SplittableRandom(Seeds.derive(seed, 0x65706fL, epoch)));
+                for (int from = 0; from < rows; from += batch) {
+                    int count = Math.min(batch, rows - from);
+                    double[] g = gradients.sum(params, x, labels, order, from, count);
+                    for (int k = 0; k < g.length; k++) {
+                        g[k] = mask[k] * Math.max(-clip, Math.min(clip, g[k] / count));
+                    }
+                    adam.step(params, g, epoch);
+                }
+                Evaluation onTrain = gradients.evaluate(params, train);
+                Evaluation onTest = gradients.evaluate(params, dataset.test());
+                trainLoss.add(onTrain.loss());
+                trainAccuracy.add(onTrain.accuracy());
+                testLoss.add(onTest.loss());
+                testAccuracy.add(onTest.accuracy());
+                listener.iteration(0, 1, epoch + 1, epochs, onTrain.loss(), onTrain.accuracy());
+            }
+            Evaluation finalTrain = gradients.evaluate(params, train);
+            Evaluation finalTest = gradients.evaluate(params, dataset.test());
+            double seconds = (System.nanoTime() - started) / 1e9;
+            return new TrainedRecurrent(network.name(), params, mask, seed, finalTrain.accuracy(),
+                    finalTest.accuracy(), finalTrain.loss(), finalTest.loss(), trainLoss, trainAccuracy, testLoss,
+                    testAccuracy, finalTest.confusion(), seconds);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Loss and accuracy of {@code params} on {@code samples}, with the given thread count. */
+    public static Evaluation evaluate(StnoRnnNetwork network, double[] params, Samples samples, int threads) {
+        RecurrentLayout layout = new RecurrentLayout(network.layers(), network.classCount());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            return new Gradients(new RecurrentSimulator(network, layout), layout.parameters(),
+                    samples.featureCount(), pool).evaluate(params, samples);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void shuffle(int[] order, SplittableRandom random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    /** Batched forward and backward passes, chunked so that sums do not depend on the thread count. */
+    private static final class Gradients {
+        private final RecurrentSimulator simulator;
+        private final int parameters;
+        private final int length;
+        private final ExecutorService pool;
+        private final ThreadLocal<RecurrentSimulator.Workspace> workspaces;
+
+        Gradients(RecurrentSimulator simulator, int parameters, int length, ExecutorService pool) {
+            this.simulator = simulator;
+            this.parameters = parameters;
+            this.length = length;
+            this.pool = pool;
+            this.workspaces = ThreadLocal.withInitial(() -> simulator.workspace(length));
+        }
+
+        /** The sum over {@code order[from .. from + count)} of each sequence's loss gradient. */
+        double[] sum(double[] params, double[] x, int[] labels, int[] order, int from, int count) {
+            int chunks = (count + CHUNK - 1) / CHUNK;
+            List<Future<double[]>> parts = new ArrayList<>(chunks);
+            for (int c = 0; c < chunks; c++) {
+                int start = from + c * CHUNK;
+                int end = Math.min(from + count, start + CHUNK);
+                parts.add(pool.submit(() -> {
+                    RecurrentSimulator.Workspace w = workspaces.get();
+                    double[] g = new double[parameters];
+                    for (int r = start; r < end; r++) {
+                        int row = order[r];
+                        simulator.forward(params, x, row * length, length, w);
+                        simulator.backward(params, x, row * length, labels[row], w, g);
+                    }
+                    return g;
+                }));
+            }
+            double[] total = new double[parameters];
+            for (Future<double[]> part : parts) {
+                double[] g = join(part);
+                for (int k = 0; k < parameters; k++) {
+                    total[k] += g[k];
+                }
+            }
+            return total;
+        }
+
+        Evaluation evaluate(double[] params, Samples samples) {
+            int rows = samples.size();
+            double[] x = samples.featuresRowMajor();
+            int classes = simulator.layout().classes();
+            int[] predicted = new int[rows];
+            double[] losses = new double[rows];
+            List<Future<?>> parts = new ArrayList<>();
+            for (int start = 0; start < rows; start += CHUNK) {
+                int first = start;
+                int end = Math.min(rows, start + CHUNK);
+                parts.add(pool.submit(() -> {
+                    RecurrentSimulator.Workspace w = workspaces.get();
+                    for (int r = first; r < end; r++) {
+                        simulator.forward(params, x, r * length, length, w);
+                        double[] p = w.probabilities();
+                        int best = 0;
+                        for (int c = 1; c < classes; c++) {
+                            best = p[c] > p[best] ? c : best;
+                        }
+                        predicted[r] = best;
+                        losses[r] = -Math.log(Math.max(p[samples.label(r)], Double.MIN_NORMAL));
+                    }
+                }));
+            }
+            parts.forEach(Gradients::join);
+            int[][] confusion = new int[classes][classes];
+            double loss = 0;
+            int correct = 0;
+            for (int r = 0; r < rows; r++) {
+                confusion[samples.label(r)][predicted[r]]++;
+                correct += predicted[r] == samples.label(r) ? 1 : 0;
+                loss += losses[r];
+            }
+            return new Evaluation(loss / Math.max(1, rows), correct / (double) Math.max(1, rows), confusion);
+        }
+
+        private static <T> T join(Future<T> future) {
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("training was interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+    }
+}

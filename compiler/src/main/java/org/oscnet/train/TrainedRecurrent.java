@@ -1,0 +1,35 @@
+package org.oscnet.train;
+
+import java.util.List;
+
+/**
+ * A trained {@code stno_rnn} network: the flat parameter vector (layout:
+ * {@link org.oscnet.sim.RecurrentLayout}), the sparse masks drawn from {@code seed}, and per-epoch
+ * learning curves.
+ *
+ * @param confusion test-set confusion matrix {@code [true class][predicted class]}
+ */
+public record TrainedRecurrent(String network, double[] parameters, double[] mask, long seed, double trainAccuracy,
+        double testAccuracy, double trainLoss, double testLoss, List<Double> trainLossCurve,
+        List<Double> trainAccuracyCurve, List<Double> testLossCurve, List<Double> testAccuracyCurve,
+        int[][] confusion, double wallSeconds) implements Trained {
+
+    public TrainedRecurrent {
+        parameters = parameters.clone();
+        mask = mask.clone();
+        trainLossCurve = List.copyOf(trainLossCurve);
+        trainAccuracyCurve = List.copyOf(trainAccuracyCurve);
+        testLossCurve = List.copyOf(testLossCurve);
+        testAccuracyCurve = List.copyOf(testAccuracyCurve);
+    }
+
+    @Override
+    public double[] parameters() {
+        return parameters.clone();
+    }
+
+    @Override
+    public double[] mask() {
+        return mask.clone();
+    }
+}

@@ -1,0 +1,76 @@
+package org.oscnet.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.oscnet.model.Dataset;
+import org.oscnet.model.FeatureScaling;
+import org.oscnet.model.Optimizer;
+import org.oscnet.model.Samples;
+import org.oscnet.model.StnoRnnNetwork;
+import org.oscnet.model.Training;
+import org.oscnet.model.TrainingMethod;
+
+class BpttTrainerTest {
+    private static final int LENGTH = 12;
+
+    /**
+     * Two classes of noisy sequences that differ only in their first half (a rising or a falling
+     * ramp), so the network must remember what it saw to tell them apart at the end.
+     */
+    static Dataset ramps(int perClass, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] rows = new double[2 * perClass][LENGTH];
+        int[] labels = new int[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+            labels[r] = r % 2;
+            for (int t = 0; t < LENGTH; t++) {
+                double ramp = t < LENGTH / 2 ? (labels[r] == 0 ? t : LENGTH / 2 - t) / (double) (LENGTH / 2) : 0.5;
+                rows[r][t] = Math.min(1, Math.max(0, ramp + 0.1 * random.nextGaussian()));
+            }
+        }
+        int half = rows.length / 2;
+        Samples train = new Samples(java.util.Arrays.copyOfRange(rows, 0, half),
+                java.util.Arrays.copyOfRange(labels, 0, half));
+        Samples test = new Samples(java.util.Arrays.copyOfRange(rows, half, rows.length),
+                java.util.Arrays.copyOfRange(labels, half, rows.length));
+        return new Dataset("ramps", Path.of("ramps.csv"), List.of("up", "down"), LENGTH, train, test, "halves",
+                null);
+    }
+
+    static StnoRnnNetwork network(StnoRnnNetwork.Neuron.Kind kind) {
+        return new StnoRnnNetwork("seq", "ramps", List.of(6, 6), 0.6, 0.6, 14.12e-9, 0.1e9, 1e6, 1e-9, 2,
+                new StnoRnnNetwork.Neuron(kind, false, 0, 1), 1, StnoRnnNetwork.Integrator.EULER);
+    }
+
+    static Training training(int epochs, int batch) {
+        return new Training("seq", "ramps", new TrainingMethod.Bptt(1, 1),
+                new Optimizer(Optimizer.Kind.ADAM, 0.05, 0.9, 0.999, 1e-8, 8.077), epochs, true, batch, false, 7, 1);
+    }
+
+    @Test
+    void oneAndTwoThreadsGiveBitIdenticalResults() {
+        Dataset data = ramps(40, 1);
+        StnoRnnNetwork net = network(StnoRnnNetwork.Neuron.Kind.STNO);
+        TrainedRecurrent one = new BpttTrainer(net, data, training(3, 20), TrainingListener.SILENT, 1).train();
+        TrainedRecurrent two = new BpttTrainer(net, data, training(3, 20), TrainingListener.SILENT, 2).train();
+        assertArrayEquals(one.parameters(), two.parameters());
+        assertEquals(one.trainLossCurve(), two.trainLossCurve());
+    }
+
+    @Test
+    void learnsToRememberTheFirstHalfOfASequence() {
+        Dataset data = ramps(60, 2);
+        for (StnoRnnNetwork.Neuron.Kind kind : StnoRnnNetwork.Neuron.Kind.values()) {
+            TrainedRecurrent trained = new BpttTrainer(network(kind), data, training(30, 20),
+                    TrainingListener.SILENT, 2).train();
+            assertTrue(trained.testAccuracy() >= 0.9, kind + ": test accuracy " + trained.testAccuracy());
+            assertTrue(trained.trainLoss() < trained.trainLossCurve().get(0), kind + ": loss did not fall");
+        }
+    }
+}
