@@ -135,6 +135,27 @@ class MainTest {
     }
 
     @Test
+    void recurrentNetworksTrain() throws IOException {
+        Files.copy(ROOT.resolve("data/digits.csv.gz"), tmp.resolve("digits.csv.gz"));
+        Path file = write("seq.osc", """
+                dataset digits { file "digits.csv.gz" no header; features 0..63; label 64;
+                    split: first 10 % train, next 10 % test; scale features from 0 .. 16 to 0 .. 1; }
+                network seq : stno_rnn { input digits.features -> sequence every 1 ns; layers 8, 8;
+                    gain 70 MHz; output softmax; }
+                train seq on digits { method bptt (clip 1); optimizer adam (lr 0.1, decay 8.077); epochs 2;
+                    batch 60; seed 3; }
+                """);
+        Path out = tmp.resolve("out");
+        Run run = run("train", file.toString(), "-o", out.toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("seq (stno neurons): train accuracy"), run.out());
+        String json = Files.readString(out.resolve("seq/trained.json"));
+        assertTrue(json.contains("\"schema\" : \"oscnet.trained-stno_rnn/1\""), json);
+        assertTrue(Files.exists(out.resolve("seq/training.png")));
+        assertTrue(Files.exists(out.resolve("seq/traces.png")));
+    }
+
+    @Test
     void trainWithoutATrainBlockSaysWhatToAdd() throws IOException {
         String text = Files.readString(VERSICOLOR);
         Files.createDirectories(tmp.resolve("examples"));
