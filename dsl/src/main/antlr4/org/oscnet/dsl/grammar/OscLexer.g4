@@ -32,6 +32,7 @@ TEST        : 'test';
 SCALE       : 'scale';
 FROM        : 'from';
 TO          : 'to';
+SHUFFLED    : 'shuffled';
 
 // ---- Network statements ------------------------------------------------------------------
 OSCILLATORS : 'oscillators';

@@ -27,7 +27,7 @@ datasetStatement
     : FILE path=STRING (HEADER | noHeader=NO HEADER)? SEMI                       # fileStatement
     | FEATURES columnRange (COMMA columnRange)* SEMI       # featuresStatement
     | LABEL column=INT (NAMES LPAREN identifier (COMMA identifier)* RPAREN)? SEMI # labelStatement
-    | SPLIT (PER CLASS)? COLON splitPart (COMMA splitPart)* SEMI                 # splitStatement
+    | SPLIT (PER CLASS)? (SHUFFLED SEED shuffleSeed=INT)? COLON splitPart (COMMA splitPart)* SEMI # splitStatement
     | SCALE FEATURES (FROM source=range)? TO target=range SEMI                   # scaleStatement
     ;
 
@@ -178,7 +178,7 @@ identifier
 keyword
     : DATASET | NETWORK | TRAIN | HARDWARE
     | FILE | HEADER | NO | FEATURES | LABEL | NAMES | SPLIT | PER | CLASS | FIRST | NEXT | REST
-    | ALL | TEST | SCALE | FROM | TO
+    | ALL | TEST | SCALE | FROM | TO | SHUFFLED
     | OSCILLATORS | COUPLING | TUNING | INPUT | OUTPUT | FREQUENCY | LINEAR | DIRECT | SEQUENCE
     | EVERY | PHASE | PAIR | SYNC | WHEN | SOFTMAX | TARGET | OTHERS | LAYERS | UNITS | CONNECT
     | LAYERED | DENSITY | TAU | GAIN | HIGHPASS | DISPERSION | AMPLITUDE | NEURON

@@ -131,7 +131,9 @@ public final class Ast {
         }
     }
 
-    public record SplitStmt(boolean perClass, List<SplitPart> parts, Span span) implements Statement {
+    /** {@code split [per class] [shuffled seed N]: parts}; {@code shuffleSeed} null keeps file order. */
+    public record SplitStmt(boolean perClass, IntLiteral shuffleSeed, List<SplitPart> parts, Span span)
+            implements Statement {
         public String keyword() {
             return "split";
         }

@@ -14,7 +14,9 @@ import org.oscnet.dsl.diag.Diagnostics;
  * Assigns data rows to the training and test sets following a {@code split} statement. Parts
  * are taken in order from a cursor: {@code first}/{@code next N} take the following N rows,
  * {@code rest} takes what is left, {@code all} takes every row. With {@code per class} the
- * cursor runs over each class's rows separately. Rows keep their file order.
+ * cursor runs over each class's rows separately. Rows keep their file order, unless the split is
+ * {@code shuffled seed N}: then each group's rows are first permuted by a generator seeded with N
+ * (the same permutation on every machine), so the sets are random but reproducible.
  */
 final class Splitter {
     /** Row indices of each set, and a sentence describing the split for reports. */
@@ -45,6 +47,14 @@ final class Splitter {
             }
             groups.add(all);
             groupNames.add("the data");
+        }
+        if (statement.shuffleSeed() != null) {
+            for (List<Integer> group : groups) {
+                java.util.SplittableRandom random = new java.util.SplittableRandom(statement.shuffleSeed().value());
+                for (int i = group.size() - 1; i > 0; i--) {
+                    java.util.Collections.swap(group, i, random.nextInt(i + 1));
+                }
+            }
         }
         Map<Ast.Subset, Ast.SplitPart> seen = new EnumMap<>(Ast.Subset.class);
         for (Ast.SplitPart part : statement.parts()) {
@@ -93,7 +103,10 @@ final class Splitter {
             return Optional.empty();
         }
         String parts = statement.parts().stream().map(Splitter::describe).collect(Collectors.joining(", "));
-        String description = (statement.perClass() ? "per class: " : "") + parts + " (" + train.length + " train, "
+        String description = (statement.perClass() ? "per class" : "")
+                + (statement.shuffleSeed() == null ? "" : (statement.perClass() ? ", " : "") + "shuffled (seed "
+                        + statement.shuffleSeed().value() + ")")
+                + (statement.perClass() || statement.shuffleSeed() != null ? ": " : "") + parts + " (" + train.length + " train, "
                 + test.length + " test rows)";
         return Optional.of(new Split(train, test, description));
     }

@@ -76,8 +76,8 @@ final class AstBuilder extends OscParserBaseVisitor<Object> {
 
     @Override
     public Ast.Statement visitSplitStatement(OscParser.SplitStatementContext ctx) {
-        return new Ast.SplitStmt(ctx.PER() != null, ctx.splitPart().stream().map(p -> (Ast.SplitPart) visit(p)).toList(),
-                span(ctx));
+        return new Ast.SplitStmt(ctx.PER() != null, ctx.shuffleSeed == null ? null : integer(ctx.shuffleSeed),
+                ctx.splitPart().stream().map(p -> (Ast.SplitPart) visit(p)).toList(), span(ctx));
     }
 
     @Override
