@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oscnet.bench.Benchmarks;
 import org.oscnet.model.Design;
+import org.oscnet.model.StnoRnnNetwork;
 import org.oscnet.model.Training;
 import org.oscnet.pipeline.Pipeline;
 import org.oscnet.train.TrainingListener;
@@ -25,8 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "forward simulation (N = 6 and 100) and forward with sensitivities (N = 6), batch 90,",
             "T = 1 us, dt = 10 ps, in oscillator-steps per second (best of --repeats); then the wall",
             "time of one Iris versicolor training (100 iterations, batch 90, with sensitivities).",
-            "With --numpy, also the same forward simulation in NumPy (scripts/kuramoto_numpy.py),",
-            "measured in the same run so the ratio is fair on a shared machine."},
+            "Then one training epoch of examples/seqdigits.osc (898 sequences, forward, BPTT and Adam, one",
+            "Euler step per input point). With --numpy, also the same cases in NumPy (scripts/kuramoto_numpy.py,",
+            "scripts/stno_rnn_numpy.py, one BLAS thread), measured in the same run so the ratio is fair on a",
+            "shared machine."},
         footer = {"", "Example:", "  oscnet bench --numpy > bench.jsonl"})
 final class BenchCommand implements Callable<Integer> {
     @Spec
@@ -40,6 +43,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--no-training", description = "skip the Iris training case")
     boolean noTraining;
+
+    @Option(names = "--no-recurrent", description = "skip the stno_rnn training epoch (and its NumPy twin)")
+    boolean noRecurrent;
 
     @Option(names = "--hardware", paramLabel = "DIR",
             description = "instead: emit, lint and synthesize (generic Yosys) random networks of N = 6, 64, 256 and"
@@ -60,7 +66,13 @@ final class BenchCommand implements Callable<Integer> {
         Benchmarks.printJson(out, Benchmarks.forward(100, false, repeats));
         Benchmarks.printJson(out, Benchmarks.forward(6, true, repeats));
         if (numpy) {
-            runNumpy(out);
+            runNumpy(out, "scripts/kuramoto_numpy.py", "6");
+        }
+        if (!noRecurrent) {
+            Benchmarks.printJson(out, recurrentEpoch());
+            if (numpy) {
+                runNumpy(out, "scripts/stno_rnn_numpy.py", Integer.toString(repeats));
+            }
         }
         if (!noTraining) {
             Path example = DemoCommand.home().resolve(DemoCommand.EXAMPLE);
@@ -102,12 +114,49 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void runNumpy(java.io.PrintWriter out) throws IOException, InterruptedException {
-        Path script = DemoCommand.home().resolve("scripts/kuramoto_numpy.py");
+    /**
+     * One training epoch of examples/seqdigits.osc (forward, BPTT and Adam over the 898 training
+     * sequences) at one Euler step per input point, best of --repeats, on every core.
+     */
+    private Map<String, Object> recurrentEpoch() {
+        Path example = DemoCommand.home().resolve("examples/seqdigits.osc");
+        Design design = Inputs.load(example, spec.commandLine().getErr());
+        StnoRnnNetwork declared = (StnoRnnNetwork) design.networks().get(0);
+        StnoRnnNetwork network = new StnoRnnNetwork(declared.name(), declared.dataset(), declared.layers(),
+                declared.interDensity(), declared.intraDensity(), declared.tauSeconds(), declared.gainHz(),
+                declared.highpassHz(), declared.inputPeriodSeconds(), declared.classCount(), declared.neuron(), 1,
+                StnoRnnNetwork.Integrator.EULER);
+        Training training = design.trainings().get(0);
+        Training oneEpoch = new Training(training.network(), training.dataset(), training.method(),
+                training.optimizer(), 1, true, training.batchSize(), false, training.seed(), 1);
+        var dataset = design.dataset(network.dataset()).orElseThrow();
+        int cores = Runtime.getRuntime().availableProcessors();
+        double best = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < Math.max(1, repeats); r++) {
+            best = Math.min(best, new org.oscnet.train.BpttTrainer(network, dataset, oneEpoch,
+                    TrainingListener.SILENT, cores).train().stepSeconds());
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("case", "stno_rnn-epoch");
+        result.put("sequences", dataset.train().size());
+        result.put("layers", network.layers());
+        result.put("substeps", 1);
+        result.put("batch", training.batchSize());
+        result.put("seconds", Math.round(best * 1000) / 1000.0);
+        result.put("cores", cores);
+        return result;
+    }
+
+    private void runNumpy(java.io.PrintWriter out, String path, String argument)
+            throws IOException, InterruptedException {
+        Path script = DemoCommand.home().resolve(path);
         if (!Files.exists(script)) {
             throw new UserError("cannot find " + script);
         }
-        Process process = new ProcessBuilder("python3", script.toString(), "6").redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder("python3", script.toString(), argument).redirectErrorStream(true);
+        builder.environment().put("OPENBLAS_NUM_THREADS", "1");
+        builder.environment().put("OMP_NUM_THREADS", "1");
+        Process process = builder.start();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             reader.lines().forEach(out::println);

@@ -104,6 +104,7 @@ public final class RecurrentJson {
         metrics.put("train_loss", trained.trainLoss());
         metrics.put("test_loss", trained.testLoss());
         metrics.put("wall_seconds", Math.round(trained.wallSeconds() * 100) / 100.0);
+        metrics.put("training_step_seconds", Math.round(trained.stepSeconds() * 100) / 100.0);
         trained.trainLossCurve().forEach(metrics.putArray("train_loss_curve")::add);
         trained.trainAccuracyCurve().forEach(metrics.putArray("train_accuracy_curve")::add);
         trained.testLossCurve().forEach(metrics.putArray("test_loss_curve")::add);
@@ -175,7 +176,7 @@ public final class RecurrentJson {
                 metrics.path("train_loss").asDouble(), metrics.path("test_loss").asDouble(),
                 doubles(metrics.path("train_loss_curve")), doubles(metrics.path("train_accuracy_curve")),
                 doubles(metrics.path("test_loss_curve")), doubles(metrics.path("test_accuracy_curve")), confusion,
-                metrics.path("wall_seconds").asDouble());
+                metrics.path("wall_seconds").asDouble(), metrics.path("training_step_seconds").asDouble());
     }
 
     private static void matrix(ArrayNode into, double[] values, int offset, int rows, int columns) {

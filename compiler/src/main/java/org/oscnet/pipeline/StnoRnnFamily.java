@@ -15,6 +15,8 @@ import org.oscnet.model.Training;
 import org.oscnet.model.TrainingMethod;
 import org.oscnet.plot.RecurrentPlots;
 import org.oscnet.plot.TrainingPlots;
+import org.oscnet.quantize.RecurrentDac;
+import org.oscnet.emit.RecurrentDacTables;
 import org.oscnet.sim.RecurrentLayout;
 import org.oscnet.sim.RecurrentSimulator;
 import org.oscnet.train.BpttTrainer;
@@ -23,7 +25,7 @@ import org.oscnet.train.TrainingListener;
 
 /**
  * Multilayer spintronic recurrent networks (seed paper 2) and their CTRNN baseline: trained by
- * BPTT ({@link BpttTrainer}). No hardware target yet.
+ * BPTT ({@link BpttTrainer}); compiled to bias and synapse DAC tables ({@link RecurrentDac}).
  */
 final class StnoRnnFamily implements Family<StnoRnnNetwork, TrainedRecurrent> {
     /** The paper's energy figures: per neuron and per synapse, for one image. */
@@ -90,12 +92,37 @@ final class StnoRnnFamily implements Family<StnoRnnNetwork, TrainedRecurrent> {
 
     @Override
     public Set<String> targets() {
-        return Set.of();
+        return Set.of("dac");
     }
 
     @Override
     public Compiled compile(StnoRnnNetwork network, Dataset dataset, TrainedRecurrent trained, HardwareTarget target,
             Set<String> wanted, CompileOptions options) {
-        throw new NotImplementedYet("hardware targets for stno_rnn networks");
+        HardwareTarget.Dac dac = target.dac().orElseThrow();
+        RecurrentDac.Plan plan;
+        try {
+            plan = RecurrentDac.plan(network, trained.parameters(), trained.mask(), dac.bits(), dac.fullScaleAmps(),
+                    dac.device().thresholdAmps());
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        double floatAccuracy = BpttTrainer.evaluate(network, trained.parameters(), dataset.test(), cores).accuracy();
+        double dacAccuracy = BpttTrainer.evaluate(network, plan.quantised(), dataset.test(), cores).accuracy();
+        int synapses = new RecurrentLayout(network.layers(), network.classCount()).synapses(trained.mask());
+        double joules = network.neurons() * NEURON_JOULES + synapses * SYNAPSE_JOULES;
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("dac/biases.csv", RecurrentDacTables.biases(plan).getBytes(StandardCharsets.UTF_8));
+        files.put("dac/synapses.csv", RecurrentDacTables.synapses(plan).getBytes(StandardCharsets.UTF_8));
+        files.put("dac/dac.json", RecurrentDacTables.json(network, dac, plan, floatAccuracy, dacAccuracy,
+                dataset.test().size(), synapses, joules, options.version(), options.source())
+                .getBytes(StandardCharsets.UTF_8));
+        String summary = String.format(Locale.ROOT, "%s: %d STNO neurons, %d synapses, %d-bit DAC (LSB %.3f uA, %.4f"
+                + " mA per unit drive); test accuracy float %.1f %%, DAC-coded biases and gains %.1f %% (%d test"
+                + " rows); largest coding error %.3f uA (bias), %.3f uA (gain); energy estimate %.1f pJ per sequence",
+                network.name(), network.neurons(), synapses, dac.bits(), plan.lsbAmps() * 1e6, plan.ampsPerDrive() * 1e3,
+                100 * floatAccuracy, 100 * dacAccuracy, dataset.test().size(), plan.biasErrorMaxAmps() * 1e6,
+                plan.gainErrorMaxAmps() * 1e6, joules * 1e12);
+        return new Compiled(files, java.util.List.of(summary));
     }
 }

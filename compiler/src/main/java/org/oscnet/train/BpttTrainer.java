@@ -80,7 +80,9 @@ public final class BpttTrainer {
             for (int i = 0; i < rows; i++) {
                 order[i] = i;
             }
+            long stepNanos = 0;
             for (int epoch = 0; epoch < epochs; epoch++) {
+                long epochStart = System.nanoTime();
                 shuffle(order, new SplittableRandom(Seeds.derive(seed, 0x65706fL, epoch)));
                 for (int from = 0; from < rows; from += batch) {
                     int count = Math.min(batch, rows - from);
@@ -90,6 +92,7 @@ public final class BpttTrainer {
                     }
                     adam.step(params, g, epoch);
                 }
+                stepNanos += System.nanoTime() - epochStart;
                 Evaluation onTrain = gradients.evaluate(params, train);
                 Evaluation onTest = gradients.evaluate(params, dataset.test());
                 trainLoss.add(onTrain.loss());
@@ -103,7 +106,7 @@ public final class BpttTrainer {
             double seconds = (System.nanoTime() - started) / 1e9;
             return new TrainedRecurrent(network.name(), params, mask, seed, finalTrain.accuracy(),
                     finalTest.accuracy(), finalTrain.loss(), finalTest.loss(), trainLoss, trainAccuracy, testLoss,
-                    testAccuracy, finalTest.confusion(), seconds);
+                    testAccuracy, finalTest.confusion(), seconds, stepNanos / 1e9);
         } finally {
             pool.shutdownNow();
         }

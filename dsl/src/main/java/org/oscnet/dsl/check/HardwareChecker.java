@@ -38,10 +38,10 @@ final class HardwareChecker {
                 .filter(t -> suits(t, network, Set.of("kuramoto", "xy")))
                 .map(t -> verilog(t, network));
         Optional<HardwareTarget.Dac> dac = block.get("dac", Ast.TargetBlock.class)
-                .filter(t -> suits(t, network, Set.of("kuramoto")))
+                .filter(t -> suits(t, network, Set.of("kuramoto", "stno_rnn")))
                 .map(this::dac);
         Optional<HardwareTarget.Spice> spice = block.get("spice", Ast.TargetBlock.class)
-                .filter(t -> suits(t, network, Set.of("kuramoto")))
+                .filter(t -> suits(t, network, Set.of("kuramoto", "stno_rnn")))
                 .map(this::spice);
         if (spice.isPresent() && dac.isEmpty() && block.get("dac", Ast.TargetBlock.class).isEmpty()) {
             diagnostics.error(block.get("spice", Ast.TargetBlock.class).orElseThrow().span(),
