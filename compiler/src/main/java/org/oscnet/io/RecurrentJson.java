@@ -74,7 +74,9 @@ public final class RecurrentJson {
         how.put("epochs", training.steps());
         how.put("batch", training.batchSize() == 0 ? "all" : Integer.toString(training.batchSize()));
         how.put("seed", trained.seed());
-        how.put("init", "uniform +-" + bptt.init() + "/sqrt(fan-in) over kept connections, biases 0");
+        how.put("init", "uniform +-" + bptt.init() + "/sqrt(fan-in) over kept connections");
+        how.put("initial_biases", Double.isNaN(bptt.memorySeconds()) ? "0 (rest relaxation time tau)"
+                : "every neuron relaxes in " + bptt.memorySeconds() + " s at rest");
 
         ObjectNode params = root.putObject("parameters");
         params.put("drive", "I = gain (W_ext o_prev + W_int o_same + b) + rest drive; layer 0: o_prev = the input");

@@ -15,11 +15,13 @@ import java.util.Map;
 import org.oscnet.emit.Templates;
 import org.oscnet.io.HwJson;
 import org.oscnet.io.OutputFolder;
+import org.oscnet.io.RecurrentSpiceJson;
 import org.oscnet.io.SpiceJson;
 import org.oscnet.plot.HardwarePlots;
 import org.oscnet.verify.Check;
 import org.oscnet.verify.Cosimulation;
 import org.oscnet.verify.MonteCarlo;
+import org.oscnet.verify.RecurrentSpiceCheck;
 import org.oscnet.verify.SpiceVerification;
 import org.oscnet.verify.Synthesis;
 
@@ -92,7 +94,8 @@ public final class Verification {
 
     private Outcome run() throws IOException {
         if (Files.isRegularFile(dir.resolve("spice.json"))) {
-            return verifySpice();
+            return RecurrentSpiceJson.SCHEMA.equals(RecurrentSpiceJson.schemaOf(dir.resolve("spice.json")))
+                    ? verifyRecurrentSpice() : verifySpice();
         }
         Path hwJson = dir.resolve("hw.json");
         if (!Files.isRegularFile(hwJson)) {
@@ -141,6 +144,65 @@ public final class Verification {
         boolean allPassed = checks.stream().allMatch(Check::passed);
         writeReports(hw, checks, resources, json, allPassed);
         return new Outcome(dir, checks);
+    }
+
+    /** The netlists of a stno_rnn network against the simulator; report.md and report.json. */
+    private Outcome verifyRecurrentSpice() throws IOException {
+        RecurrentSpiceJson m = RecurrentSpiceJson.read(dir.resolve("spice.json"));
+        out.printf(Locale.ROOT, "running ngspice on %d test sequences (%d at a time) ...%n", m.netlists().size(),
+                options.jobs());
+        out.flush();
+        RecurrentSpiceCheck.Outcome outcome = RecurrentSpiceCheck.run(dir, m, options.jobs(), c -> report(out, c));
+        boolean allPassed = outcome.checks().stream().allMatch(Check::passed);
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("name", m.network());
+        model.put("version", version);
+        model.put("folder", dir.toString());
+        model.put("ngspice", ngspiceVersion());
+        model.put("allPassed", allPassed);
+        model.put("referenceSubsteps", m.referenceSubsteps());
+        model.put("tolerance", String.format(Locale.ROOT, "%.0e", m.tolerance()));
+        model.put("checks", outcome.checks().stream().map(c -> Map.of("name", c.name(), "passed", c.passed(),
+                "detail", c.detail().replace("|", "\\|"), "seconds", String.format(Locale.ROOT, "%.1f",
+                        c.seconds()))).toList());
+        model.put("samples", outcome.samples().stream().filter(x -> x.probabilities() != null).map(x -> {
+            int index = m.rows().indexOf(x.row());
+            return Map.of("row", x.row(), "label", m.classNames().get(x.label()),
+                    "spice", m.classNames().get(argmax(x.probabilities())),
+                    "reference", m.classNames().get(argmax(m.referenceProbabilities()[index])),
+                    "trained", m.classNames().get(argmax(m.trainedProbabilities()[index])),
+                    "difference", String.format(Locale.ROOT, "%.1e", maxDifference(x.probabilities(),
+                            m.referenceProbabilities()[index])));
+        }).toList());
+        ObjectNode json = new ObjectMapper().createObjectNode();
+        json.put("schema", "oscnet.verify-spice-stno_rnn/1");
+        json.put("network", m.network());
+        json.put("passed", allPassed);
+        var array = json.putArray("checks");
+        outcome.checks().forEach(c -> array.addObject().put("name", c.name()).put("passed", c.passed())
+                .put("detail", c.detail()).put("seconds", c.seconds()));
+        OutputFolder folder = new OutputFolder(dir);
+        folder.put("report.md", Templates.render("report/spice_rnn.md.ftl", model));
+        folder.put("report.json", new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(json) + "\n");
+        folder.commit();
+        return new Outcome(dir, outcome.checks());
+    }
+
+    private static int argmax(double[] values) {
+        int best = 0;
+        for (int c = 1; c < values.length; c++) {
+            best = values[c] > values[best] ? c : best;
+        }
+        return best;
+    }
+
+    private static double maxDifference(double[] a, double[] b) {
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            worst = Math.max(worst, Math.abs(a[i] - b[i]));
+        }
+        return worst;
     }
 
     private Outcome verifySpice() throws IOException {

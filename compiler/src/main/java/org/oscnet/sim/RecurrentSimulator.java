@@ -50,6 +50,20 @@ public final class RecurrentSimulator {
         this.stateSize = stno ? 2 * neurons : neurons;
     }
 
+    /**
+     * The bias that makes a resting STNO neuron relax with time constant {@code memoryNs}: the
+     * linearised rate at the fixed point is {@code I − γ} (simple form) or {@code 2(σI − γ)} (full
+     * form). CTRNN neurons always relax at γ: their bias stays 0.
+     */
+    public double biasForMemory(double memoryNs) {
+        if (!stno) {
+            return 0;
+        }
+        double rate = 1 / memoryNs;
+        double current = full ? (gamma + rate / 2) / sigma : gamma + rate;
+        return (current - restDrive) / gain;
+    }
+
     public RecurrentLayout layout() {
         return layout;
     }
@@ -147,6 +161,13 @@ public final class RecurrentSimulator {
     public double[] stateAfter(Workspace w, int t, double[] into) {
         System.arraycopy(w.trajectory, (t + 1) * substeps * stateSize, into, 0, stateSize);
         return into;
+    }
+
+    /** The last layer's outputs after the last {@link #forward} run: what the readout sees. */
+    public double[] lastLayerOutputs(Workspace w) {
+        int base = w.length * substeps * stateSize;
+        outputs(w.trajectory, base, w.outputs);
+        return java.util.Arrays.copyOfRange(w.outputs, layout.lastLayerStart(), neurons);
     }
 
     /** State entries per neuron set: {@code x} at {@code [0, neurons)}, then {@code y} for STNO neurons. */

@@ -57,6 +57,13 @@ public final class BpttTrainer {
         double[] mask = layout.masks(network.interDensity(), network.intraDensity(), seed);
         TrainingMethod.Bptt method = (TrainingMethod.Bptt) training.method();
         double[] params = layout.initialParameters(mask, method.init(), seed);
+        if (!Double.isNaN(method.memorySeconds())) {
+            double bias = simulator.biasForMemory(method.memorySeconds() * 1e9);
+            for (int l = 0; l < network.layers().size(); l++) {
+                java.util.Arrays.fill(params, layout.biasOffset(l), layout.biasOffset(l) + network.layers().get(l),
+                        bias);
+            }
+        }
         double clip = method.clip();
         Samples train = dataset.train();
         int rows = train.size();

@@ -70,9 +70,11 @@ public sealed interface TrainingMethod {
     /**
      * Backpropagation through time (seed paper 2); every element of the batch-mean gradient is
      * clipped to {@code ±clip} (as the paper: element-wise, not the gradient's norm). Weights start
-     * uniform in {@code ±init / sqrt(fan-in)} over the connections the masks keep.
+     * uniform in {@code ±init / sqrt(fan-in)} over the connections the masks keep. Biases start
+     * where every STNO neuron at rest relaxes with time constant {@code memorySeconds} (NaN: biases
+     * 0, the network's {@code tau}): a longer time holds inputs longer.
      */
-    record Bptt(double clip, double init) implements TrainingMethod {
+    record Bptt(double clip, double init, double memorySeconds) implements TrainingMethod {
         public String keyword() {
             return "bptt";
         }
