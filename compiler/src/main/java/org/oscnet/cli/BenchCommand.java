@@ -122,10 +122,7 @@ final class BenchCommand implements Callable<Integer> {
         Path example = DemoCommand.home().resolve("examples/seqdigits.osc");
         Design design = Inputs.load(example, spec.commandLine().getErr());
         StnoRnnNetwork declared = (StnoRnnNetwork) design.networks().get(0);
-        StnoRnnNetwork network = new StnoRnnNetwork(declared.name(), declared.dataset(), declared.layers(),
-                declared.interDensity(), declared.intraDensity(), declared.tauSeconds(), declared.gainHz(),
-                declared.highpassHz(), declared.inputPeriodSeconds(), declared.classCount(), declared.neuron(), 1,
-                StnoRnnNetwork.Integrator.EULER);
+        StnoRnnNetwork network = declared.withIntegration(1, StnoRnnNetwork.Integrator.EULER);
         Training training = design.trainings().get(0);
         Training oneEpoch = new Training(training.network(), training.dataset(), training.method(),
                 training.optimizer(), 1, true, training.batchSize(), false, training.seed(), 1);

@@ -103,6 +103,8 @@ public final class RecurrentJson {
         ObjectNode metrics = root.putObject("metrics");
         metrics.put("train_accuracy", trained.trainAccuracy());
         metrics.put("test_accuracy", trained.testAccuracy());
+        metrics.put("test_accuracy_continuous", trained.continuousTestAccuracy());
+        metrics.put("continuous_heun_substeps", org.oscnet.train.BpttTrainer.CONTINUOUS_SUBSTEPS);
         metrics.put("train_loss", trained.trainLoss());
         metrics.put("test_loss", trained.testLoss());
         metrics.put("wall_seconds", Math.round(trained.wallSeconds() * 100) / 100.0);
@@ -175,6 +177,7 @@ public final class RecurrentJson {
         }
         return new TrainedRecurrent(network.name(), p, mask, root.path("training").path("seed").asLong(),
                 metrics.path("train_accuracy").asDouble(), metrics.path("test_accuracy").asDouble(),
+                metrics.path("test_accuracy_continuous").asDouble(),
                 metrics.path("train_loss").asDouble(), metrics.path("test_loss").asDouble(),
                 doubles(metrics.path("train_loss_curve")), doubles(metrics.path("train_accuracy_curve")),
                 doubles(metrics.path("test_loss_curve")), doubles(metrics.path("test_accuracy_curve")), confusion,

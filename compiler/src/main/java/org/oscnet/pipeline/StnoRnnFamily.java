@@ -83,10 +83,12 @@ final class StnoRnnFamily implements Family<StnoRnnNetwork, TrainedRecurrent> {
     public String summary(StnoRnnNetwork network, Dataset dataset, Training training, TrainedRecurrent trained) {
         int synapses = new RecurrentLayout(network.layers(), network.classCount()).synapses(trained.mask());
         double joules = network.neurons() * NEURON_JOULES + synapses * SYNAPSE_JOULES;
-        return String.format(Locale.ROOT, "%s (%s neurons): train accuracy %.1f %%, test accuracy %.1f %% (seed %d, %s;"
-                + " %.1f s); energy estimate %.1f pJ per sequence (%d neurons x 100 fJ + %d synapses x 10 fJ)",
+        return String.format(Locale.ROOT, "%s (%s neurons): train accuracy %.1f %%, test accuracy %.1f %% (continuous"
+                + " time, %d Heun steps per input point: %.1f %%) (seed %d, %s; %.1f s); energy estimate %.1f pJ per"
+                + " sequence (%d neurons x 100 fJ + %d synapses x 10 fJ)",
                 network.name(), network.neuron().word(), 100 * trained.trainAccuracy(), 100 * trained.testAccuracy(),
-                training.seed(), dataset.split(), trained.wallSeconds(), joules * 1e12, network.neurons(), synapses);
+                BpttTrainer.CONTINUOUS_SUBSTEPS, 100 * trained.continuousTestAccuracy(), training.seed(),
+                dataset.split(), trained.wallSeconds(), joules * 1e12, network.neurons(), synapses);
     }
 
     @Override
@@ -159,10 +161,7 @@ final class StnoRnnFamily implements Family<StnoRnnNetwork, TrainedRecurrent> {
         int length = dataset.featureCount();
         double[] params = trained.parameters();
         RecurrentLayout layout = new RecurrentLayout(network.layers(), network.classCount());
-        StnoRnnNetwork fine = new StnoRnnNetwork(network.name(), network.dataset(), network.layers(),
-                network.interDensity(), network.intraDensity(), network.tauSeconds(), network.gainHz(),
-                network.highpassHz(), network.inputPeriodSeconds(), network.classCount(), network.neuron(),
-                REFERENCE_SUBSTEPS, StnoRnnNetwork.Integrator.HEUN);
+        StnoRnnNetwork fine = network.withIntegration(REFERENCE_SUBSTEPS, StnoRnnNetwork.Integrator.HEUN);
         RecurrentSimulator reference = new RecurrentSimulator(fine, layout);
         RecurrentSimulator asTrained = new RecurrentSimulator(network, layout);
         RecurrentSimulator.Workspace w = reference.workspace(length);

@@ -198,7 +198,7 @@ public final class TrainingPlots {
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    static byte[] png(Chart<?, ?> chart) {
+    public static byte[] png(Chart<?, ?> chart) {
         return png(BitmapEncoder.getBufferedImage(chart));
     }
 

@@ -8,11 +8,13 @@ import java.util.List;
  * learning curves.
  *
  * @param confusion test-set confusion matrix {@code [true class][predicted class]}
+ * @param continuousTestAccuracy test accuracy of the same parameters integrated finely (Heun,
+ *     {@link BpttTrainer#CONTINUOUS_SUBSTEPS} steps per input point): what a continuous-time circuit scores
  * @param stepSeconds wall time of the training steps alone (forward, BPTT, Adam), without the
  *     per-epoch evaluations
  */
 public record TrainedRecurrent(String network, double[] parameters, double[] mask, long seed, double trainAccuracy,
-        double testAccuracy, double trainLoss, double testLoss, List<Double> trainLossCurve,
+        double testAccuracy, double continuousTestAccuracy, double trainLoss, double testLoss, List<Double> trainLossCurve,
         List<Double> trainAccuracyCurve, List<Double> testLossCurve, List<Double> testAccuracyCurve,
         int[][] confusion, double wallSeconds, double stepSeconds) implements Trained {
 

@@ -23,6 +23,12 @@ public record StnoRnnNetwork(String name, String dataset, List<Integer> layers, 
         return "stno_rnn";
     }
 
+    /** The same network integrated with {@code newSubsteps} steps of {@code newIntegrator} per input point. */
+    public StnoRnnNetwork withIntegration(int newSubsteps, Integrator newIntegrator) {
+        return new StnoRnnNetwork(name, dataset, layers, interDensity, intraDensity, tauSeconds, gainHz, highpassHz,
+                inputPeriodSeconds, classCount, neuron, newSubsteps, newIntegrator);
+    }
+
     /** Neurons in all layers. */
     public int neurons() {
         return layers.stream().mapToInt(Integer::intValue).sum();

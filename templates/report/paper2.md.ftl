@@ -1,0 +1,32 @@
+# Seed paper 2 (Plouet et al.): spintronic recurrent network on sequential digits
+
+Made by `${command}` (oscnet ${version}, ${minutes} minutes). Setting: ${settings}.
+Test accuracy after the last epoch, seeds 1..N (the seed draws the masks, the initial weights and
+the batches). "Continuous time" is the same trained parameters integrated with fine Heun steps:
+what a continuous-time circuit (the SPICE netlist, the real oscillators) would score.
+
+| model | ours: mean ± std (%) | continuous time (%) | paper (%) | seeds | each seed (%) |
+|---|---|---|---|---|---|
+<#list rows as r>
+| ${r.model} | ${r.ours} | ${r.continuous} | ${r.paper} | ${r.seeds} | ${r.each} |
+</#list>
+
+## Design rules
+
+Each point is the median test accuracy over its seeds; the other settings are the example's.
+Paper: best at Δt = 1 ns for τ = 14.12 ns, within a fivefold window (0.4–2.5 ns); cumulative drive
+I·Δt ≈ 1 best; density 50 %: 90.28 %, 30 %: 85.42 %, 20 %: 77.78 %; inter-layer alone at 20 %: 87.22 %.
+
+<#list curves as c>
+### ${c.study}: ${c.series}
+
+| ${c.xLabel} | median (%) | each seed (%) |
+|---|---|---|
+<#list c.points as p>
+| ${p.x} | ${p.median} | ${p.each} |
+</#list>
+
+</#list>
+<#list plots as p>
+![${p}](${p})
+</#list>
