@@ -72,7 +72,7 @@ final class StnoRnnFamily implements Family<StnoRnnNetwork, TrainedRecurrent> {
         files.put("trained.json", RecurrentJson.render(version, source, network, dataset, training, trained)
                 .getBytes(StandardCharsets.UTF_8));
         RecurrentSimulator simulator = new RecurrentSimulator(network,
-                new RecurrentLayout(network.layers(), network.classCount()));
+                new RecurrentLayout(network.layers(), network.classCount()), trained.mask());
         files.put("training.png", RecurrentPlots.curves(trained));
         files.put("traces.png", RecurrentPlots.traces(simulator, dataset, trained));
         files.put("confusion.png", TrainingPlots.confusion(network.name(), trained.confusion(), dataset.classNames()));
@@ -129,8 +129,8 @@ final class StnoRnnFamily implements Family<StnoRnnNetwork, TrainedRecurrent> {
             throw new BadInput(e.getMessage());
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        double floatAccuracy = BpttTrainer.evaluate(network, trained.parameters(), dataset.test(), cores).accuracy();
-        double dacAccuracy = BpttTrainer.evaluate(network, plan.quantised(), dataset.test(), cores).accuracy();
+        double floatAccuracy = BpttTrainer.evaluate(network, trained.parameters(), trained.mask(), dataset.test(), cores).accuracy();
+        double dacAccuracy = BpttTrainer.evaluate(network, plan.quantised(), trained.mask(), dataset.test(), cores).accuracy();
         int synapses = new RecurrentLayout(network.layers(), network.classCount()).synapses(trained.mask());
         double joules = network.neurons() * NEURON_JOULES + synapses * SYNAPSE_JOULES;
         files.put("dac/biases.csv", RecurrentDacTables.biases(plan).getBytes(StandardCharsets.UTF_8));
@@ -162,8 +162,8 @@ final class StnoRnnFamily implements Family<StnoRnnNetwork, TrainedRecurrent> {
         double[] params = trained.parameters();
         RecurrentLayout layout = new RecurrentLayout(network.layers(), network.classCount());
         StnoRnnNetwork fine = network.withIntegration(REFERENCE_SUBSTEPS, StnoRnnNetwork.Integrator.HEUN);
-        RecurrentSimulator reference = new RecurrentSimulator(fine, layout);
-        RecurrentSimulator asTrained = new RecurrentSimulator(network, layout);
+        RecurrentSimulator reference = new RecurrentSimulator(fine, layout, trained.mask());
+        RecurrentSimulator asTrained = new RecurrentSimulator(network, layout, trained.mask());
         RecurrentSimulator.Workspace w = reference.workspace(length);
         RecurrentSimulator.Workspace wt = asTrained.workspace(length);
         java.util.List<Integer> rowList = new java.util.ArrayList<>();

@@ -31,9 +31,55 @@ public final class RecurrentSimulator {
     private final boolean heun;
     private final int neurons;
     private final int stateSize;
+    // The kept connections of each layer in compressed rows: for neuron i of layer l, entries
+    // rowStart[l][i] .. rowStart[l][i + 1] of index[l] (flat parameter) and column[l] (presynaptic
+    // output: a neuron, or `neurons` for the input feature, kept in one extra output slot).
+    // External and internal weights share one row, so the sums skip every weight the masks
+    // removed. A workspace packs the kept weights in this order once per sequence, so the hot
+    // loops read them contiguously.
+    private final int[][] rowStart;
+    private final int[][] index;
+    private final int[][] column;
 
-    public RecurrentSimulator(StnoRnnNetwork network, RecurrentLayout layout) {
+    /**
+     * @param mask 1 where a parameter exists ({@link RecurrentLayout#masks}); the simulator visits
+     *     only those weights
+     */
+    public RecurrentSimulator(StnoRnnNetwork network, RecurrentLayout layout, double[] mask) {
         this.layout = layout;
+        int layers = layout.sizes().size();
+        this.rowStart = new int[layers][];
+        this.index = new int[layers][];
+        this.column = new int[layers][];
+        int start = 0;
+        int previous = -1;
+        for (int l = 0; l < layers; l++) {
+            int size = layout.sizes().get(l);
+            int inputs = layout.inputs(l);
+            int[] starts = new int[size + 1];
+            java.util.List<int[]> entries = new java.util.ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                starts[i] = entries.size();
+                for (int j = 0; j < inputs; j++) {
+                    int k = layout.externalOffset(l) + i * inputs + j;
+                    if (mask[k] != 0) {
+                        entries.add(new int[] {k, l == 0 ? layout.neurons() : previous + j});
+                    }
+                }
+                for (int j = 0; j < size; j++) {
+                    int k = layout.internalOffset(l) + i * size + j;
+                    if (mask[k] != 0) {
+                        entries.add(new int[] {k, start + j});
+                    }
+                }
+            }
+            starts[size] = entries.size();
+            rowStart[l] = starts;
+            index[l] = entries.stream().mapToInt(e -> e[0]).toArray();
+            column[l] = entries.stream().mapToInt(e -> e[1]).toArray();
+            previous = start;
+            start += size;
+        }
         this.stno = network.neuron().kind() == StnoRnnNetwork.Neuron.Kind.STNO;
         this.full = network.neuron().full();
         this.q = network.neuron().q();
@@ -74,7 +120,11 @@ public final class RecurrentSimulator {
 
     /** Per-thread buffers for sequences of up to {@code maxLength} input points. */
     public Workspace workspace(int maxLength) {
-        return new Workspace(stateSize, neurons, layout.classes(), maxLength * substeps + 1);
+        int kept = 0;
+        for (int[] idx : index) {
+            kept += idx.length;
+        }
+        return new Workspace(stateSize, neurons, layout.classes(), maxLength * substeps + 1, kept, heun);
     }
 
     /** Buffers of one thread: the trajectory of one sequence and the scratch of the adjoint. */
@@ -92,13 +142,25 @@ public final class RecurrentSimulator {
         final double[] outputCotangent;
         final double[] driveCotangent;
         final double[] probabilities;
+        final double[] packed;
+        final double[] packedGradient;
+        final double[] biasGradient;
+        /** The drive at every step's state (and, for Heun, at its predictor), kept for the adjoint. */
+        final double[] drives;
+        /** Heun's predictor state of every step, kept for the adjoint. */
+        final double[] predictors;
         final int stride;
         int length;
 
-        Workspace(int stateSize, int neurons, int classes, int maxSteps) {
+        Workspace(int stateSize, int neurons, int classes, int maxSteps, int kept, boolean heun) {
             this.stride = stateSize;
             this.trajectory = new double[maxSteps * stateSize];
-            this.outputs = new double[neurons];
+            this.packed = new double[kept];
+            this.packedGradient = new double[kept];
+            this.biasGradient = new double[neurons];
+            this.drives = new double[maxSteps * neurons * (heun ? 2 : 1)];
+            this.predictors = new double[heun ? maxSteps * stateSize : 0];
+            this.outputs = new double[neurons + 1];
             this.drive = new double[neurons];
             this.k1 = new double[stateSize];
             this.k2 = new double[stateSize];
@@ -107,7 +169,7 @@ public final class RecurrentSimulator {
             this.lambdaPrev = new double[stateSize];
             this.mu = new double[stateSize];
             this.weighted = new double[stateSize];
-            this.outputCotangent = new double[neurons];
+            this.outputCotangent = new double[neurons + 1];
             this.driveCotangent = new double[neurons];
             this.probabilities = new double[classes];
         }
@@ -123,6 +185,7 @@ public final class RecurrentSimulator {
      * the trajectory in {@code w}; leaves the class probabilities in {@code w.probabilities()}.
      */
     public void forward(double[] params, double[] input, int offset, int length, Workspace w) {
+        pack(params, w);
         double[] s = w.trajectory;
         int n = stateSize;
         for (int i = 0; i < neurons; i++) {
@@ -137,12 +200,16 @@ public final class RecurrentSimulator {
             for (int k = 0; k < substeps; k++, step++) {
                 int from = step * n;
                 int to = from + n;
+                int stages = heun ? 2 : 1;
                 derivative(params, s, from, u, w.k1, w);
+                System.arraycopy(w.drive, 0, w.drives, step * stages * neurons, neurons);
                 if (heun) {
                     for (int i = 0; i < n; i++) {
                         w.tilde[i] = s[from + i] + h * w.k1[i];
                     }
+                    System.arraycopy(w.tilde, 0, w.predictors, step * n, n);
                     derivative(params, w.tilde, 0, u, w.k2, w);
+                    System.arraycopy(w.drive, 0, w.drives, (step * 2 + 1) * neurons, neurons);
                     for (int i = 0; i < n; i++) {
                         s[to + i] = s[from + i] + 0.5 * h * (w.k1[i] + w.k2[i]);
                     }
@@ -161,6 +228,34 @@ public final class RecurrentSimulator {
     public double[] stateAfter(Workspace w, int t, double[] into) {
         System.arraycopy(w.trajectory, (t + 1) * substeps * stateSize, into, 0, stateSize);
         return into;
+    }
+
+    /** Copies the kept weights into the workspace in row order. */
+    private void pack(double[] params, Workspace w) {
+        int at = 0;
+        for (int[] idx : index) {
+            for (int k : idx) {
+                w.packed[at++] = params[k];
+            }
+        }
+    }
+
+    /** Adds the packed weights' and the biases' gradient to the flat gradient. */
+    private void unpack(Workspace w, double[] gradient) {
+        int start = 0;
+        for (int l = 0; l < layout.sizes().size(); l++) {
+            int size = layout.sizes().get(l);
+            for (int i = 0; i < size; i++) {
+                gradient[layout.biasOffset(l) + i] += w.biasGradient[start + i];
+            }
+            start += size;
+        }
+        int at = 0;
+        for (int[] idx : index) {
+            for (int k : idx) {
+                gradient[k] += w.packedGradient[at++];
+            }
+        }
     }
 
     /** The last layer's outputs after the last {@link #forward} run: what the readout sees. */
@@ -187,33 +282,25 @@ public final class RecurrentSimulator {
     }
 
     /** The drive {@code I} of every neuron for outputs {@code o} and input {@code u}, into {@code drive}. */
-    private void drive(double[] p, double[] o, double u, double[] drive) {
+    private void drive(double[] p, double[] packed, double[] o, double u, double[] drive) {
         List<Integer> sizes = layout.sizes();
+        o[neurons] = u;
         int start = 0;
-        int previous = -1;
+        int at = 0;
         for (int l = 0; l < sizes.size(); l++) {
             int size = sizes.get(l);
-            int inputs = layout.inputs(l);
-            int ext = layout.externalOffset(l);
-            int intl = layout.internalOffset(l);
             int bias = layout.biasOffset(l);
+            int[] starts = rowStart[l];
+            int[] col = column[l];
             for (int i = 0; i < size; i++) {
                 double a = p[bias + i];
-                int row = ext + i * inputs;
-                if (l == 0) {
-                    a += p[row] * u;
-                } else {
-                    for (int j = 0; j < inputs; j++) {
-                        a += p[row + j] * o[previous + j];
-                    }
-                }
-                row = intl + i * size;
-                for (int j = 0; j < size; j++) {
-                    a += p[row + j] * o[start + j];
+                int end = starts[i + 1];
+                for (int e = starts[i]; e < end; e++) {
+                    a += packed[at + e] * o[col[e]];
                 }
                 drive[start + i] = gain * a + restDrive;
             }
-            previous = start;
+            at += col.length;
             start += size;
         }
     }
@@ -221,7 +308,7 @@ public final class RecurrentSimulator {
     /** {@code ds[0 ..] = F(s[base ..])}, the time derivative of the state. */
     private void derivative(double[] p, double[] s, int base, double u, double[] ds, Workspace w) {
         outputs(s, base, w.outputs);
-        drive(p, w.outputs, u, w.drive);
+        drive(p, w.packed, w.outputs, u, w.drive);
         for (int i = 0; i < neurons; i++) {
             double x = s[base + i];
             double current = w.drive[i];
@@ -276,6 +363,8 @@ public final class RecurrentSimulator {
         int steps = w.length * substeps;
         double[] s = w.trajectory;
         double loss = -Math.log(Math.max(w.probabilities[label], Double.MIN_NORMAL));
+        java.util.Arrays.fill(w.packedGradient, 0);
+        java.util.Arrays.fill(w.biasGradient, 0);
         // readout: dL/dz = p − onehot
         outputs(s, steps * n, w.outputs);
         java.util.Arrays.fill(w.lambda, 0);
@@ -299,42 +388,40 @@ public final class RecurrentSimulator {
             int from = step * n;
             System.arraycopy(w.lambda, 0, w.lambdaPrev, 0, n);
             if (heun) {
-                derivative(p, s, from, u, w.k1, w);
-                for (int i = 0; i < n; i++) {
-                    w.tilde[i] = s[from + i] + h * w.k1[i];
-                }
                 java.util.Arrays.fill(w.mu, 0);
                 for (int i = 0; i < n; i++) {
                     w.weighted[i] = 0.5 * h * w.lambda[i];
                 }
-                vjp(p, w.tilde, 0, u, w.weighted, w.mu, gradient, w);
+                vjp(w.predictors, step * n, (step * 2 + 1) * neurons, u, w.weighted, w.mu, w);
                 for (int i = 0; i < n; i++) {
                     w.lambdaPrev[i] += w.mu[i];
                     w.weighted[i] = 0.5 * h * w.lambda[i] + h * w.mu[i];
                 }
-                vjp(p, s, from, u, w.weighted, w.lambdaPrev, gradient, w);
+                vjp(s, from, step * 2 * neurons, u, w.weighted, w.lambdaPrev, w);
             } else {
                 for (int i = 0; i < n; i++) {
                     w.weighted[i] = h * w.lambda[i];
                 }
-                vjp(p, s, from, u, w.weighted, w.lambdaPrev, gradient, w);
+                vjp(s, from, step * neurons, u, w.weighted, w.lambdaPrev, w);
             }
             System.arraycopy(w.lambdaPrev, 0, w.lambda, 0, n);
         }
+        unpack(w, gradient);
         return loss;
     }
 
     /**
-     * Adds {@code (∂F/∂s)ᵀ v} at the state {@code s[base ..]} to {@code lambda} and
-     * {@code (∂F/∂θ)ᵀ v} to {@code gradient}.
+     * Adds {@code (∂F/∂s)ᵀ v} at the state {@code s[base ..]} to {@code lambda}, and
+     * {@code (∂F/∂θ)ᵀ v} to the workspace's packed weight and bias gradients ({@link #backward}
+     * adds them to the flat gradient at the end); the drive at that state is
+     * {@code w.drives[driveBase ..]}, kept by {@link #forward}.
      */
-    private void vjp(double[] p, double[] s, int base, double u, double[] v, double[] lambda, double[] gradient,
-            Workspace w) {
+    private void vjp(double[] s, int base, int driveBase, double u, double[] v, double[] lambda, Workspace w) {
         outputs(s, base, w.outputs);
-        drive(p, w.outputs, u, w.drive);
+        w.outputs[neurons] = u;
         for (int i = 0; i < neurons; i++) {
             double x = s[base + i];
-            double current = w.drive[i];
+            double current = w.drives[driveBase + i];
             double gx = stno ? v[i] + v[neurons + i] : v[i];
             double dfdx;
             double dfdI;
@@ -356,36 +443,30 @@ public final class RecurrentSimulator {
         }
         java.util.Arrays.fill(w.outputCotangent, 0);
         List<Integer> sizes = layout.sizes();
+        double[] packed = w.packed;
+        double[] packedGradient = w.packedGradient;
+        double[] o = w.outputs;
+        double[] cotangent = w.outputCotangent;
         int start = 0;
-        int previous = -1;
+        int at = 0;
         for (int l = 0; l < sizes.size(); l++) {
             int size = sizes.get(l);
-            int inputs = layout.inputs(l);
-            int ext = layout.externalOffset(l);
-            int intl = layout.internalOffset(l);
-            int bias = layout.biasOffset(l);
+            int[] starts = rowStart[l];
+            int[] col = column[l];
             for (int i = 0; i < size; i++) {
                 double ga = w.driveCotangent[start + i];
                 if (ga == 0) {
                     continue;
                 }
-                gradient[bias + i] += ga;
-                int row = ext + i * inputs;
-                if (l == 0) {
-                    gradient[row] += ga * u;
-                } else {
-                    for (int j = 0; j < inputs; j++) {
-                        gradient[row + j] += ga * w.outputs[previous + j];
-                        w.outputCotangent[previous + j] += p[row + j] * ga;
-                    }
-                }
-                row = intl + i * size;
-                for (int j = 0; j < size; j++) {
-                    gradient[row + j] += ga * w.outputs[start + j];
-                    w.outputCotangent[start + j] += p[row + j] * ga;
+                w.biasGradient[start + i] += ga;
+                int end = starts[i + 1];
+                for (int e = starts[i]; e < end; e++) {
+                    int c = col[e];
+                    packedGradient[at + e] += ga * o[c];
+                    cotangent[c] += packed[at + e] * ga;
                 }
             }
-            previous = start;
+            at += col.length;
             start += size;
         }
         outputsAdjoint(s, base, w.outputs, w.outputCotangent, lambda);

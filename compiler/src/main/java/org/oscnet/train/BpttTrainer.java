@@ -54,9 +54,9 @@ public final class BpttTrainer {
     public TrainedRecurrent train() {
         long started = System.nanoTime();
         RecurrentLayout layout = new RecurrentLayout(network.layers(), network.classCount());
-        RecurrentSimulator simulator = new RecurrentSimulator(network, layout);
         long seed = training.seed();
         double[] mask = layout.masks(network.interDensity(), network.intraDensity(), seed);
+        RecurrentSimulator simulator = new RecurrentSimulator(network, layout, mask);
         TrainingMethod.Bptt method = (TrainingMethod.Bptt) training.method();
         double[] params = layout.initialParameters(mask, method.init(), seed);
         if (!Double.isNaN(method.memorySeconds())) {
@@ -113,7 +113,7 @@ public final class BpttTrainer {
             Evaluation finalTrain = gradients.evaluate(params, train);
             Evaluation finalTest = gradients.evaluate(params, dataset.test());
             StnoRnnNetwork continuous = network.withIntegration(CONTINUOUS_SUBSTEPS, StnoRnnNetwork.Integrator.HEUN);
-            Evaluation continuousTest = new Gradients(new RecurrentSimulator(continuous, layout), layout.parameters(),
+            Evaluation continuousTest = new Gradients(new RecurrentSimulator(continuous, layout, mask), layout.parameters(),
                     train.featureCount(), pool).evaluate(params, dataset.test());
             double seconds = (System.nanoTime() - started) / 1e9;
             return new TrainedRecurrent(network.name(), params, mask, seed, finalTrain.accuracy(),
@@ -125,11 +125,12 @@ public final class BpttTrainer {
     }
 
     /** Loss and accuracy of {@code params} on {@code samples}, with the given thread count. */
-    public static Evaluation evaluate(StnoRnnNetwork network, double[] params, Samples samples, int threads) {
+    public static Evaluation evaluate(StnoRnnNetwork network, double[] params, double[] mask, Samples samples,
+            int threads) {
         RecurrentLayout layout = new RecurrentLayout(network.layers(), network.classCount());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            return new Gradients(new RecurrentSimulator(network, layout), layout.parameters(),
+            return new Gradients(new RecurrentSimulator(network, layout, mask), layout.parameters(),
                     samples.featureCount(), pool).evaluate(params, samples);
         } finally {
             pool.shutdownNow();

@@ -45,7 +45,7 @@ class RecurrentSimulatorTest {
             }
         }
         double[] input = random.doubles(LENGTH).toArray();
-        RecurrentSimulator sim = new RecurrentSimulator(net, layout);
+        RecurrentSimulator sim = new RecurrentSimulator(net, layout, mask);
         RecurrentSimulator.Workspace w = sim.workspace(LENGTH);
         int label = 2;
         sim.forward(p, input, 0, LENGTH, w);
@@ -104,7 +104,7 @@ class RecurrentSimulatorTest {
         double[] mask = layout.masks(net.interDensity(), net.intraDensity(), 5);
         double[] p = layout.initialParameters(mask, 3.0, 9);
         double[] input = new SplittableRandom(4).doubles(40).toArray();
-        RecurrentSimulator sim = new RecurrentSimulator(net, layout);
+        RecurrentSimulator sim = new RecurrentSimulator(net, layout, mask);
         RecurrentSimulator.Workspace w = sim.workspace(input.length);
         sim.forward(p, input, 0, input.length, w);
         return sim.stateAfter(w, input.length - 1, new double[sim.stateSize()]);
