@@ -47,6 +47,7 @@ public final class RecurrentJson {
             net.put("q", network.neuron().q());
             net.put("sigma", network.neuron().sigma());
         }
+        net.put("density_input", network.density().input());
         net.put("density_inter", network.interDensity());
         net.put("density_intra", network.intraDensity());
         net.put("tau_s", network.tauSeconds());

@@ -96,7 +96,7 @@ public final class Paper2 {
         List<Row> rows = new ArrayList<>();
         if (groups.contains("table")) {
             rows.add(new Row("spintronic (STNO)", 89.83, 2.91, train("spintronic", network, training, seeds)));
-            StnoRnnNetwork ctrnn = with(network, n -> new StnoRnnNetwork.Neuron(StnoRnnNetwork.Neuron.Kind.CTRNN,
+            StnoRnnNetwork ctrnn = network.withNeuron(new StnoRnnNetwork.Neuron(StnoRnnNetwork.Neuron.Kind.CTRNN,
                     false, 0, 1));
             rows.add(new Row("CTRNN baseline", 89.00, 3.48, train("ctrnn", ctrnn, training, seeds)));
         }
@@ -123,7 +123,7 @@ public final class Paper2 {
             List<Double> drives = quick ? List.of(gain / 2, gain, gain * 2)
                     : List.of(gain / 4, gain / 2, gain, gain * 1.5, gain * 2);
             curves.add(curve("drive", "Δt 1 ns", "cumulative drive S·Δt", drives,
-                    s -> gainOf(timing(network, 1.0, network.tauSeconds() * 1e9), s * 1e9), s -> training));
+                    s -> timing(network, 1.0, network.tauSeconds() * 1e9).withGain(s * 1e9), s -> training));
         }
         if (groups.contains("density")) {
             List<Double> densities = quick ? List.of(0.2, 0.5) : List.of(0.2, 0.3, 0.5, 1.0);
@@ -139,9 +139,11 @@ public final class Paper2 {
                 plots.put(study + ".png", plot(of));
             }
         }
-        String settings = String.format(Locale.ROOT, "%s, layers %s, density %.2f/%.2f, τ %.2f ns, gain %.0f MHz,"
+        String settings = String.format(Locale.ROOT, "%s, layers %s, density %.2f/%.2f/%.2f (input/inter/intra),"
+                + " τ %.2f ns, gain %.0f MHz,"
                 + " %d %s step(s) per input point, %s neurons; bptt, batch %d, Adam lr %.3f / (1 + epoch / %.3f),"
-                + " %d epochs; split %s", network.name(), network.layers(), network.interDensity(),
+                + " %d epochs; split %s", network.name(), network.layers(), network.density().input(),
+                network.interDensity(),
                 network.intraDensity(), network.tauSeconds() * 1e9, network.gainHz() / 1e6, network.substeps(),
                 network.integrator().word(), network.neuron().word(), training.batchSize(),
                 training.optimizer().learningRate(), training.optimizer().decayEpochs(), epochs, dataset.split());
@@ -177,26 +179,12 @@ public final class Paper2 {
         return new Result(label, used, test, continuous, (System.nanoTime() - start) / 1e9);
     }
 
-    private static StnoRnnNetwork with(StnoRnnNetwork n, Function<StnoRnnNetwork, StnoRnnNetwork.Neuron> neuron) {
-        return new StnoRnnNetwork(n.name(), n.dataset(), n.layers(), n.interDensity(), n.intraDensity(),
-                n.tauSeconds(), n.gainHz(), n.highpassHz(), n.inputPeriodSeconds(), n.classCount(), neuron.apply(n),
-                n.substeps(), n.integrator());
-    }
-
     private static StnoRnnNetwork timing(StnoRnnNetwork n, double periodNs, double tauNs) {
-        return new StnoRnnNetwork(n.name(), n.dataset(), n.layers(), n.interDensity(), n.intraDensity(), tauNs * 1e-9,
-                n.gainHz(), n.highpassHz(), periodNs * 1e-9, n.classCount(), n.neuron(), n.substeps(), n.integrator());
-    }
-
-    private static StnoRnnNetwork gainOf(StnoRnnNetwork n, double gainHz) {
-        return new StnoRnnNetwork(n.name(), n.dataset(), n.layers(), n.interDensity(), n.intraDensity(),
-                n.tauSeconds(), gainHz, n.highpassHz(), n.inputPeriodSeconds(), n.classCount(), n.neuron(),
-                n.substeps(), n.integrator());
+        return n.withTiming(periodNs * 1e-9, tauNs * 1e-9);
     }
 
     private static StnoRnnNetwork density(StnoRnnNetwork n, double inter, double intra) {
-        return new StnoRnnNetwork(n.name(), n.dataset(), n.layers(), inter, intra, n.tauSeconds(), n.gainHz(),
-                n.highpassHz(), n.inputPeriodSeconds(), n.classCount(), n.neuron(), n.substeps(), n.integrator());
+        return n.withDensity(new StnoRnnNetwork.Densities(inter, inter, intra));
     }
 
     private static Training withRate(Training t, double rate) {

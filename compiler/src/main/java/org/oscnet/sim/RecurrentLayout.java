@@ -92,21 +92,22 @@ public final class RecurrentLayout {
     }
 
     /**
-     * The random sparse masks, 1 where a weight exists: each external (input and layer-to-layer)
-     * weight with probability {@code inter}, each internal one with {@code intra}; biases and the
-     * readout are dense. Drawn from {@code seed} alone, so a trained file can be checked.
+     * The random sparse masks, 1 where a weight exists: each input weight (into layer 0) with
+     * probability {@code density.input()}, each layer-to-layer weight with {@code inter}, each
+     * internal one with {@code intra}; biases and the readout are dense. Drawn from {@code seed}
+     * alone, so a trained file can be checked.
      */
-    public double[] masks(double inter, double intra, long seed) {
+    public double[] masks(org.oscnet.model.StnoRnnNetwork.Densities density, long seed) {
         double[] mask = new double[parameters];
         java.util.Arrays.fill(mask, 1);
         SplittableRandom random = new SplittableRandom(Seeds.derive(seed, 0x6d61736bL, 0));
         for (int l = 0; l < sizes.size(); l++) {
             int n = sizes.get(l);
             for (int k = 0; k < n * inputs(l); k++) {
-                mask[externalOffset[l] + k] = random.nextDouble() < inter ? 1 : 0;
+                mask[externalOffset[l] + k] = random.nextDouble() < (l == 0 ? density.input() : density.inter()) ? 1 : 0;
             }
             for (int k = 0; k < n * n; k++) {
-                mask[internalOffset[l] + k] = random.nextDouble() < intra ? 1 : 0;
+                mask[internalOffset[l] + k] = random.nextDouble() < density.intra() ? 1 : 0;
             }
         }
         return mask;

@@ -55,7 +55,7 @@ public final class BpttTrainer {
         long started = System.nanoTime();
         RecurrentLayout layout = new RecurrentLayout(network.layers(), network.classCount());
         long seed = training.seed();
-        double[] mask = layout.masks(network.interDensity(), network.intraDensity(), seed);
+        double[] mask = layout.masks(network.density(), seed);
         RecurrentSimulator simulator = new RecurrentSimulator(network, layout, mask);
         TrainingMethod.Bptt method = (TrainingMethod.Bptt) training.method();
         double[] params = layout.initialParameters(mask, method.init(), seed);

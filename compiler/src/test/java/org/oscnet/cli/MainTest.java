@@ -239,11 +239,31 @@ class MainTest {
     }
 
     @Test
+    void reproducePaper2WritesItsTableAndAStudy() throws IOException {
+        Path out = tmp.resolve("paper2");
+        Run run = run("reproduce", "paper2", "--only", "table,density", "--seeds", "1", "--study-seeds", "1",
+                "--epochs", "1", "-o", out.toString());
+        assertEquals(0, run.status(), run.err());
+        String report = Files.readString(out.resolve("README.md"));
+        assertTrue(report.contains("| spintronic (STNO) |"), report);
+        assertTrue(report.contains("| CTRNN baseline |"), report);
+        assertTrue(report.contains("89.83 ± 2.91"), report);
+        assertTrue(report.contains("### density: inter-layer only (intra 0.5)"), report);
+        assertTrue(report.contains("oscnet reproduce paper2 --seeds 1 --study-seeds 1 --epochs 1 --only table,density"),
+                report);
+        assertTrue(Files.isRegularFile(out.resolve("density.png")));
+        assertTrue(run.err().contains("spintronic seed 1: test"), run.err());
+    }
+
+    @Test
     void reproduceRejectsUnknownPapersAndGroups() {
         assertEquals(1, run("reproduce", "paper9", "-o", tmp.resolve("r").toString()).status());
         Run run = run("reproduce", "paper1", "--only", "iriss", "-o", tmp.resolve("r").toString());
         assertEquals(1, run.status());
         assertTrue(run.err().contains("unknown group `iriss`"), run.err());
+        Run paper2 = run("reproduce", "paper2", "--only", "iris", "-o", tmp.resolve("r").toString());
+        assertEquals(1, paper2.status());
+        assertTrue(paper2.err().contains("paper2's groups are table, timestep, rate, drive, density"), paper2.err());
         assertFalse(Files.exists(tmp.resolve("r")));
     }
 

@@ -10,13 +10,14 @@ import org.oscnet.model.StnoRnnNetwork;
 import org.oscnet.sim.RecurrentLayout;
 
 class RecurrentDacTest {
-    private static final StnoRnnNetwork NET = new StnoRnnNetwork("net", "d", List.of(4, 5), 0.6, 0.5, 14.12e-9,
+    private static final StnoRnnNetwork NET = new StnoRnnNetwork("net", "d", List.of(4, 5),
+                new StnoRnnNetwork.Densities(0.6, 0.6, 0.5), 14.12e-9,
             0.14e9, 1e6, 1e-9, 3, new StnoRnnNetwork.Neuron(StnoRnnNetwork.Neuron.Kind.STNO, false, 0, 1), 1,
             StnoRnnNetwork.Integrator.EULER);
 
     private static double[][] parametersAndMask() {
         RecurrentLayout layout = new RecurrentLayout(NET.layers(), NET.classCount());
-        double[] mask = layout.masks(NET.interDensity(), NET.intraDensity(), 3);
+        double[] mask = layout.masks(NET.density(), 3);
         double[] p = layout.initialParameters(mask, 2, 4);
         for (int l = 0; l < 2; l++) {
             for (int i = 0; i < NET.layers().get(l); i++) {
@@ -64,7 +65,8 @@ class RecurrentDacTest {
 
     @Test
     void ctrnnNeuronsHaveNoDacTables() {
-        StnoRnnNetwork ctrnn = new StnoRnnNetwork("c", "d", List.of(4, 5), 0.6, 0.5, 14.12e-9, 0.14e9, 1e6, 1e-9, 3,
+        StnoRnnNetwork ctrnn = new StnoRnnNetwork("c", "d", List.of(4, 5),
+                new StnoRnnNetwork.Densities(0.6, 0.6, 0.5), 14.12e-9, 0.14e9, 1e6, 1e-9, 3,
                 new StnoRnnNetwork.Neuron(StnoRnnNetwork.Neuron.Kind.CTRNN, false, 0, 1), 1,
                 StnoRnnNetwork.Integrator.EULER);
         double[][] pm = parametersAndMask();

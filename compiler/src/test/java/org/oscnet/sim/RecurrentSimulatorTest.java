@@ -17,7 +17,8 @@ class RecurrentSimulatorTest {
     private static final int LENGTH = 6;
 
     static StnoRnnNetwork network(Neuron neuron, int substeps, Integrator integrator) {
-        return new StnoRnnNetwork("net", "data", List.of(3, 4, 3), 0.7, 0.6, 14.12e-9, 0.3e9, 20e6, 1e-9, 3, neuron,
+        return new StnoRnnNetwork("net", "data", List.of(3, 4, 3),
+                new StnoRnnNetwork.Densities(0.7, 0.7, 0.6), 14.12e-9, 0.3e9, 20e6, 1e-9, 3, neuron,
                 substeps, integrator);
     }
 
@@ -36,7 +37,7 @@ class RecurrentSimulatorTest {
     void backpropagationThroughTimeMatchesFiniteDifferences(Neuron neuron, int substeps, Integrator integrator) {
         StnoRnnNetwork net = network(neuron, substeps, integrator);
         RecurrentLayout layout = new RecurrentLayout(net.layers(), net.classCount());
-        double[] mask = layout.masks(net.interDensity(), net.intraDensity(), 5);
+        double[] mask = layout.masks(net.density(), 5);
         double[] p = layout.initialParameters(mask, 2.0, 9);
         SplittableRandom random = new SplittableRandom(3);
         for (int l = 0; l < net.layers().size(); l++) {
@@ -101,7 +102,7 @@ class RecurrentSimulatorTest {
     private static double[] finalState(Neuron neuron, int substeps, Integrator integrator) {
         StnoRnnNetwork net = network(neuron, substeps, integrator);
         RecurrentLayout layout = new RecurrentLayout(net.layers(), net.classCount());
-        double[] mask = layout.masks(net.interDensity(), net.intraDensity(), 5);
+        double[] mask = layout.masks(net.density(), 5);
         double[] p = layout.initialParameters(mask, 3.0, 9);
         double[] input = new SplittableRandom(4).doubles(40).toArray();
         RecurrentSimulator sim = new RecurrentSimulator(net, layout, mask);

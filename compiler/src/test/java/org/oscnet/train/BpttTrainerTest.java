@@ -44,7 +44,8 @@ class BpttTrainerTest {
     }
 
     static StnoRnnNetwork network(StnoRnnNetwork.Neuron.Kind kind) {
-        return new StnoRnnNetwork("seq", "ramps", List.of(6, 6), 0.6, 0.6, 14.12e-9, 0.1e9, 1e6, 1e-9, 2,
+        return new StnoRnnNetwork("seq", "ramps", List.of(6, 6),
+                new StnoRnnNetwork.Densities(0.6, 0.6, 0.6), 14.12e-9, 0.1e9, 1e6, 1e-9, 2,
                 new StnoRnnNetwork.Neuron(kind, false, 0, 1), 1, StnoRnnNetwork.Integrator.EULER);
     }
 

@@ -4,15 +4,13 @@ import java.util.List;
 
 /**
  * A multilayer spintronic recurrent network (seed paper 2): layers of neurons with time constant
- * {@code tauSeconds}, random sparse masks ({@code interDensity} for the input and layer-to-layer
- * weights, {@code intraDensity} within a layer), high-pass outputs, a softmax readout over the
+ * {@code tauSeconds}, random sparse masks of the given {@link Densities}, high-pass outputs, a softmax readout over the
  * dataset's classes, and inputs fed one feature every {@code inputPeriodSeconds}, integrated with
  * {@code substeps} steps of {@code integrator} per input point.
  *
  * @param gainHz the drive scale S, a rate: {@code I = S (W_ext y_prev + W_int y_same + b) + 2/tau}
  */
-public record StnoRnnNetwork(String name, String dataset, List<Integer> layers, double interDensity,
-        double intraDensity, double tauSeconds, double gainHz, double highpassHz, double inputPeriodSeconds,
+public record StnoRnnNetwork(String name, String dataset, List<Integer> layers, Densities density, double tauSeconds, double gainHz, double highpassHz, double inputPeriodSeconds,
         int classCount, Neuron neuron, int substeps, Integrator integrator) implements Network {
 
     public StnoRnnNetwork {
@@ -23,10 +21,46 @@ public record StnoRnnNetwork(String name, String dataset, List<Integer> layers, 
         return "stno_rnn";
     }
 
+    /**
+     * Fractions of connections the random masks keep: {@code input} (the feature into layer 0),
+     * {@code inter} (layer to layer), {@code intra} (within a layer), each in (0, 1].
+     */
+    public record Densities(double input, double inter, double intra) {
+    }
+
+    public double interDensity() {
+        return density.inter();
+    }
+
+    public double intraDensity() {
+        return density.intra();
+    }
+
     /** The same network integrated with {@code newSubsteps} steps of {@code newIntegrator} per input point. */
     public StnoRnnNetwork withIntegration(int newSubsteps, Integrator newIntegrator) {
-        return new StnoRnnNetwork(name, dataset, layers, interDensity, intraDensity, tauSeconds, gainHz, highpassHz,
-                inputPeriodSeconds, classCount, neuron, newSubsteps, newIntegrator);
+        return new StnoRnnNetwork(name, dataset, layers, density, tauSeconds, gainHz, highpassHz, inputPeriodSeconds,
+                classCount, neuron, newSubsteps, newIntegrator);
+    }
+
+    /** The same network with another input period and time constant (seconds). */
+    public StnoRnnNetwork withTiming(double newPeriodSeconds, double newTauSeconds) {
+        return new StnoRnnNetwork(name, dataset, layers, density, newTauSeconds, gainHz, highpassHz, newPeriodSeconds,
+                classCount, neuron, substeps, integrator);
+    }
+
+    public StnoRnnNetwork withGain(double newGainHz) {
+        return new StnoRnnNetwork(name, dataset, layers, density, tauSeconds, newGainHz, highpassHz, inputPeriodSeconds,
+                classCount, neuron, substeps, integrator);
+    }
+
+    public StnoRnnNetwork withDensity(Densities newDensity) {
+        return new StnoRnnNetwork(name, dataset, layers, newDensity, tauSeconds, gainHz, highpassHz,
+                inputPeriodSeconds, classCount, neuron, substeps, integrator);
+    }
+
+    public StnoRnnNetwork withNeuron(Neuron newNeuron) {
+        return new StnoRnnNetwork(name, dataset, layers, density, tauSeconds, gainHz, highpassHz, inputPeriodSeconds,
+                classCount, newNeuron, substeps, integrator);
     }
 
     /** Neurons in all layers. */

@@ -214,7 +214,7 @@ final class NetworkChecker {
             List<Ast.OutputStmt> outputs, Optional<Dataset> dataset) {
         boolean complete = block.require("layers", "layers 32, 32, 32;");
         List<Integer> layers = layerSizes(block);
-        double[] density = densities(block);
+        StnoRnnNetwork.Densities density = densities(block);
         double tau = block.quantity("tau", Dimension.TIME, 14.12e-9, Values.positive());
         double gain = block.quantity("gain", Dimension.FREQUENCY, 0.5e9, Values.positive());
         double highpass = block.quantity("highpass", Dimension.FREQUENCY, 1e6, Values.nonNegative());
@@ -252,27 +252,28 @@ final class NetworkChecker {
         if (!complete || layers == null || Double.isNaN(period) || dataset.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new StnoRnnNetwork(name, dataset.get().name(), layers, density[0], density[1], tau, gain,
-                highpass, period, dataset.get().classCount(), neuron, substeps, integrator));
+        return Optional.of(new StnoRnnNetwork(name, dataset.get().name(), layers, density, tau, gain, highpass, period,
+                dataset.get().classCount(), neuron, substeps, integrator));
     }
 
     private static String nanoseconds(double seconds) {
         return String.format(java.util.Locale.ROOT, "%.6g", seconds * 1e9).replaceAll("\\.?0+$", "") + " ns";
     }
 
-    /** {@code density D (inter a, intra b)}: {inter-layer (and input), intra-layer}, each in (0, 1]. */
-    private double[] densities(Block block) {
+    /** {@code density D (input a, inter b, intra c)}: each kind D unless given, each in (0, 1]. */
+    private StnoRnnNetwork.Densities densities(Block block) {
         Optional<Ast.DensityStmt> statement = block.get("density", Ast.DensityStmt.class);
         if (statement.isEmpty()) {
-            return new double[] {0.5, 0.5};
+            return new StnoRnnNetwork.Densities(0.5, 0.5, 0.5);
         }
         Values.Bound fraction = Values.between(1e-12, 1, "in (0, 1]");
         double global = Values.si(statement.get().value(), Dimension.NONE, "`density`", diagnostics)
                 .filter(v -> fraction.check(v, "`density`", statement.get().value().span(), diagnostics)).orElse(0.5);
-        OptionSet options = new OptionSet(statement.get().options(), List.of("inter", "intra"), "`density`",
+        OptionSet options = new OptionSet(statement.get().options(), List.of("input", "inter", "intra"), "`density`",
                 diagnostics);
-        return new double[] {options.quantity("inter", Dimension.NONE, global, fraction),
-            options.quantity("intra", Dimension.NONE, global, fraction)};
+        return new StnoRnnNetwork.Densities(options.quantity("input", Dimension.NONE, global, fraction),
+                options.quantity("inter", Dimension.NONE, global, fraction),
+                options.quantity("intra", Dimension.NONE, global, fraction));
     }
 
     private StnoRnnNetwork.Neuron neuron(Block block) {
