@@ -75,7 +75,7 @@ public final class RecurrentJson {
         how.put("epochs", training.steps());
         how.put("batch", training.batchSize() == 0 ? "all" : Integer.toString(training.batchSize()));
         how.put("seed", trained.seed());
-        how.put("init", "uniform +-" + bptt.init() + "/sqrt(fan-in) over kept connections");
+        how.put("init", "each weight matrix uniform in +-" + bptt.init() + "/sqrt(columns), masked");
         how.put("initial_biases", Double.isNaN(bptt.memorySeconds()) ? "0 (rest relaxation time tau)"
                 : "every neuron relaxes in " + bptt.memorySeconds() + " s at rest");
 

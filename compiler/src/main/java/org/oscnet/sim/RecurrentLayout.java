@@ -125,38 +125,26 @@ public final class RecurrentLayout {
     }
 
     /**
-     * Initial parameters: every existing weight uniform in {@code ±scale / sqrt(fan-in)}, where the
-     * fan-in counts the weights that exist into a neuron (PyTorch's default for linear layers, over
-     * the unmasked connections); biases zero, so every neuron starts at rest.
+     * Initial parameters as separate linear layers would start in PyTorch: each weight matrix
+     * uniform in {@code ±scale / sqrt(its column count)} (the input weights of layer 0 read one
+     * feature: ±scale; layer-to-layer and internal weights: ±scale / sqrt(layer size)), masked;
+     * the readout likewise; biases zero, so every neuron starts at rest.
      */
     public double[] initialParameters(double[] mask, double scale, long seed) {
         double[] p = new double[parameters];
         SplittableRandom random = new SplittableRandom(Seeds.derive(seed, 0x696e6974L, 0));
         for (int l = 0; l < sizes.size(); l++) {
             int n = sizes.get(l);
-            for (int i = 0; i < n; i++) {
-                int fanIn = 0;
-                for (int j = 0; j < inputs(l); j++) {
-                    fanIn += (int) mask[externalOffset[l] + i * inputs(l) + j];
-                }
-                for (int j = 0; j < n; j++) {
-                    fanIn += (int) mask[internalOffset[l] + i * n + j];
-                }
-                double bound = scale / Math.sqrt(Math.max(1, fanIn));
-                for (int j = 0; j < inputs(l); j++) {
-                    int k = externalOffset[l] + i * inputs(l) + j;
-                    p[k] = mask[k] * bound * (2 * random.nextDouble() - 1);
-                }
-                for (int j = 0; j < n; j++) {
-                    int k = internalOffset[l] + i * n + j;
-                    p[k] = mask[k] * bound * (2 * random.nextDouble() - 1);
-                }
-            }
+            fill(p, mask, externalOffset[l], n * inputs(l), scale / Math.sqrt(inputs(l)), random);
+            fill(p, mask, internalOffset[l], n * n, scale / Math.sqrt(n), random);
         }
-        double bound = scale / Math.sqrt(lastLayerSize());
-        for (int k = readoutOffset; k < readoutBiasOffset; k++) {
-            p[k] = bound * (2 * random.nextDouble() - 1);
-        }
+        fill(p, mask, readoutOffset, classes * lastLayerSize(), scale / Math.sqrt(lastLayerSize()), random);
         return p;
+    }
+
+    private static void fill(double[] p, double[] mask, int offset, int count, double bound, SplittableRandom random) {
+        for (int k = offset; k < offset + count; k++) {
+            p[k] = mask[k] * bound * (2 * random.nextDouble() - 1);
+        }
     }
 }

@@ -93,22 +93,25 @@ public final class BpttTrainer {
             for (int epoch = 0; epoch < epochs; epoch++) {
                 long epochStart = System.nanoTime();
                 shuffle(order, new SplittableRandom(Seeds.derive(seed, 0x65706fL, epoch)));
+                double epochLoss = 0;
+                double epochCorrect = 0;
                 for (int from = 0; from < rows; from += batch) {
                     int count = Math.min(batch, rows - from);
                     double[] g = gradients.sum(params, x, labels, order, from, count);
-                    for (int k = 0; k < g.length; k++) {
+                    epochLoss += g[params.length];
+                    epochCorrect += g[params.length + 1];
+                    for (int k = 0; k < params.length; k++) {
                         g[k] = mask[k] * Math.max(-clip, Math.min(clip, g[k] / count));
                     }
                     adam.step(params, g, epoch);
                 }
                 stepNanos += System.nanoTime() - epochStart;
-                Evaluation onTrain = gradients.evaluate(params, train);
                 Evaluation onTest = gradients.evaluate(params, dataset.test());
-                trainLoss.add(onTrain.loss());
-                trainAccuracy.add(onTrain.accuracy());
+                trainLoss.add(epochLoss / rows);
+                trainAccuracy.add(epochCorrect / rows);
                 testLoss.add(onTest.loss());
                 testAccuracy.add(onTest.accuracy());
-                listener.iteration(0, 1, epoch + 1, epochs, onTrain.loss(), onTrain.accuracy());
+                listener.iteration(0, 1, epoch + 1, epochs, epochLoss / rows, epochCorrect / rows);
             }
             Evaluation finalTrain = gradients.evaluate(params, train);
             Evaluation finalTest = gradients.evaluate(params, dataset.test());
@@ -162,7 +165,10 @@ public final class BpttTrainer {
             this.workspaces = ThreadLocal.withInitial(() -> simulator.workspace(length));
         }
 
-        /** The sum over {@code order[from .. from + count)} of each sequence's loss gradient. */
+        /**
+         * The sum over {@code order[from .. from + count)} of each sequence's loss gradient, followed by
+         * two more entries: the summed loss and the number classified right (before the update).
+         */
         double[] sum(double[] params, double[] x, int[] labels, int[] order, int from, int count) {
             int chunks = (count + CHUNK - 1) / CHUNK;
             List<Future<double[]>> parts = new ArrayList<>(chunks);
@@ -171,19 +177,20 @@ public final class BpttTrainer {
                 int end = Math.min(from + count, start + CHUNK);
                 parts.add(pool.submit(() -> {
                     RecurrentSimulator.Workspace w = workspaces.get();
-                    double[] g = new double[parameters];
+                    double[] g = new double[parameters + 2];
                     for (int r = start; r < end; r++) {
                         int row = order[r];
                         simulator.forward(params, x, row * length, length, w);
-                        simulator.backward(params, x, row * length, labels[row], w, g);
+                        g[parameters + 1] += argmax(w.probabilities()) == labels[row] ? 1 : 0;
+                        g[parameters] += simulator.backward(params, x, row * length, labels[row], w, g);
                     }
                     return g;
                 }));
             }
-            double[] total = new double[parameters];
+            double[] total = new double[parameters + 2];
             for (Future<double[]> part : parts) {
                 double[] g = join(part);
-                for (int k = 0; k < parameters; k++) {
+                for (int k = 0; k < parameters + 2; k++) {
                     total[k] += g[k];
                 }
             }
@@ -205,11 +212,7 @@ public final class BpttTrainer {
                     for (int r = first; r < end; r++) {
                         simulator.forward(params, x, r * length, length, w);
                         double[] p = w.probabilities();
-                        int best = 0;
-                        for (int c = 1; c < classes; c++) {
-                            best = p[c] > p[best] ? c : best;
-                        }
-                        predicted[r] = best;
+                        predicted[r] = argmax(p);
                         losses[r] = -Math.log(Math.max(p[samples.label(r)], Double.MIN_NORMAL));
                     }
                 }));
@@ -224,6 +227,14 @@ public final class BpttTrainer {
                 loss += losses[r];
             }
             return new Evaluation(loss / Math.max(1, rows), correct / (double) Math.max(1, rows), confusion);
+        }
+
+        private static int argmax(double[] p) {
+            int best = 0;
+            for (int c = 1; c < p.length; c++) {
+                best = p[c] > p[best] ? c : best;
+            }
+            return best;
         }
 
         private static <T> T join(Future<T> future) {

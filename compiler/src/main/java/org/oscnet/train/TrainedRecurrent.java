@@ -7,6 +7,9 @@ import java.util.List;
  * {@link org.oscnet.sim.RecurrentLayout}), the sparse masks drawn from {@code seed}, and per-epoch
  * learning curves.
  *
+ * @param trainLossCurve mean loss of each epoch's batches, each measured before its update (so
+ *     no extra pass over the training set); likewise {@code trainAccuracyCurve}. The test curves are
+ *     full passes after each epoch
  * @param confusion test-set confusion matrix {@code [true class][predicted class]}
  * @param continuousTestAccuracy test accuracy of the same parameters integrated finely (Heun,
  *     {@link BpttTrainer#CONTINUOUS_SUBSTEPS} steps per input point): what a continuous-time circuit scores

@@ -69,8 +69,8 @@ public sealed interface TrainingMethod {
 
     /**
      * Backpropagation through time (seed paper 2); every element of the batch-mean gradient is
-     * clipped to {@code ±clip} (as the paper: element-wise, not the gradient's norm). Weights start
-     * uniform in {@code ±init / sqrt(fan-in)} over the connections the masks keep. Biases start
+     * clipped to {@code ±clip} (as the paper: element-wise, not the gradient's norm). Each weight
+     * matrix starts uniform in {@code ±init / sqrt(columns)}, as a PyTorch linear layer. Biases start
      * where every STNO neuron at rest relaxes with time constant {@code memorySeconds} (NaN: biases
      * 0, the network's {@code tau}): a longer time holds inputs longer.
      */
