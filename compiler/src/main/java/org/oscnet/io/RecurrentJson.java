@@ -76,6 +76,7 @@ public final class RecurrentJson {
         how.put("batch", training.batchSize() == 0 ? "all" : Integer.toString(training.batchSize()));
         how.put("seed", trained.seed());
         how.put("init", "each weight matrix uniform in +-" + bptt.init() + "/sqrt(columns), masked");
+        how.put("bias_floor_threshold_units", bptt.floor());
         how.put("initial_biases", Double.isNaN(bptt.memorySeconds()) ? "0 (rest relaxation time tau)"
                 : "every neuron relaxes in " + bptt.memorySeconds() + " s at rest");
 
@@ -114,13 +115,7 @@ public final class RecurrentJson {
         trained.trainAccuracyCurve().forEach(metrics.putArray("train_accuracy_curve")::add);
         trained.testLossCurve().forEach(metrics.putArray("test_loss_curve")::add);
         trained.testAccuracyCurve().forEach(metrics.putArray("test_accuracy_curve")::add);
-        ArrayNode confusion = metrics.putArray("test_confusion");
-        for (int[] row : trained.confusion()) {
-            ArrayNode r = confusion.addArray();
-            for (int v : row) {
-                r.add(v);
-            }
-        }
+        JsonArrays.putMatrix(metrics.putArray("test_confusion"), trained.confusion());
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -168,20 +163,15 @@ public final class RecurrentJson {
             p[layout.readoutBiasOffset() + c] = readoutBiases.get(c).asDouble();
         }
         JsonNode metrics = root.path("metrics");
-        JsonNode confusionNode = metrics.path("test_confusion");
-        int[][] confusion = new int[confusionNode.size()][];
-        for (int i = 0; i < confusion.length; i++) {
-            confusion[i] = new int[confusionNode.get(i).size()];
-            for (int j = 0; j < confusion[i].length; j++) {
-                confusion[i][j] = confusionNode.get(i).get(j).asInt();
-            }
-        }
+        int[][] confusion = JsonArrays.intMatrix(metrics.path("test_confusion"));
         return new TrainedRecurrent(network.name(), p, mask, root.path("training").path("seed").asLong(),
                 metrics.path("train_accuracy").asDouble(), metrics.path("test_accuracy").asDouble(),
                 metrics.path("test_accuracy_continuous").asDouble(),
                 metrics.path("train_loss").asDouble(), metrics.path("test_loss").asDouble(),
-                doubles(metrics.path("train_loss_curve")), doubles(metrics.path("train_accuracy_curve")),
-                doubles(metrics.path("test_loss_curve")), doubles(metrics.path("test_accuracy_curve")), confusion,
+                JsonArrays.doubles(metrics.path("train_loss_curve")),
+                JsonArrays.doubles(metrics.path("train_accuracy_curve")),
+                JsonArrays.doubles(metrics.path("test_loss_curve")),
+                JsonArrays.doubles(metrics.path("test_accuracy_curve")), confusion,
                 metrics.path("wall_seconds").asDouble(), metrics.path("training_step_seconds").asDouble());
     }
 
@@ -203,9 +193,4 @@ public final class RecurrentJson {
         }
     }
 
-    private static List<Double> doubles(JsonNode array) {
-        List<Double> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asDouble()));
-        return values;
-    }
 }

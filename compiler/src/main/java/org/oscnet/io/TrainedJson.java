@@ -106,13 +106,7 @@ public final class TrainedJson {
         addAll(metrics.putArray("loss_curve"), trained.lossCurve());
         addAll(metrics.putArray("train_accuracy_curve"), trained.accuracyCurve());
         addAll(metrics.putArray("restart_losses"), trained.restartLosses());
-        ArrayNode confusion = metrics.putArray("test_confusion");
-        for (int[] row : trained.confusion()) {
-            ArrayNode r = confusion.addArray();
-            for (int v : row) {
-                r.add(v);
-            }
-        }
+        JsonArrays.putMatrix(metrics.putArray("test_confusion"), trained.confusion());
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -158,26 +152,16 @@ public final class TrainedJson {
             }
         }
         com.fasterxml.jackson.databind.JsonNode metrics = root.path("metrics");
-        com.fasterxml.jackson.databind.JsonNode confusionNode = metrics.path("test_confusion");
-        int[][] confusion = new int[confusionNode.size()][];
-        for (int i = 0; i < confusion.length; i++) {
-            confusion[i] = new int[confusionNode.get(i).size()];
-            for (int j = 0; j < confusion[i].length; j++) {
-                confusion[i][j] = confusionNode.get(i).get(j).asInt();
-            }
-        }
+        int[][] confusion = JsonArrays.intMatrix(metrics.path("test_confusion"));
         return new TrainedKuramoto(name, weights, tuned, metrics.path("train_accuracy").asDouble(),
                 metrics.path("test_accuracy").asDouble(), metrics.path("training_loss").asDouble(),
-                doubles(metrics.path("loss_curve")), doubles(metrics.path("train_accuracy_curve")),
-                doubles(metrics.path("restart_losses")), root.path("training").path("chosen_restart").asInt(),
+                JsonArrays.doubles(metrics.path("loss_curve")),
+                JsonArrays.doubles(metrics.path("train_accuracy_curve")),
+                JsonArrays.doubles(metrics.path("restart_losses")),
+                root.path("training").path("chosen_restart").asInt(),
                 root.path("training").path("start").asText(""), confusion, metrics.path("wall_seconds").asDouble());
     }
 
-    private static List<Double> doubles(com.fasterxml.jackson.databind.JsonNode array) {
-        List<Double> values = new java.util.ArrayList<>();
-        array.forEach(v -> values.add(v.asDouble()));
-        return values;
-    }
 
     private static void addAll(ArrayNode array, List<Double> values) {
         values.forEach(array::add);

@@ -162,9 +162,7 @@ public final class Verification {
         model.put("allPassed", allPassed);
         model.put("referenceSubsteps", m.referenceSubsteps());
         model.put("tolerance", String.format(Locale.ROOT, "%.0e", m.tolerance()));
-        model.put("checks", outcome.checks().stream().map(c -> Map.of("name", c.name(), "passed", c.passed(),
-                "detail", c.detail().replace("|", "\\|"), "seconds", String.format(Locale.ROOT, "%.1f",
-                        c.seconds()))).toList());
+        model.put("checks", checkRows(outcome.checks()));
         model.put("samples", outcome.samples().stream().filter(x -> x.probabilities() != null).map(x -> {
             int index = m.rows().indexOf(x.row());
             return Map.of("row", x.row(), "label", m.classNames().get(x.label()),
@@ -178,15 +176,26 @@ public final class Verification {
         json.put("schema", "oscnet.verify-spice-stno_rnn/1");
         json.put("network", m.network());
         json.put("passed", allPassed);
-        var array = json.putArray("checks");
-        outcome.checks().forEach(c -> array.addObject().put("name", c.name()).put("passed", c.passed())
-                .put("detail", c.detail()).put("seconds", c.seconds()));
+        putChecks(json, outcome.checks());
         OutputFolder folder = new OutputFolder(dir);
         folder.put("report.md", Templates.render("report/spice_rnn.md.ftl", model));
         folder.put("report.json", new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(json) + "\n");
         folder.commit();
         return new Outcome(dir, outcome.checks());
+    }
+
+    /** The checks as rows of report.md's table: the detail made safe for a Markdown cell. */
+    private static List<Map<String, Object>> checkRows(List<Check> checks) {
+        return checks.stream().map(c -> Map.<String, Object>of("name", c.name(), "passed", c.passed(),
+                "detail", c.detail().replace("\n", "<br>").replace("|", "\\|"),
+                "seconds", String.format(Locale.ROOT, "%.1f", c.seconds()))).toList();
+    }
+
+    private static void putChecks(ObjectNode json, List<Check> checks) {
+        var array = json.putArray("checks");
+        checks.forEach(c -> array.addObject().put("name", c.name()).put("passed", c.passed())
+                .put("detail", c.detail()).put("seconds", c.seconds()));
     }
 
     private static int argmax(double[] values) {
@@ -230,9 +239,7 @@ public final class Verification {
         model.put("allPassed", allPassed);
         model.put("samples", m.samples());
         model.put("phaseSeed", m.phaseSeed());
-        model.put("checks", outcome.checks().stream().map(c -> Map.of("name", c.name(), "passed", c.passed(),
-                "detail", c.detail().replace("\n", "<br>").replace("|", "\\|"),
-                "seconds", String.format(Locale.ROOT, "%.1f", c.seconds()))).toList());
+        model.put("checks", checkRows(outcome.checks()));
         model.put("accuracies", outcome.accuracies().entrySet().stream().map(e -> Map.of("key", e.getKey(), "value",
                 String.format(Locale.ROOT, "%.1f", 100 * e.getValue()))).toList());
         model.put("trials", monteCarloTrials);
@@ -247,9 +254,7 @@ public final class Verification {
         json.put("schema", "oscnet.verify-spice/1");
         json.put("network", m.network());
         json.put("passed", allPassed);
-        var array = json.putArray("checks");
-        outcome.checks().forEach(c -> array.addObject().put("name", c.name()).put("passed", c.passed())
-                .put("detail", c.detail()).put("seconds", c.seconds()));
+        putChecks(json, outcome.checks());
         ObjectNode accuracies = json.putObject("test_accuracy");
         outcome.accuracies().forEach(accuracies::put);
         var mc = json.putArray("monte_carlo");
@@ -298,9 +303,7 @@ public final class Verification {
         model.put("testRows", hw.testVectors());
         model.put("randomRows", hw.randomVectors());
         model.put("randomSeed", org.oscnet.emit.Vectors.RANDOM_SEED);
-        model.put("checks", checks.stream().map(c -> Map.of("name", c.name(), "passed", c.passed(),
-                "detail", c.detail().replace("\n", "<br>").replace("|", "\\|"),
-                "seconds", String.format(Locale.ROOT, "%.1f", c.seconds()))).toList());
+        model.put("checks", checkRows(checks));
         model.put("floatAccuracy", String.format(Locale.ROOT, "%.1f", 100 * hw.floatAccuracy()));
         model.put("fixedAccuracy", String.format(Locale.ROOT, "%.1f", 100 * hw.fixedAccuracy()));
         model.put("resources", resources.entrySet().stream().map(e -> Map.of("key", e.getKey(), "value",
@@ -309,9 +312,7 @@ public final class Verification {
         json.put("schema", "oscnet.verify/1");
         json.put("network", hw.name());
         json.put("passed", allPassed);
-        var array = json.putArray("checks");
-        checks.forEach(c -> array.addObject().put("name", c.name()).put("passed", c.passed())
-                .put("detail", c.detail()).put("seconds", c.seconds()));
+        putChecks(json, checks);
         json.put("float_test_accuracy", hw.floatAccuracy());
         json.put("fixed_test_accuracy", hw.fixedAccuracy());
         json.put("cycles_per_classification", hw.latency());

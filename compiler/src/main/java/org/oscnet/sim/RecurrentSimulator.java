@@ -110,6 +110,19 @@ public final class RecurrentSimulator {
         return (current - restDrive) / gain;
     }
 
+    /**
+     * The bias at which a resting STNO neuron's drive is {@code factor} times its threshold
+     * ({@code γ} in the simple form, {@code γ/σ} in the full form); negative infinity for CTRNN
+     * neurons, which have no threshold.
+     */
+    public double biasAtThreshold(double factor) {
+        if (!stno) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double threshold = full ? gamma / sigma : gamma;
+        return (factor * threshold - restDrive) / gain;
+    }
+
     public RecurrentLayout layout() {
         return layout;
     }

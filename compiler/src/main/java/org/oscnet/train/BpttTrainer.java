@@ -104,6 +104,9 @@ public final class BpttTrainer {
                         g[k] = mask[k] * Math.max(-clip, Math.min(clip, g[k] / count));
                     }
                     adam.step(params, g, epoch);
+                    if (method.floor() > 0) {
+                        raiseBiases(params, layout, simulator.biasAtThreshold(method.floor()));
+                    }
                 }
                 stepNanos += System.nanoTime() - epochStart;
                 Evaluation onTest = gradients.evaluate(params, dataset.test());
@@ -137,6 +140,14 @@ public final class BpttTrainer {
                     samples.featureCount(), pool).evaluate(params, samples);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private void raiseBiases(double[] params, RecurrentLayout layout, double floor) {
+        for (int l = 0; l < network.layers().size(); l++) {
+            for (int k = layout.biasOffset(l); k < layout.biasOffset(l) + network.layers().get(l); k++) {
+                params[k] = Math.max(params[k], floor);
+            }
         }
     }
 

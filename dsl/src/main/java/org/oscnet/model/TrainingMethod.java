@@ -72,9 +72,11 @@ public sealed interface TrainingMethod {
      * clipped to {@code ±clip} (as the paper: element-wise, not the gradient's norm). Each weight
      * matrix starts uniform in {@code ±init / sqrt(columns)}, as a PyTorch linear layer. Biases start
      * where every STNO neuron at rest relaxes with time constant {@code memorySeconds} (NaN: biases
-     * 0, the network's {@code tau}): a longer time holds inputs longer.
+     * 0, the network's {@code tau}): a longer time holds inputs longer. With {@code floor > 0}, every
+     * bias is raised after each update so that an STNO neuron's drive at rest stays at least
+     * {@code floor} times its threshold: no oscillator is switched off for good (0: no floor).
      */
-    record Bptt(double clip, double init, double memorySeconds) implements TrainingMethod {
+    record Bptt(double clip, double init, double memorySeconds, double floor) implements TrainingMethod {
         public String keyword() {
             return "bptt";
         }
