@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "paper2 (Plouet et al., spintronic recurrent network, examples/seqdigits.osc): the spintronic and CTRNN"
                     + " networks over --seeds, and the design-rule studies (timestep, rate, drive, density) over"
                     + " --study-seeds each; --quick is a few-minute form with fewer epochs and points."},
-        footer = {"", "Examples:", "  oscnet reproduce paper1 --only iris,robustness --seeds 3 -o out/repro",
+        footer = {"", "Example:", "  oscnet reproduce paper1 --only iris,robustness --seeds 3 -o out/repro",
             "  oscnet reproduce paper2 --quick -o out/paper2"})
 final class ReproduceCommand implements Callable<Integer> {
     @Spec
