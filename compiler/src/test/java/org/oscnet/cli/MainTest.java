@@ -246,7 +246,7 @@ class MainTest {
         assertEquals(0, run.status(), run.err());
         String report = Files.readString(out.resolve("README.md"));
         assertTrue(report.contains("| spintronic (STNO) |"), report);
-        assertTrue(report.contains("| CTRNN baseline |"), report);
+        assertTrue(report.contains("| CTRNN baseline (lr 0.03) |"), report);
         assertTrue(report.contains("89.83 ± 2.91"), report);
         assertTrue(report.contains("### density: inter-layer only (intra 0.5)"), report);
         assertTrue(report.contains("oscnet reproduce paper2 --seeds 1 --study-seeds 1 --epochs 1 --only table,density"),
