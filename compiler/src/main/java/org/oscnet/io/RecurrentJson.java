@@ -77,6 +77,7 @@ public final class RecurrentJson {
         how.put("seed", trained.seed());
         how.put("init", "each weight matrix uniform in +-" + bptt.init() + "/sqrt(columns), masked");
         how.put("bias_floor_threshold_units", bptt.floor());
+        how.put("warmup_epochs", bptt.warmup());
         how.put("initial_biases", Double.isNaN(bptt.memorySeconds()) ? "0 (rest relaxation time tau)"
                 : "every neuron relaxes in " + bptt.memorySeconds() + " s at rest");
 

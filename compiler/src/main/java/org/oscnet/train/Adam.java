@@ -17,7 +17,12 @@ final class Adam {
 
     /** One update of {@code params} against {@code gradient}, at epoch {@code epoch} of the schedule. */
     void step(double[] params, double[] gradient, double epoch) {
-        double lr = settings.learningRate();
+        step(params, gradient, epoch, 1);
+    }
+
+    /** As {@link #step(double[], double[], double)} with the learning rate multiplied by {@code scale} (warm-up). */
+    void step(double[] params, double[] gradient, double epoch, double scale) {
+        double lr = settings.learningRate() * scale;
         if (settings.decayEpochs() > 0) {
             lr /= 1 + epoch / settings.decayEpochs();
         }

@@ -103,7 +103,8 @@ public final class BpttTrainer {
                     for (int k = 0; k < params.length; k++) {
                         g[k] = mask[k] * Math.max(-clip, Math.min(clip, g[k] / count));
                     }
-                    adam.step(params, g, epoch);
+                    double progress = epoch + (from + count) / (double) rows;
+                    adam.step(params, g, epoch, method.warmup() > 0 ? Math.min(1, progress / method.warmup()) : 1);
                     if (method.floor() > 0) {
                         raiseBiases(params, layout, simulator.biasAtThreshold(method.floor()));
                     }

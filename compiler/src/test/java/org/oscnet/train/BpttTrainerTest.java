@@ -50,7 +50,7 @@ class BpttTrainerTest {
     }
 
     static Training training(int epochs, int batch) {
-        return new Training("seq", "ramps", new TrainingMethod.Bptt(1, 1, Double.NaN, 0),
+        return new Training("seq", "ramps", new TrainingMethod.Bptt(1, 1, Double.NaN, 0, 0),
                 new Optimizer(Optimizer.Kind.ADAM, 0.05, 0.9, 0.999, 1e-8, 8.077), epochs, true, batch, false, 7, 1);
     }
 

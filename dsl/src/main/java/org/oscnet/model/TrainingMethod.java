@@ -74,9 +74,11 @@ public sealed interface TrainingMethod {
      * where every STNO neuron at rest relaxes with time constant {@code memorySeconds} (NaN: biases
      * 0, the network's {@code tau}): a longer time holds inputs longer. With {@code floor > 0}, every
      * bias is raised after each update so that an STNO neuron's drive at rest stays at least
-     * {@code floor} times its threshold: no oscillator is switched off for good (0: no floor).
+     * {@code floor} times its threshold: no oscillator is switched off for good (0: no floor). The
+     * learning rate rises linearly from 0 over the first {@code warmup} epochs (0: none).
      */
-    record Bptt(double clip, double init, double memorySeconds, double floor) implements TrainingMethod {
+    record Bptt(double clip, double init, double memorySeconds, double floor, double warmup)
+            implements TrainingMethod {
         public String keyword() {
             return "bptt";
         }
