@@ -14,24 +14,28 @@ mkdir -p "$out"
 
 ordered='s/split shuffled seed 1: first 50 % train, rest test;/split: first 50 % train, rest test;/'
 sparse_input='s/density 0.5 (input 1); /density 0.5;           /'
+no_warmup='s/bptt (clip 1, floor 1.1, warmup 2)/bptt (clip 1, floor 1.1)/'
 no_floor='s/bptt (clip 1, floor 1.1)/bptt (clip 1)/'
 batch120='s/batch 30; /batch 120;/'
 declare -A variants=(
-    [paper_drive]="$ordered; $sparse_input; $no_floor; $batch120; s/gain 140 MHz/gain 0.5 GHz/; s/    simulate { step 0.5 ns; integrator heun; }//; s/epochs 40;/epochs 3;/"
-    [gain140_heun2]="$ordered; $sparse_input; $no_floor; $batch120"
-    [shuffled]="$sparse_input; $no_floor; $batch120"
-    [dense_input]="$no_floor; $batch120"
-    [floor]="$batch120"
-    [floor_batch30_sparse_input]="$sparse_input"
+    [paper_drive]="$no_warmup; $ordered; $sparse_input; $no_floor; $batch120; s/gain 140 MHz/gain 0.5 GHz/; s/    simulate { step 0.5 ns; integrator heun; }//; s/epochs 40;/epochs 3;/"
+    [gain140_heun2]="$no_warmup; $ordered; $sparse_input; $no_floor; $batch120"
+    [shuffled]="$no_warmup; $sparse_input; $no_floor; $batch120"
+    [dense_input]="$no_warmup; $no_floor; $batch120"
+    [floor]="$no_warmup; $batch120"
+    [batch30]="$no_warmup"
+    [batch30_seed5]="$no_warmup; s/    seed 1;/    seed 5;/"
+    [batch30_seed7]="$no_warmup; s/    seed 1;/    seed 7;/"
     [example]=""
-    [example_seed2]="s/    seed 1;/    seed 2;/"
-    [example_seed3]="s/    seed 1;/    seed 3;/"
-    [floor_1.5]="s/floor 1.1/floor 1.5/"
-    [batch15]="s/batch 30; /batch 15; /"
-    [ctrnn_lr0.03]="s/neuron stno; /neuron ctrnn;/; s/lr 0.149,/lr 0.03, /"
+    [example_seed5]="s/    seed 1;/    seed 5;/"
+    [example_seed7]="s/    seed 1;/    seed 7;/"
+    [batch30_sparse_input]="$no_warmup; $sparse_input"
+    [batch30_floor_1.5]="$no_warmup; s/floor 1.1/floor 1.5/"
+    [batch15]="$no_warmup; s/batch 30; /batch 15; /"
+    [ctrnn_lr0.03]="$no_warmup; s/neuron stno; /neuron ctrnn;/; s/lr 0.149,/lr 0.03, /"
 )
-order=(paper_drive gain140_heun2 shuffled dense_input floor floor_batch30_sparse_input example example_seed2
-       example_seed3 floor_1.5 batch15 ctrnn_lr0.03)
+order=(paper_drive gain140_heun2 shuffled dense_input floor batch30 batch30_seed5 batch30_seed7 example
+       example_seed5 example_seed7 batch30_sparse_input batch30_floor_1.5 batch15 ctrnn_lr0.03)
 [ $# -gt 0 ] && order=("$@")
 
 echo "| variant | test (trained step) | test (continuous time) | train | seconds |"

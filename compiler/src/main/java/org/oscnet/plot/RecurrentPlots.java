@@ -73,7 +73,7 @@ public final class RecurrentPlots {
                             + ", predicted " + dataset.classNames().get(predicted) + ")")
                     .xAxisTitle("input point").yAxisTitle(hasOutputState ? "y (high-pass)" : "tanh x").build();
             chart.getStyler().setLegendVisible(false);
-            chart.getStyler().setXAxisTickMarkSpacingHint(60);
+            chart.getStyler().setXAxisMaxLabelCount(9);
             for (int j = 0; j < shown; j++) {
                 double[] trace = new double[length];
                 for (int t = 0; t < length; t++) {
