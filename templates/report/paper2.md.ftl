@@ -11,6 +11,7 @@ what a continuous-time circuit (the SPICE netlist, the real oscillators) would s
 | ${r.model} | ${r.ours} | ${r.continuous} | ${r.paper} | ${r.seeds} | ${r.each} |
 </#list>
 
+<#if curves?has_content>
 ## Design rules
 
 Each point is the median test accuracy over its seeds; the other settings are the example's.
@@ -30,3 +31,4 @@ I·Δt ≈ 1 best; density 50 %: 90.28 %, 30 %: 85.42 %, 20 %: 77.78 %; inter-la
 <#list plots as p>
 ![${p}](${p})
 </#list>
+</#if>
