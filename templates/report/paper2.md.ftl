@@ -5,11 +5,13 @@ Test accuracy after the last epoch, seeds 1..N (the seed draws the masks, the in
 the batches). "Continuous time" is the same trained parameters integrated with fine Heun steps:
 what a continuous-time circuit (the SPICE netlist, the real oscillators) would score.
 
+<#if rows?has_content>
 | model | ours: mean ± std (%) | continuous time (%) | paper (%) | seeds | each seed (%) |
 |---|---|---|---|---|---|
 <#list rows as r>
 | ${r.model} | ${r.ours} | ${r.continuous} | ${r.paper} | ${r.seeds} | ${r.each} |
 </#list>
+</#if>
 
 <#if curves?has_content>
 ## Design rules

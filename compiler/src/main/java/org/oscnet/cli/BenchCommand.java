@@ -78,7 +78,8 @@ final class BenchCommand implements Callable<Integer> {
             Path example = DemoCommand.home().resolve(DemoCommand.EXAMPLE);
             Design design = Inputs.load(example, spec.commandLine().getErr());
             Training training = design.trainings().get(0);
-            var trained = Pipeline.train(design, training, TrainingListener.SILENT, Main.version(), example.toString()).trained();
+            var trained = Pipeline.train(design, training, TrainingListener.SILENT, Main.version(),
+                    example.toString()).trained();
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("case", "iris-training");
             result.put("network", training.network());

@@ -8,7 +8,9 @@ import org.oscnet.model.Network;
 
 /** The registry of families: the one place a new family is added. */
 final class Families {
-    private static final Map<String, Family<?, ?>> BY_KEYWORD = List.<Family<?, ?>>of(new KuramotoFamily(), new StnoRnnFamily())
+    private static final Map<String, Family<?, ?>> BY_KEYWORD = List.<Family<?, ?>>of(
+            new KuramotoFamily(),
+            new StnoRnnFamily())
             .stream().collect(Collectors.toUnmodifiableMap(Family::keyword, Function.identity()));
 
     private Families() {
