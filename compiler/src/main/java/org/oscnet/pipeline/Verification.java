@@ -154,12 +154,7 @@ public final class Verification {
         out.flush();
         RecurrentSpiceCheck.Outcome outcome = RecurrentSpiceCheck.run(dir, m, options.jobs(), c -> report(out, c));
         boolean allPassed = outcome.checks().stream().allMatch(Check::passed);
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("name", m.network());
-        model.put("version", version);
-        model.put("folder", dir.toString());
-        model.put("ngspice", ngspiceVersion());
-        model.put("allPassed", allPassed);
+        Map<String, Object> model = spiceReportModel(m.network(), allPassed);
         model.put("referenceSubsteps", m.referenceSubsteps());
         model.put("tolerance", String.format(Locale.ROOT, "%.0e", m.tolerance()));
         model.put("checks", checkRows(outcome.checks()));
@@ -183,6 +178,17 @@ public final class Verification {
                 .writeValueAsString(json) + "\n");
         folder.commit();
         return new Outcome(dir, outcome.checks());
+    }
+
+    /** What every SPICE report starts with: the network, this oscnet, the folder and ngspice's version. */
+    private Map<String, Object> spiceReportModel(String network, boolean allPassed) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("name", network);
+        model.put("version", version);
+        model.put("folder", dir.toString());
+        model.put("ngspice", ngspiceVersion());
+        model.put("allPassed", allPassed);
+        return model;
     }
 
     /** The checks as rows of report.md's table: the detail made safe for a Markdown cell. */
@@ -231,12 +237,7 @@ public final class Verification {
                 check -> report(out, check));
         boolean allPassed = outcome.checks().stream().allMatch(Check::passed);
 
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("name", m.network());
-        model.put("version", version);
-        model.put("folder", dir.toString());
-        model.put("ngspice", ngspiceVersion());
-        model.put("allPassed", allPassed);
+        Map<String, Object> model = spiceReportModel(m.network(), allPassed);
         model.put("samples", m.samples());
         model.put("phaseSeed", m.phaseSeed());
         model.put("checks", checkRows(outcome.checks()));
