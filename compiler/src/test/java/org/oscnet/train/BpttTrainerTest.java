@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.oscnet.model.Dataset;
-import org.oscnet.model.FeatureScaling;
 import org.oscnet.model.Optimizer;
 import org.oscnet.model.Samples;
 import org.oscnet.model.StnoRnnNetwork;
