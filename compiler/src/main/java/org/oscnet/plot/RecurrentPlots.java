@@ -73,7 +73,8 @@ public final class RecurrentPlots {
                             + ", predicted " + dataset.classNames().get(predicted) + ")")
                     .xAxisTitle("input point").yAxisTitle(hasOutputState ? "y (high-pass)" : "tanh x").build();
             chart.getStyler().setLegendVisible(false);
-            chart.getStyler().setXAxisMaxLabelCount(9);
+            // XChart puts a tick every 4 or 5 points at this width: a small font keeps their labels apart
+            chart.getStyler().setAxisTickLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 8));
             for (int j = 0; j < shown; j++) {
                 double[] trace = new double[length];
                 for (int t = 0; t < length; t++) {
