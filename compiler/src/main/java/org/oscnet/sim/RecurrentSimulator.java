@@ -162,11 +162,9 @@ public final class RecurrentSimulator {
         final double[] drives;
         /** Heun's predictor state of every step, kept for the adjoint. */
         final double[] predictors;
-        final int stride;
         int length;
 
         Workspace(int stateSize, int neurons, int classes, int maxSteps, int kept, boolean heun) {
-            this.stride = stateSize;
             this.trajectory = new double[maxSteps * stateSize];
             this.packed = new double[kept];
             this.packedGradient = new double[kept];
