@@ -10,7 +10,8 @@ import org.oscnet.model.Network;
 final class Families {
     private static final Map<String, Family<?, ?>> BY_KEYWORD = List.<Family<?, ?>>of(
             new KuramotoFamily(),
-            new StnoRnnFamily())
+            new StnoRnnFamily(),
+            new XyFamily())
             .stream().collect(Collectors.toUnmodifiableMap(Family::keyword, Function.identity()));
 
     private Families() {

@@ -221,10 +221,24 @@ class MainTest {
     @Test
     void familiesWithoutATrainerSaySo() {
         Path out = tmp.resolve("out");
-        Run run = run("train", ROOT.resolve("examples/xor_xy.osc").toString(), "-o", out.toString());
+        Run run = run("train", ROOT.resolve("examples/digits_stuart_landau.osc").toString(), "-o", out.toString());
         assertEquals(3, run.status(), run.err());
-        assertTrue(run.err().contains("training xy networks"), run.err());
+        assertTrue(run.err().contains("training stuart_landau networks"), run.err());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void xyNetworksTrainByEquilibriumPropagation() throws IOException {
+        Path out = tmp.resolve("out");
+        Run run = run("train", ROOT.resolve("examples/xor_xy.osc").toString(), "-o", out.toString());
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("xor_xy (8 units, 16 couplings): test accuracy 100.0 %"), run.out());
+        for (String file : new String[] {"trained.json", "training.png", "relaxation.png", "outputs.png",
+                "confusion.png"}) {
+            assertTrue(Files.size(out.resolve("xor_xy").resolve(file)) > 0, file);
+        }
+        String json = Files.readString(out.resolve("xor_xy/trained.json"));
+        assertTrue(json.contains("\"schema\" : \"oscnet.trained-xy/1\""), json);
     }
 
     @Test

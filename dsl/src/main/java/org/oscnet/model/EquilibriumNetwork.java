@@ -10,10 +10,38 @@ import java.util.List;
  */
 public record EquilibriumNetwork(String name, Kind kind, String dataset, List<Integer> layers, int units,
         boolean allToAll, int inputs, int outputs, double inputPhaseLow, double inputPhaseHigh, double targetPhase,
-        double otherPhase, double frequencyDispersion, double amplitude, Simulation simulation) implements Network {
+        double otherPhase, double frequencyDispersion, double amplitude, Simulation simulation, Relaxation relaxation)
+        implements Network {
 
     public EquilibriumNetwork {
         layers = List.copyOf(layers);
+    }
+
+    /**
+     * How a relaxation is solved: fixed {@code simulation.step()} Euler steps, or adaptive
+     * Dormand-Prince steps; either stops once every free unit moves slower than {@code tolerance}
+     * (max |dφ/dt|), or at {@code simulation.duration()}.
+     */
+    public record Relaxation(Solver solver, double tolerance) {
+    }
+
+    /** The integrator of a relaxation. */
+    public enum Solver {
+        EULER, ADAPTIVE;
+
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Units whose phases are clamped to the inputs. */
+    public int clamped() {
+        return inputs;
+    }
+
+    /** Every unit, inputs included. */
+    public int totalUnits() {
+        return allToAll ? units : layers.stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Which unit the network is made of. */

@@ -76,6 +76,7 @@ ZERO        : 'zero';
 NOISE       : 'noise';
 LINEWIDTH   : 'linewidth';
 INTEGRATOR  : 'integrator';
+TOLERANCE   : 'tolerance';
 
 // ---- Training ----------------------------------------------------------------------------
 ON          : 'on';

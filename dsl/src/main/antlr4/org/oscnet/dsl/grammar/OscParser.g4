@@ -99,6 +99,7 @@ simulateStatement
     | PHASES (RANDOM | ZERO) SEMI                          # phasesStatement
     | NOISE LINEWIDTH quantity SEMI                        # noiseStatement
     | INTEGRATOR identifier SEMI                           # integratorStatement
+    | TOLERANCE quantity SEMI                              # toleranceStatement
     ;
 
 // ---- Training ----------------------------------------------------------------------------
@@ -182,7 +183,7 @@ keyword
     | OSCILLATORS | COUPLING | TUNING | INPUT | OUTPUT | FREQUENCY | LINEAR | DIRECT | SEQUENCE
     | EVERY | PHASE | PAIR | SYNC | WHEN | SOFTMAX | TARGET | OTHERS | LAYERS | UNITS | CONNECT
     | LAYERED | DENSITY | TAU | GAIN | HIGHPASS | DISPERSION | AMPLITUDE | NEURON
-    | SIMULATE | STEP | DURATION | READOUT | LAST | PHASES | RANDOM | ZERO | NOISE | LINEWIDTH | INTEGRATOR
+    | SIMULATE | STEP | DURATION | READOUT | LAST | PHASES | RANDOM | ZERO | NOISE | LINEWIDTH | INTEGRATOR | TOLERANCE
     | ON | METHOD | OPTIMIZER | ITERATIONS | EPOCHS | BATCH | SEED | RESTARTS
     | VERILOG | DAC | SPICE | BITS | WIDTHS | AUTO | SINE | TABLE | X | CLOCK | LANES | FULL
     | DEVICE | LEVEL

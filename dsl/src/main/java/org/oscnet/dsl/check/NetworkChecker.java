@@ -334,8 +334,9 @@ final class NetworkChecker {
                 diagnostics.error(connect.get().span(), "`connect all to all` takes `units`, not `layers`");
             }
             Span at = block.statement("layers").get().span();
-            if (layers.size() < 2) {
-                diagnostics.error(at, "a layered network needs at least an input and an output layer");
+            if (layers.size() < 3) {
+                diagnostics.error(at, "a layered " + family + " network needs an input, at least one hidden and an"
+                        + " output layer, e.g. `layers 64, 100, 10;`");
             } else if (dataset.isPresent()) {
                 checkLayer(layers.get(0), inputs, "input", "features", dataset.get(), at);
                 checkLayer(layers.get(layers.size() - 1), classes, "output", "classes", dataset.get(), at);
@@ -370,16 +371,55 @@ final class NetworkChecker {
                 .orElse(Double.NaN);
         double others = phaseOutput.flatMap(o -> Values.si(o.others(), Dimension.ANGLE, "the other phase", diagnostics))
                 .orElse(Double.NaN);
+        phaseOutput.ifPresent(o -> {
+            requireHalfOpenTurn(target, "target", o.target().span());
+            requireHalfOpenTurn(others, "other", o.others().span());
+        });
         double dispersion = block.quantity("dispersion", Dimension.NONE, 0.0, Values.nonNegative());
         double amplitude = block.quantity("amplitude", Dimension.NONE, 1.0, Values.positive());
         Simulation simulation = simulation(block, family, SimulationChecker.RELAXATION, Double.NaN);
+        EquilibriumNetwork.Relaxation relaxation = relaxation(block);
         if (phases.isEmpty() || phaseOutput.isEmpty() || dataset.isEmpty()) {
             return Optional.empty();
         }
         EquilibriumNetwork.Kind kind = family.equals("xy") ? EquilibriumNetwork.Kind.XY
                 : EquilibriumNetwork.Kind.STUART_LANDAU;
         return Optional.of(new EquilibriumNetwork(name, kind, dataset.get().name(), layers, units, allToAll, inputs, classes,
-                phases.get()[0], phases.get()[1], target, others, dispersion, amplitude, simulation));
+                phases.get()[0], phases.get()[1], target, others, dispersion, amplitude, simulation, relaxation));
+    }
+
+    /** Default stopping rule: every free unit slower than 1e-4 (dimensionless time). */
+    static final double DEFAULT_TOLERANCE = 1e-4;
+
+    private EquilibriumNetwork.Relaxation relaxation(Block block) {
+        List<Ast.Statement> body = block.get("simulate", Ast.SimulateBlock.class).map(Ast.SimulateBlock::statements)
+                .orElse(List.of());
+        EquilibriumNetwork.Solver solver = EquilibriumNetwork.Solver.EULER;
+        double tolerance = DEFAULT_TOLERANCE;
+        for (Ast.Statement statement : body) {
+            if (statement instanceof Ast.WordSetting w && w.keyword().equals("integrator")) {
+                List<String> words = List.of("euler", "adaptive");
+                if (words.contains(w.value().text())) {
+                    solver = EquilibriumNetwork.Solver.valueOf(w.value().text().toUpperCase(java.util.Locale.ROOT));
+                } else {
+                    diagnostics.error(w.value().span(), Suggestions.withHint("unknown integrator `" + w.value().text()
+                            + "`; a relaxation is solved by euler (fixed steps) or adaptive (Dormand-Prince)",
+                            w.value().text(), words));
+                }
+            } else if (statement instanceof Ast.QuantitySetting q && q.keyword().equals("tolerance")) {
+                tolerance = Values.si(q.value(), Dimension.NONE, "the tolerance", diagnostics)
+                        .filter(v -> Values.positive().check(v, "the tolerance", q.span(), diagnostics))
+                        .orElse(DEFAULT_TOLERANCE);
+            }
+        }
+        return new EquilibriumNetwork.Relaxation(solver, tolerance);
+    }
+
+    private void requireHalfOpenTurn(double phase, String which, Span at) {
+        if (!Double.isNaN(phase) && (phase <= -Math.PI || phase > Math.PI + 1e-12)) {
+            diagnostics.error(at, "the " + which + " phase must lie in (-180 deg, 180 deg]; write it as an angle in"
+                    + " that range, e.g. `90 deg` or `-90 deg`");
+        }
     }
 
     private void checkLayer(int size, int needed, String which, String what, Dataset dataset, Span at) {

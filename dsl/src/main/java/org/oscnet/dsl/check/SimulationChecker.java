@@ -19,7 +19,8 @@ final class SimulationChecker {
 
     static final Rules OSCILLATOR = new Rules(Dimension.TIME, Set.of("step", "duration", "readout", "phases", "noise"),
             10e-12, 1e-6, true);
-    static final Rules RELAXATION = new Rules(Dimension.NONE, Set.of("step", "duration", "phases"), 0.1, 100, false);
+    static final Rules RELAXATION = new Rules(Dimension.NONE, Set.of("step", "duration", "phases", "integrator",
+            "tolerance"), 0.1, 100, false);
     static final Rules RECURRENT = new Rules(Dimension.TIME, Set.of("step", "integrator"), Double.NaN, Double.NaN, false);
 
     private SimulationChecker() {

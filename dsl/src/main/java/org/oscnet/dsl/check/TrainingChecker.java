@@ -149,9 +149,10 @@ final class TrainingChecker {
                         options.quantity("warmup", Dimension.NONE, 0, Values.nonNegative()));
             }
             default -> {
-                OptionSet options = new OptionSet(written, List.of("beta"), owner, diagnostics);
+                OptionSet options = new OptionSet(written, List.of("beta", "nudge"), owner, diagnostics);
                 yield new TrainingMethod.EquilibriumPropagation(options.quantity("beta", Dimension.NONE, 0.1,
-                        Values.positive()));
+                        Values.positive()),
+                        options.word("nudge", List.of("positive", "symmetric"), "positive").equals("symmetric"));
             }
         };
     }

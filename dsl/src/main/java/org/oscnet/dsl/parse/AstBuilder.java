@@ -257,6 +257,11 @@ final class AstBuilder extends OscParserBaseVisitor<Object> {
         return new Ast.QuantitySetting("noise", quantity(ctx.quantity()), span(ctx));
     }
 
+    @Override
+    public Ast.Statement visitToleranceStatement(OscParser.ToleranceStatementContext ctx) {
+        return new Ast.QuantitySetting("tolerance", quantity(ctx.quantity()), span(ctx));
+    }
+
     // ---- Training ----------------------------------------------------------------------------
 
     @Override

@@ -1,0 +1,102 @@
+package org.oscnet.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.oscnet.io.EquilibriumJson;
+import org.oscnet.model.Dataset;
+import org.oscnet.model.EquilibriumNetwork;
+import org.oscnet.model.HardwareTarget;
+import org.oscnet.model.Training;
+import org.oscnet.model.TrainingMethod;
+import org.oscnet.plot.EquilibriumPlots;
+import org.oscnet.plot.TrainingPlots;
+import org.oscnet.sim.XyLayout;
+import org.oscnet.train.EquilibriumTrainer;
+import org.oscnet.train.TrainedEquilibrium;
+import org.oscnet.train.TrainingListener;
+
+/**
+ * XY phase networks trained by equilibrium propagation (seed paper 3), layered or all-to-all
+ * ({@link EquilibriumTrainer}).
+ */
+final class XyFamily implements Family<EquilibriumNetwork, TrainedEquilibrium> {
+
+    @Override
+    public String keyword() {
+        return "xy";
+    }
+
+    @Override
+    public Class<EquilibriumNetwork> networkType() {
+        return EquilibriumNetwork.class;
+    }
+
+    @Override
+    public void requireTrainable(EquilibriumNetwork network, Training training) {
+        if (!(training.method() instanceof TrainingMethod.EquilibriumPropagation)) {
+            throw new BadInput("`" + network.name() + "` is an xy network; it trains with `method equilibrium"
+                    + " propagation`, not `" + training.method().keyword() + "`");
+        }
+        if (network.frequencyDispersion() != 0) {
+            throw new NotImplementedYet("training xy networks with `dispersion`");
+        }
+    }
+
+    @Override
+    public TrainedEquilibrium train(EquilibriumNetwork network, Dataset dataset, Training training,
+            TrainingListener listener) {
+        return new EquilibriumTrainer(network, dataset, training, listener, Runtime.getRuntime().availableProcessors())
+                .train();
+    }
+
+    @Override
+    public Map<String, byte[]> trainedFiles(EquilibriumNetwork network, Dataset dataset, Training training,
+            TrainedEquilibrium trained, String version, String source) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("trained.json", EquilibriumJson.render(version, source, network, dataset, training, trained)
+                .getBytes(StandardCharsets.UTF_8));
+        double beta = ((TrainingMethod.EquilibriumPropagation) training.method()).beta();
+        files.put("training.png", EquilibriumPlots.curves(trained));
+        files.put("relaxation.png", EquilibriumPlots.relaxation(network, dataset, trained, beta));
+        files.put("outputs.png", EquilibriumPlots.outputPhases(network, dataset, trained));
+        files.put("confusion.png", TrainingPlots.confusion(network.name(), trained.confusion(), dataset.classNames()));
+        return files;
+    }
+
+    @Override
+    public String summary(EquilibriumNetwork network, Dataset dataset, Training training, TrainedEquilibrium trained) {
+        XyLayout layout = XyLayout.of(network);
+        return String.format(Locale.ROOT, "%s (%d units, %d couplings): test accuracy %.1f %% at the last step, best"
+                + " %.1f %% (step %d, chosen on the test set), %.1f %% at the lowest training cost (step %d); train"
+                + " accuracy %.1f %% (seed %d, %s; %.1f s, %.3f s per step; %.1f %% of test relaxations unsettled)",
+                network.name(), layout.units(), layout.edges(), 100 * trained.testAccuracy(),
+                100 * trained.bestTestAccuracy(), trained.bestStep(), 100 * trained.chosenTestAccuracy(),
+                trained.chosenStep(), 100 * trained.trainAccuracy(), training.seed(), dataset.split(),
+                trained.wallSeconds(), trained.stepSeconds(), 100 * trained.unsettledFraction());
+    }
+
+    @Override
+    public TrainedEquilibrium readTrained(Path file, EquilibriumNetwork network) throws IOException {
+        try {
+            return EquilibriumJson.read(file, network);
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
+        }
+    }
+
+    @Override
+    public Set<String> targets() {
+        return Set.of();
+    }
+
+    @Override
+    public Compiled compile(EquilibriumNetwork network, Dataset dataset, TrainedEquilibrium trained,
+            HardwareTarget target, Set<String> wanted, CompileOptions options) {
+        return new Compiled(Map.of(), java.util.List.of());
+    }
+}

@@ -1,0 +1,572 @@
+package org.oscnet.sim;
+
+import java.util.SplittableRandom;
+import org.hipparchus.ode.ODEState;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.OrdinaryDifferentialEquation;
+import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
+import org.oscnet.model.EquilibriumNetwork;
+
+/**
+ * Relaxes XY networks to equilibrium (seed paper 3): the gradient flow {@code dφ/dt = −∂(E + βC)/∂φ}
+ * of the free units, inputs clamped. A {@link Batch} holds many samples side by side (unit-major,
+ * sample-minor), so every inner loop runs along the samples. Each unit is kept as the unit vector
+ * {@code (cos φ, sin φ)}: an Euler step {@code φ += Δt·F} is the rotation by {@code Δt·F}, so no
+ * sine of a phase is ever taken. A sample stops (and leaves the working set) once every free unit
+ * moves slower than the tolerance; its result never depends on the other samples, so results are
+ * identical however samples are grouped or threaded.
+ */
+public final class XySimulator {
+    /** Keeps the cost finite when an output is exactly opposite its target, as the authors' code. */
+    public static final double COST_GUARD = 1e-5;
+    /** The adaptive solver's tolerances: the authors' for layered networks, and for all-to-all ones. */
+    static final double LAYERED_TOLERANCE = 1e-8;
+    static final double ALL_TO_ALL_RELATIVE = 1e-3;
+    static final double ALL_TO_ALL_ABSOLUTE = 1e-6;
+    /** Beyond this rotation per step the polynomial sine is not exact to double precision. */
+    private static final double SMALL_ANGLE = 0.5;
+
+    private final XyLayout layout;
+    private final double step;
+    private final int maxSteps;
+    private final double duration;
+    private final double tolerance;
+    private final EquilibriumNetwork.Solver solver;
+    private final double targetCos;
+    private final double targetSin;
+    private final double otherCos;
+    private final double otherSin;
+
+    public XySimulator(XyLayout layout, EquilibriumNetwork network) {
+        this(layout, network.simulation().step(), network.simulation().duration(), network.relaxation().tolerance(),
+                network.relaxation().solver(), network.targetPhase(), network.otherPhase());
+    }
+
+    public XySimulator(XyLayout layout, double step, double duration, double tolerance, EquilibriumNetwork.Solver solver,
+            double targetPhase, double otherPhase) {
+        this.layout = layout;
+        this.step = step;
+        this.duration = duration;
+        this.maxSteps = (int) Math.round(duration / step);
+        this.tolerance = tolerance;
+        this.solver = solver;
+        this.targetCos = Math.cos(targetPhase);
+        this.targetSin = Math.sin(targetPhase);
+        this.otherCos = Math.cos(otherPhase);
+        this.otherSin = Math.sin(otherPhase);
+    }
+
+    public XyLayout layout() {
+        return layout;
+    }
+
+    /** The same simulator with another solver (the adaptive reference, or the fast fixed step). */
+    public XySimulator withSolver(EquilibriumNetwork.Solver other) {
+        return new XySimulator(layout, step, duration, tolerance, other, Math.atan2(targetSin, targetCos),
+                Math.atan2(otherSin, otherCos));
+    }
+
+    public XySimulator withTolerance(double other) {
+        return new XySimulator(layout, step, duration, other, solver, Math.atan2(targetSin, targetCos),
+                Math.atan2(otherSin, otherCos));
+    }
+
+    /** Euler steps a relaxation may take before it is stopped unsettled. */
+    public int maxSteps() {
+        return maxSteps;
+    }
+
+    public Batch batch(int capacity) {
+        return new Batch(capacity);
+    }
+
+    /**
+     * Samples side by side. Fill with {@link #clamp}, {@link #randomStart} (or {@link #restore}) and
+     * {@link #fields}, then {@link #relax}.
+     */
+    public final class Batch {
+        final int capacity;
+        int count;
+        final double[] cos;
+        final double[] sin;
+        final double[] inputCos;
+        final double[] inputSin;
+        final double[] fieldCos;
+        final double[] fieldSin;
+        final double[] force;
+        final int[] label;
+        final int[] sampleAt;
+        final int[] steps;
+        final double[] sumCos;
+        final double[] sumSin;
+        final double[] fastest;
+        final double[] scratch;
+        final int[] scratchLabels;
+        /** When not null (a batch of one), the total energy after every step. */
+        double[] energyTrace;
+        int traced;
+
+        Batch(int capacity) {
+            this.capacity = capacity;
+            int free = layout.free();
+            cos = new double[free * capacity];
+            sin = new double[free * capacity];
+            inputCos = new double[layout.inputs() * capacity];
+            inputSin = new double[layout.inputs() * capacity];
+            fieldCos = new double[free * capacity];
+            fieldSin = new double[free * capacity];
+            force = new double[free * capacity];
+            label = new int[capacity];
+            sampleAt = new int[capacity];
+            steps = new int[capacity];
+            sumCos = new double[capacity];
+            sumSin = new double[capacity];
+            fastest = new double[capacity];
+            scratch = new double[free * capacity];
+            scratchLabels = new int[capacity];
+        }
+
+        public int capacity() {
+            return capacity;
+        }
+
+        /** Samples in use, from slot 0. */
+        public void count(int samples) {
+            if (samples > capacity) {
+                throw new IllegalArgumentException(samples + " samples in a batch of " + capacity);
+            }
+            count = samples;
+        }
+
+        public int count() {
+            return count;
+        }
+
+        /** Euler steps sample {@code b} took in the last relaxation ({@link #maxSteps()}: did not settle). */
+        public int steps(int b) {
+            return steps[b];
+        }
+
+        public boolean settled(int b) {
+            return steps[b] < maxSteps;
+        }
+
+        /** cos φ of free unit {@code f} (outputs are the last ones) in sample {@code b}. */
+        public double cos(int f, int b) {
+            return cos[f * capacity + b];
+        }
+
+        public double sin(int f, int b) {
+            return sin[f * capacity + b];
+        }
+
+        public double phase(int f, int b) {
+            return Math.atan2(sin(f, b), cos(f, b));
+        }
+
+        /** cos of unit {@code u} counted over all units, inputs first. */
+        double unitCos(int u, int b) {
+            return u < layout.inputs() ? inputCos[u * capacity + b] : cos[(u - layout.inputs()) * capacity + b];
+        }
+
+        double unitSin(int u, int b) {
+            return u < layout.inputs() ? inputSin[u * capacity + b] : sin[(u - layout.inputs()) * capacity + b];
+        }
+
+        /** The class predicted by sample {@code b}: the output with the largest sin φ. */
+        public int prediction(int b) {
+            int first = layout.firstOutput();
+            int best = 0;
+            for (int o = 1; o < layout.outputs(); o++) {
+                if (sin(first + o, b) > sin(first + best, b)) {
+                    best = o;
+                }
+            }
+            return best;
+        }
+
+        /** The cost {@code C = −Σ_o log(1 + cos(φ_o − target_o))} of sample {@code b}. */
+        public double cost(int b) {
+            double total = 0;
+            int first = layout.firstOutput();
+            for (int o = 0; o < layout.outputs(); o++) {
+                double tc = o == label[b] ? targetCos : otherCos;
+                double ts = o == label[b] ? targetSin : otherSin;
+                total -= Math.log(1 + COST_GUARD + cos(first + o, b) * tc + sin(first + o, b) * ts);
+            }
+            return total;
+        }
+
+        /** The energy E of sample {@code b} (without the cost); needs {@link #fields} done. */
+        public double energy(int b, XyLayout.Couplings k) {
+            int free = layout.free();
+            double total = 0;
+            for (int f = 0; f < free; f++) {
+                int at = f * capacity + b;
+                double pair = 0;
+                int[] r = k.ranges()[f];
+                for (int q = 0; q < r.length; q += 2) {
+                    for (int g = r[q]; g < r[q + 1]; g++) {
+                        pair += k.mutual()[f * free + g] * (cos[at] * cos[g * capacity + b] + sin[at] * sin[g * capacity + b]);
+                    }
+                }
+                total -= cos[at] * fieldCos[at] + sin[at] * fieldSin[at] + pair / 2;
+            }
+            return total;
+        }
+
+        /** Records the total energy {@code E + βC} after every step of the next relaxations (one sample). */
+        public void traceEnergy(double[] trace) {
+            energyTrace = trace;
+            traced = 0;
+        }
+
+        public int tracedSteps() {
+            return traced;
+        }
+
+        /**
+         * Adds {@code weight · ∂E/∂θ} of sample {@code b} at its current state to {@code gradient}.
+         */
+        public void addEnergyGradient(int b, double[] params, double weight, double[] gradient) {
+            for (int e = 0; e < layout.edges(); e++) {
+                int low = layout.edgeLow(e);
+                int high = layout.edgeHigh(e);
+                gradient[e] -= weight * (unitCos(low, b) * unitCos(high, b) + unitSin(low, b) * unitSin(high, b));
+            }
+            int h = layout.biasOffset();
+            int psi = layout.biasPhaseOffset();
+            for (int f = 0; f < layout.free(); f++) {
+                double c = cos(f, b);
+                double s = sin(f, b);
+                double pc = Math.cos(params[psi + f]);
+                double ps = Math.sin(params[psi + f]);
+                gradient[h + f] -= weight * (c * pc + s * ps);
+                gradient[psi + f] -= weight * params[h + f] * (s * pc - c * ps);
+            }
+        }
+    }
+
+    /** Clamps sample {@code b}'s inputs to {@code phases[offset ..]} and sets its class. */
+    public void clamp(Batch w, int b, double[] phases, int offset, int label) {
+        for (int k = 0; k < layout.inputs(); k++) {
+            w.inputCos[k * w.capacity + b] = Math.cos(phases[offset + k]);
+            w.inputSin[k * w.capacity + b] = Math.sin(phases[offset + k]);
+        }
+        w.label[b] = label;
+    }
+
+    /** Free phases of sample {@code b} uniform in (−π, π), from {@code seed} alone. */
+    public void randomStart(Batch w, int b, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int f = 0; f < layout.free(); f++) {
+            double phi = Math.PI * (2 * random.nextDouble() - 1);
+            w.cos[f * w.capacity + b] = Math.cos(phi);
+            w.sin[f * w.capacity + b] = Math.sin(phi);
+        }
+    }
+
+    /** Free phases of every sample at 0. */
+    public void zeroStart(Batch w, int b) {
+        for (int f = 0; f < layout.free(); f++) {
+            w.cos[f * w.capacity + b] = 1;
+            w.sin[f * w.capacity + b] = 0;
+        }
+    }
+
+    /** Copies the free state of the batch out ({@code free × capacity} each). */
+    public void save(Batch w, double[] cosOut, double[] sinOut) {
+        System.arraycopy(w.cos, 0, cosOut, 0, w.cos.length);
+        System.arraycopy(w.sin, 0, sinOut, 0, w.sin.length);
+    }
+
+    public void restore(Batch w, double[] cosIn, double[] sinIn) {
+        System.arraycopy(cosIn, 0, w.cos, 0, w.cos.length);
+        System.arraycopy(sinIn, 0, w.sin, 0, w.sin.length);
+    }
+
+    /**
+     * The fixed part of every free unit's field: its bias {@code h e^{iψ}} plus the pull of the
+     * clamped inputs, computed once per sample and parameter set.
+     */
+    public void fields(Batch w, XyLayout.Couplings k) {
+        int inputs = layout.inputs();
+        int cap = w.capacity;
+        for (int f = 0; f < layout.free(); f++) {
+            int row = f * cap;
+            java.util.Arrays.fill(w.fieldCos, row, row + w.count, k.biasCos()[f]);
+            java.util.Arrays.fill(w.fieldSin, row, row + w.count, k.biasSin()[f]);
+            for (int j = 0; j < k.inputReach()[f]; j++) {
+                double weight = k.input()[f * inputs + j];
+                if (weight == 0) {
+                    continue;
+                }
+                int col = j * cap;
+                for (int b = 0; b < w.count; b++) {
+                    w.fieldCos[row + b] += weight * w.inputCos[col + b];
+                    w.fieldSin[row + b] += weight * w.inputSin[col + b];
+                }
+            }
+        }
+    }
+
+    /**
+     * Relaxes every sample of the batch from its current state under {@code E + βC} (β = 0: free).
+     * Returns the number of samples that did not settle within the run.
+     */
+    public int relax(Batch w, XyLayout.Couplings k, double beta) {
+        return solver == EquilibriumNetwork.Solver.EULER ? relaxEuler(w, k, beta) : relaxAdaptive(w, k, beta);
+    }
+
+    private int relaxEuler(Batch w, XyLayout.Couplings k, double beta) {
+        int free = layout.free();
+        int cap = w.capacity;
+        int firstOutput = layout.firstOutput();
+        double[] cos = w.cos;
+        double[] sin = w.sin;
+        double[] force = w.force;
+        double[] sumCos = w.sumCos;
+        double[] sumSin = w.sumSin;
+        double[] fastest = w.fastest;
+        double[] mutual = k.mutual();
+        for (int b = 0; b < w.count; b++) {
+            w.sampleAt[b] = b;
+        }
+        int active = w.count;
+        int unsettled = 0;
+        for (int step = 0;; step++) {
+            java.util.Arrays.fill(fastest, 0, active, 0);
+            for (int f = 0; f < free; f++) {
+                int row = f * cap;
+                System.arraycopy(w.fieldCos, row, sumCos, 0, active);
+                System.arraycopy(w.fieldSin, row, sumSin, 0, active);
+                int[] r = k.ranges()[f];
+                for (int q = 0; q < r.length; q += 2) {
+                    for (int g = r[q]; g < r[q + 1]; g++) {
+                        double weight = mutual[f * free + g];
+                        if (weight == 0) {
+                            continue;
+                        }
+                        int col = g * cap;
+                        for (int b = 0; b < active; b++) {
+                            sumCos[b] += weight * cos[col + b];
+                            sumSin[b] += weight * sin[col + b];
+                        }
+                    }
+                }
+                for (int b = 0; b < active; b++) {
+                    force[row + b] = cos[row + b] * sumSin[b] - sin[row + b] * sumCos[b];
+                }
+                if (beta != 0 && f >= firstOutput) {
+                    int o = f - firstOutput;
+                    for (int b = 0; b < active; b++) {
+                        double tc = w.label[b] == o ? targetCos : otherCos;
+                        double ts = w.label[b] == o ? targetSin : otherSin;
+                        double c = cos[row + b];
+                        double s = sin[row + b];
+                        force[row + b] -= beta * (s * tc - c * ts) / (1 + COST_GUARD + c * tc + s * ts);
+                    }
+                }
+                for (int b = 0; b < active; b++) {
+                    fastest[b] = Math.max(fastest[b], Math.abs(force[row + b]));
+                }
+            }
+            if (w.energyTrace != null && w.traced < w.energyTrace.length) {
+                w.energyTrace[w.traced++] = w.energy(0, k) + (beta == 0 ? 0 : beta * w.cost(0));
+            }
+            for (int b = active - 1; b >= 0; b--) {
+                if (fastest[b] < tolerance) {
+                    w.steps[w.sampleAt[b]] = step;
+                    swap(w, b, --active);
+                }
+            }
+            if (active == 0) {
+                break;
+            }
+            if (step == maxSteps) {
+                for (int b = 0; b < active; b++) {
+                    w.steps[w.sampleAt[b]] = maxSteps;
+                }
+                unsettled = active;
+                break;
+            }
+            rotate(w, active);
+        }
+        unshuffle(w);
+        return unsettled;
+    }
+
+    /**
+     * One Euler step: every active unit vector turned by {@code Δt·F}. Each turn's sine and cosine
+     * come from a polynomial when the turn is small and from {@link Math} otherwise, decided per
+     * element so a sample's result never depends on its neighbours; the first loop only finds out
+     * whether the branch-free (vectorisable) loop may be used.
+     */
+    private void rotate(Batch w, int active) {
+        int cap = w.capacity;
+        double largest = 0;
+        for (int f = 0; f < layout.free(); f++) {
+            int row = f * cap;
+            for (int b = 0; b < active; b++) {
+                largest = Math.max(largest, Math.abs(w.force[row + b]));
+            }
+        }
+        boolean allSmall = largest * step <= SMALL_ANGLE;
+        for (int f = 0; f < layout.free(); f++) {
+            int row = f * cap;
+            for (int b = 0; b < active; b++) {
+                double d = step * w.force[row + b];
+                double dc;
+                double ds;
+                if (allSmall || Math.abs(d) <= SMALL_ANGLE) {
+                    double d2 = d * d;
+                    ds = d * (1 - d2 / 6 * (1 - d2 / 20 * (1 - d2 / 42 * (1 - d2 / 72 * (1 - d2 / 110 * (1 - d2 / 156))))));
+                    dc = 1 - d2 / 2 * (1 - d2 / 12 * (1 - d2 / 30 * (1 - d2 / 56 * (1 - d2 / 90 * (1 - d2 / 132
+                            * (1 - d2 / 182))))));
+                } else {
+                    ds = Math.sin(d);
+                    dc = Math.cos(d);
+                }
+                double c = w.cos[row + b];
+                double s = w.sin[row + b];
+                w.cos[row + b] = c * dc - s * ds;
+                w.sin[row + b] = s * dc + c * ds;
+            }
+        }
+    }
+
+    /** Swaps two slots of the working set (state, fields, forces, class, and which sample it is). */
+    private void swap(Batch w, int a, int b) {
+        if (a == b) {
+            return;
+        }
+        int cap = w.capacity;
+        for (int f = 0; f < layout.free(); f++) {
+            swap(w.cos, f * cap + a, f * cap + b);
+            swap(w.sin, f * cap + a, f * cap + b);
+            swap(w.fieldCos, f * cap + a, f * cap + b);
+            swap(w.fieldSin, f * cap + a, f * cap + b);
+            swap(w.force, f * cap + a, f * cap + b);
+        }
+        int t = w.label[a];
+        w.label[a] = w.label[b];
+        w.label[b] = t;
+        t = w.sampleAt[a];
+        w.sampleAt[a] = w.sampleAt[b];
+        w.sampleAt[b] = t;
+    }
+
+    private static void swap(double[] x, int a, int b) {
+        double t = x[a];
+        x[a] = x[b];
+        x[b] = t;
+    }
+
+    /** Puts every sample back in its own slot after a relaxation moved them. */
+    private void unshuffle(Batch w) {
+        int cap = w.capacity;
+        double[][] arrays = {w.cos, w.sin, w.fieldCos, w.fieldSin};
+        for (double[] x : arrays) {
+            for (int f = 0; f < layout.free(); f++) {
+                int row = f * cap;
+                for (int b = 0; b < w.count; b++) {
+                    w.scratch[row + w.sampleAt[b]] = x[row + b];
+                }
+            }
+            System.arraycopy(w.scratch, 0, x, 0, layout.free() * cap);
+        }
+        for (int b = 0; b < w.count; b++) {
+            w.scratchLabels[w.sampleAt[b]] = w.label[b];
+        }
+        System.arraycopy(w.scratchLabels, 0, w.label, 0, w.count);
+    }
+
+    /**
+     * The reference: Dormand-Prince 5(4) with adaptive steps (Hipparchus), one sample at a time,
+     * checked against the same stopping rule after every unit of time.
+     */
+    private int relaxAdaptive(Batch w, XyLayout.Couplings k, double beta) {
+        int free = layout.free();
+        int cap = w.capacity;
+        boolean layered = !layout.allToAll();
+        double relative = layered ? LAYERED_TOLERANCE : ALL_TO_ALL_RELATIVE;
+        double absolute = layered ? LAYERED_TOLERANCE : ALL_TO_ALL_ABSOLUTE;
+        int unsettled = 0;
+        for (int b = 0; b < w.count; b++) {
+            final int sample = b;
+            double[] phase = new double[free];
+            for (int f = 0; f < free; f++) {
+                phase[f] = Math.atan2(w.sin[f * cap + b], w.cos[f * cap + b]);
+            }
+            OrdinaryDifferentialEquation flow = new OrdinaryDifferentialEquation() {
+                @Override
+                public int getDimension() {
+                    return free;
+                }
+
+                @Override
+                public double[] computeDerivatives(double t, double[] y) {
+                    return forces(w, sample, k, beta, y);
+                }
+            };
+            DormandPrince54Integrator integrator = new DormandPrince54Integrator(1e-12, duration, absolute, relative);
+            double t = 0;
+            int evaluations = 0;
+            boolean settled = max(forces(w, sample, k, beta, phase)) < tolerance;
+            while (!settled && t < duration) {
+                double until = Math.min(duration, t + 1);
+                ODEStateAndDerivative end = integrator.integrate(flow, new ODEState(t, phase), until);
+                phase = end.getPrimaryState();
+                t = until;
+                evaluations += integrator.getEvaluations();
+                settled = max(forces(w, sample, k, beta, phase)) < tolerance;
+            }
+            for (int f = 0; f < free; f++) {
+                w.cos[f * cap + b] = Math.cos(phase[f]);
+                w.sin[f * cap + b] = Math.sin(phase[f]);
+            }
+            w.steps[b] = settled ? Math.min(evaluations, maxSteps - 1) : maxSteps;
+            unsettled += settled ? 0 : 1;
+        }
+        return unsettled;
+    }
+
+    private double[] forces(Batch w, int b, XyLayout.Couplings k, double beta, double[] phase) {
+        int free = layout.free();
+        int cap = w.capacity;
+        double[] c = new double[free];
+        double[] s = new double[free];
+        for (int f = 0; f < free; f++) {
+            c[f] = Math.cos(phase[f]);
+            s[f] = Math.sin(phase[f]);
+        }
+        double[] out = new double[free];
+        for (int f = 0; f < free; f++) {
+            double sc = w.fieldCos[f * cap + b];
+            double ss = w.fieldSin[f * cap + b];
+            int[] r = k.ranges()[f];
+            for (int q = 0; q < r.length; q += 2) {
+                for (int g = r[q]; g < r[q + 1]; g++) {
+                    sc += k.mutual()[f * free + g] * c[g];
+                    ss += k.mutual()[f * free + g] * s[g];
+                }
+            }
+            out[f] = c[f] * ss - s[f] * sc;
+            if (beta != 0 && f >= layout.firstOutput()) {
+                int o = f - layout.firstOutput();
+                double tc = w.label[b] == o ? targetCos : otherCos;
+                double ts = w.label[b] == o ? targetSin : otherSin;
+                out[f] -= beta * (s[f] * tc - c[f] * ts) / (1 + COST_GUARD + c[f] * tc + s[f] * ts);
+            }
+        }
+        return out;
+    }
+
+    private static double max(double[] x) {
+        double m = 0;
+        for (double v : x) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
+    }
+}

@@ -1,0 +1,355 @@
+package org.oscnet.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.oscnet.model.Dataset;
+import org.oscnet.model.EquilibriumNetwork;
+import org.oscnet.model.Samples;
+import org.oscnet.model.Training;
+import org.oscnet.model.TrainingMethod;
+import org.oscnet.sim.Seeds;
+import org.oscnet.sim.XyLayout;
+import org.oscnet.sim.XySimulator;
+
+/**
+ * Equilibrium propagation for XY networks (seed paper 3). Each step draws a batch, relaxes every
+ * sample freely from random phases, then nudged by {@code βC} from its free equilibrium, and moves
+ * the parameters against the batch mean of {@code (∂E/∂θ|β − ∂E/∂θ|0)/β} (or the symmetric
+ * {@code (∂E/∂θ|+β − ∂E/∂θ|−β)/2β}). Samples are split in fixed chunks that run in parallel and
+ * are summed in order, so results are bit-identical on any number of threads.
+ */
+public final class EquilibriumTrainer {
+    /** Samples per unit of parallel work. */
+    static final int CHUNK = 50;
+    /** Checkpoints per run: the test set is evaluated every {@code steps / CHECKPOINTS} steps. */
+    static final int CHECKPOINTS = 200;
+    /** Seed stream of the test relaxations' starting phases (the same at every checkpoint). */
+    private static final long EVALUATION_STREAM = 0x6576616cL;
+
+    private final EquilibriumNetwork network;
+    private final Dataset dataset;
+    private final Training training;
+    private final TrainingListener listener;
+    private final int threads;
+    private final XyLayout layout;
+    private final XySimulator simulator;
+
+    public EquilibriumTrainer(EquilibriumNetwork network, Dataset dataset, Training training, TrainingListener listener,
+            int threads) {
+        this.network = network;
+        this.dataset = dataset;
+        this.training = training;
+        this.listener = listener;
+        this.threads = threads;
+        this.layout = XyLayout.of(network);
+        this.simulator = new XySimulator(layout, network);
+    }
+
+    /** Test accuracy, mean cost and how the relaxations went, for one parameter vector. */
+    public record Evaluation(double accuracy, double cost, int[][] confusion, int[] predictions,
+            double unsettledFraction, double meanSteps) {
+    }
+
+    public TrainedEquilibrium train() {
+        long started = System.nanoTime();
+        TrainingMethod.EquilibriumPropagation method = (TrainingMethod.EquilibriumPropagation) training.method();
+        long seed = training.seed();
+        double[] params = layout.initialParameters(seed);
+        Adam optimizer = new Adam(training.optimizer(), params.length);
+        Samples train = dataset.train();
+        double[] trainPhases = phases(network, train);
+        int steps = training.steps();
+        int every = Math.max(1, steps / CHECKPOINTS);
+        List<Integer> checkpoints = new ArrayList<>();
+        List<Double> costCurve = new ArrayList<>();
+        List<Double> accuracyCurve = new ArrayList<>();
+        List<Double> testCurve = new ArrayList<>();
+        double best = -1;
+        int bestStep = 0;
+        double chosen = 0;
+        int chosenStep = 0;
+        double lowestCost = Double.POSITIVE_INFINITY;
+        double windowCost = 0;
+        double windowCorrect = 0;
+        int windowSamples = 0;
+        double freeSteps = 0;
+        double nudgedSteps = 0;
+        long relaxations = 0;
+        long stepNanos = 0;
+        ExecutorService pool = pool(threads);
+        try {
+            for (int step = 1; step <= steps; step++) {
+                long stepStart = System.nanoTime();
+                int[] rows = batch(train, step);
+                StepResult result = gradient(params, rows, train, trainPhases, step, method, pool);
+                for (int p = 0; p < params.length; p++) {
+                    result.gradient[p] /= rows.length;
+                }
+                optimizer.step(params, result.gradient, step - 1);
+                stepNanos += System.nanoTime() - stepStart;
+                windowCost += result.cost;
+                windowCorrect += result.correct;
+                windowSamples += rows.length;
+                freeSteps += result.freeSteps;
+                nudgedSteps += result.nudgedSteps;
+                relaxations += rows.length;
+                listener.iteration(0, 1, step, steps, result.cost / rows.length, result.correct / (double) rows.length);
+                if (step % every == 0 || step == steps) {
+                    Evaluation test = evaluate(simulator, params, dataset.test(), seed, pool);
+                    double meanCost = windowCost / windowSamples;
+                    checkpoints.add(step);
+                    costCurve.add(meanCost);
+                    accuracyCurve.add(windowCorrect / windowSamples);
+                    testCurve.add(test.accuracy());
+                    if (test.accuracy() > best) {
+                        best = test.accuracy();
+                        bestStep = step;
+                    }
+                    if (meanCost < lowestCost) {
+                        lowestCost = meanCost;
+                        chosen = test.accuracy();
+                        chosenStep = step;
+                    }
+                    windowCost = 0;
+                    windowCorrect = 0;
+                    windowSamples = 0;
+                }
+            }
+            Evaluation finalTest = evaluate(simulator, params, dataset.test(), seed, pool);
+            Evaluation finalTrain = evaluate(simulator, params, train, seed, pool);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            return new TrainedEquilibrium(network.name(), params, seed, finalTrain.accuracy(), finalTest.accuracy(), best,
+                    bestStep, chosen, chosenStep, checkpoints, costCurve, accuracyCurve, testCurve, finalTest.confusion(),
+                    finalTest.unsettledFraction(), freeSteps / Math.max(1, relaxations),
+                    nudgedSteps / Math.max(1, relaxations), seconds, stepNanos / 1e9 / Math.max(1, steps));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The clamped input phases of every row: the features (scaled to 0..1) mapped onto the phase range. */
+    public static double[] phases(EquilibriumNetwork network, Samples samples) {
+        double[] x = samples.featuresRowMajor();
+        double[] phases = new double[x.length];
+        double span = network.inputPhaseHigh() - network.inputPhaseLow();
+        for (int i = 0; i < x.length; i++) {
+            phases[i] = network.inputPhaseLow() + span * x[i];
+        }
+        return phases;
+    }
+
+    /** The rows of step {@code step}'s batch: {@code batch} distinct rows of every class, or of the whole set. */
+    private int[] batch(Samples train, int step) {
+        SplittableRandom random = new SplittableRandom(Seeds.derive(training.seed(), 0x62617463L, step));
+        int size = training.batchSize();
+        if (!training.batchPerClass()) {
+            int[] all = new int[train.size()];
+            for (int i = 0; i < all.length; i++) {
+                all[i] = i;
+            }
+            return draw(all, size == 0 ? all.length : Math.min(size, all.length), random);
+        }
+        List<Integer> picked = new ArrayList<>();
+        for (int c = 0; c < dataset.classCount(); c++) {
+            final int cls = c;
+            int[] ofClass = java.util.stream.IntStream.range(0, train.size()).filter(r -> train.label(r) == cls).toArray();
+            for (int r : draw(ofClass, Math.min(size, ofClass.length), random)) {
+                picked.add(r);
+            }
+        }
+        return picked.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The first {@code count} of a partial Fisher-Yates shuffle of {@code rows}. */
+    private static int[] draw(int[] rows, int count, SplittableRandom random) {
+        int[] copy = rows.clone();
+        for (int i = 0; i < count; i++) {
+            int j = i + random.nextInt(copy.length - i);
+            int t = copy[i];
+            copy[i] = copy[j];
+            copy[j] = t;
+        }
+        return java.util.Arrays.copyOf(copy, count);
+    }
+
+    /** Sums over one batch: the EP gradient, the free cost, correct predictions and relaxation steps. */
+    private static final class StepResult {
+        final double[] gradient;
+        double cost;
+        int correct;
+        double freeSteps;
+        double nudgedSteps;
+
+        StepResult(int parameters) {
+            gradient = new double[parameters];
+        }
+
+        void add(StepResult other) {
+            for (int p = 0; p < gradient.length; p++) {
+                gradient[p] += other.gradient[p];
+            }
+            cost += other.cost;
+            correct += other.correct;
+            freeSteps += other.freeSteps;
+            nudgedSteps += other.nudgedSteps;
+        }
+    }
+
+    private StepResult gradient(double[] params, int[] rows, Samples train, double[] trainPhases, int step,
+            TrainingMethod.EquilibriumPropagation method, ExecutorService pool) {
+        XyLayout.Couplings couplings = layout.couplings(params);
+        int inputs = layout.inputs();
+        List<Future<StepResult>> parts = new ArrayList<>();
+        for (int from = 0; from < rows.length; from += CHUNK) {
+            final int start = from;
+            final int count = Math.min(CHUNK, rows.length - from);
+            parts.add(pool.submit(() -> {
+                StepResult part = new StepResult(params.length);
+                XySimulator.Batch w = simulator.batch(count);
+                w.count(count);
+                for (int i = 0; i < count; i++) {
+                    int row = rows[start + i];
+                    simulator.clamp(w, i, trainPhases, row * inputs, train.label(row));
+                    start(simulator, w, i, Seeds.derive(training.seed(), step, start + i));
+                }
+                simulator.fields(w, couplings);
+                simulator.relax(w, couplings, 0);
+                double beta = method.beta();
+                for (int i = 0; i < count; i++) {
+                    part.cost += w.cost(i);
+                    part.correct += w.prediction(i) == train.label(rows[start + i]) ? 1 : 0;
+                    part.freeSteps += w.steps(i);
+                }
+                double[] freeCos = new double[layout.free() * count];
+                double[] freeSin = new double[layout.free() * count];
+                simulator.save(w, freeCos, freeSin);
+                if (!method.symmetric()) {
+                    addGradients(w, params, -1 / beta, part.gradient);
+                }
+                simulator.relax(w, couplings, beta);
+                double scale = method.symmetric() ? 1 / (2 * beta) : 1 / beta;
+                addGradients(w, params, scale, part.gradient);
+                sumSteps(w, part);
+                if (method.symmetric()) {
+                    simulator.restore(w, freeCos, freeSin);
+                    simulator.relax(w, couplings, -beta);
+                    addGradients(w, params, -scale, part.gradient);
+                    sumSteps(w, part);
+                }
+                return part;
+            }));
+        }
+        StepResult total = new StepResult(params.length);
+        for (Future<StepResult> part : parts) {
+            total.add(join(part));
+        }
+        return total;
+    }
+
+    private static void sumSteps(XySimulator.Batch w, StepResult part) {
+        for (int i = 0; i < w.count(); i++) {
+            part.nudgedSteps += w.steps(i);
+        }
+    }
+
+    private static void addGradients(XySimulator.Batch w, double[] params, double weight, double[] gradient) {
+        for (int i = 0; i < w.count(); i++) {
+            w.addEnergyGradient(i, params, weight, gradient);
+        }
+    }
+
+    private void start(XySimulator sim, XySimulator.Batch w, int b, long sampleSeed) {
+        if (network.simulation().initialPhases() == org.oscnet.model.Simulation.InitialPhases.ZERO) {
+            sim.zeroStart(w, b);
+        } else {
+            sim.randomStart(w, b, sampleSeed);
+        }
+    }
+
+    /** Accuracy of {@code params} on {@code samples}, relaxed from seeded random phases, on {@code threads} threads. */
+    public static Evaluation evaluate(EquilibriumNetwork network, XySimulator simulator, double[] params, Samples samples,
+            long seed, int threads) {
+        ExecutorService pool = pool(threads);
+        try {
+            return new EquilibriumTrainer(network, null, null, TrainingListener.SILENT, threads)
+                    .evaluate(simulator, params, samples, seed, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Evaluation evaluate(XySimulator sim, double[] params, Samples samples, long seed, ExecutorService pool) {
+        XyLayout.Couplings couplings = layout.couplings(params);
+        double[] phases = phases(network, samples);
+        int inputs = layout.inputs();
+        int classes = layout.outputs();
+        int[] predictions = new int[samples.size()];
+        double[] costs = new double[samples.size()];
+        int[] stepCounts = new int[samples.size()];
+        List<Future<?>> parts = new ArrayList<>();
+        for (int from = 0; from < samples.size(); from += CHUNK) {
+            final int start = from;
+            final int count = Math.min(CHUNK, samples.size() - from);
+            parts.add(pool.submit(() -> {
+                XySimulator.Batch w = sim.batch(count);
+                w.count(count);
+                for (int i = 0; i < count; i++) {
+                    sim.clamp(w, i, phases, (start + i) * inputs, samples.label(start + i));
+                    start(sim, w, i, Seeds.derive(seed, EVALUATION_STREAM, start + i));
+                }
+                sim.fields(w, couplings);
+                sim.relax(w, couplings, 0);
+                for (int i = 0; i < count; i++) {
+                    predictions[start + i] = w.prediction(i);
+                    costs[start + i] = w.cost(i);
+                    stepCounts[start + i] = w.steps(i);
+                }
+            }));
+        }
+        for (Future<?> part : parts) {
+            join(part);
+        }
+        int[][] confusion = new int[classes][classes];
+        int correct = 0;
+        int unsettled = 0;
+        double cost = 0;
+        double totalSteps = 0;
+        for (int r = 0; r < samples.size(); r++) {
+            confusion[samples.label(r)][predictions[r]]++;
+            correct += predictions[r] == samples.label(r) ? 1 : 0;
+            unsettled += stepCounts[r] >= sim.maxSteps() ? 1 : 0;
+            cost += costs[r];
+            totalSteps += stepCounts[r];
+        }
+        int n = Math.max(1, samples.size());
+        return new Evaluation(correct / (double) n, cost / n, confusion, predictions, unsettled / (double) n,
+                totalSteps / n);
+    }
+
+    private static ExecutorService pool(int threads) {
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "oscnet-ep");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}
