@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oscnet.bench.Benchmarks;
 import org.oscnet.model.Design;
+import org.oscnet.model.EquilibriumNetwork;
 import org.oscnet.model.StnoRnnNetwork;
 import org.oscnet.model.Training;
 import org.oscnet.pipeline.Pipeline;
@@ -27,9 +28,10 @@ import picocli.CommandLine.Model.CommandSpec;
             "T = 1 us, dt = 10 ps, in oscillator-steps per second (best of --repeats); then the wall",
             "time of one Iris versicolor training (100 iterations, batch 90, with sensitivities).",
             "Then one training epoch of examples/seqdigits.osc (898 sequences, forward, BPTT and Adam, one",
-            "Euler step per input point). With --numpy, also the same cases in NumPy (scripts/kuramoto_numpy.py,",
-            "scripts/stno_rnn_numpy.py, one BLAS thread), measured in the same run so the ratio is fair on a",
-            "shared machine."},
+            "Euler step per input point), and one equilibrium-propagation step of a 64-100-10 XY network",
+            "(300 digits, free and nudged relaxations). With --numpy, also the same cases in NumPy",
+            "(scripts/kuramoto_numpy.py, scripts/stno_rnn_numpy.py, scripts/xy_ep_numpy.py, one BLAS thread),",
+            "measured in the same run so the ratio is fair on a shared machine."},
         footer = {"", "Example:", "  oscnet bench --numpy > bench.jsonl"})
 final class BenchCommand implements Callable<Integer> {
     /** The batch of the stno_rnn epoch case, the same in scripts/stno_rnn_numpy.py. */
@@ -46,6 +48,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--no-training", description = "skip the Iris training case")
     boolean noTraining;
+
+    @Option(names = "--no-equilibrium", description = "skip the xy equilibrium-propagation step (and its NumPy twin)")
+    boolean noEquilibrium;
 
     @Option(names = "--no-recurrent", description = "skip the stno_rnn training epoch (and its NumPy twin)")
     boolean noRecurrent;
@@ -75,6 +80,12 @@ final class BenchCommand implements Callable<Integer> {
             Benchmarks.printJson(out, recurrentEpoch());
             if (numpy) {
                 runNumpy(out, "scripts/stno_rnn_numpy.py", Integer.toString(repeats));
+            }
+        }
+        if (!noEquilibrium) {
+            Benchmarks.printJson(out, equilibriumStep());
+            if (numpy) {
+                runNumpy(out, "scripts/xy_ep_numpy.py", Integer.toString(repeats));
             }
         }
         if (!noTraining) {
@@ -145,6 +156,33 @@ final class BenchCommand implements Callable<Integer> {
         result.put("substeps", 1);
         result.put("batch", NUMPY_BATCH);
         result.put("seconds", Math.round(best * 1000) / 1000.0);
+        result.put("cores", cores);
+        return result;
+    }
+
+    /**
+     * One equilibrium-propagation step of a 64-100-10 XY network (examples/digits_layered.osc with
+     * 100 hidden units): 300 samples relaxed freely from random phases and nudged, Euler steps of
+     * 0.1 up to t = 100, each sample stopped when max |dphi/dt| < 1e-4; mean of --repeats steps from
+     * the initial parameters, on every core.
+     */
+    private Map<String, Object> equilibriumStep() {
+        Path example = DemoCommand.home().resolve("examples/digits_layered.osc");
+        Design design = Inputs.load(example, spec.commandLine().getErr());
+        EquilibriumNetwork declared = (EquilibriumNetwork) design.networks().get(0);
+        EquilibriumNetwork network = declared.withLayers(java.util.List.of(64, 100, 10));
+        Training training = design.trainings().get(0);
+        var dataset = design.dataset(network.dataset()).orElseThrow();
+        int cores = Runtime.getRuntime().availableProcessors();
+        double seconds = new org.oscnet.train.EquilibriumTrainer(network, dataset, training, TrainingListener.SILENT,
+                cores).secondsPerStep(Math.max(1, repeats));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("case", "xy-ep-step");
+        result.put("layers", network.layers());
+        result.put("samples", training.batchSize() * dataset.classCount());
+        result.put("step", network.simulation().step());
+        result.put("tolerance", network.relaxation().tolerance());
+        result.put("seconds", Math.round(seconds * 1000) / 1000.0);
         result.put("cores", cores);
         return result;
     }

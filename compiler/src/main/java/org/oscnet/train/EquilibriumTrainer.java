@@ -24,8 +24,11 @@ import org.oscnet.sim.XySimulator;
  * are summed in order, so results are bit-identical on any number of threads.
  */
 public final class EquilibriumTrainer {
-    /** Samples per unit of parallel work. */
-    static final int CHUNK = 50;
+    /**
+     * Samples whose gradients are summed together before the blocks are summed in order: the
+     * summation order, hence every bit of the result, does not depend on the thread count.
+     */
+    static final int BLOCK = 25;
     /** Checkpoints per run: the test set is evaluated every {@code steps / CHECKPOINTS} steps. */
     static final int CHECKPOINTS = 200;
     /** Seed stream of the test relaxations' starting phases (the same at every checkpoint). */
@@ -132,6 +135,34 @@ public final class EquilibriumTrainer {
         }
     }
 
+    /**
+     * Mean wall time of one training step (batch drawn, free and nudged relaxations, update) over
+     * {@code steps} steps from the initial parameters, after one step to warm up; no evaluation.
+     */
+    public double secondsPerStep(int steps) {
+        TrainingMethod.EquilibriumPropagation method = (TrainingMethod.EquilibriumPropagation) training.method();
+        double[] params = layout.initialParameters(training.seed());
+        Samples train = dataset.train();
+        double[] trainPhases = phases(network, train);
+        ExecutorService pool = pool(threads);
+        try {
+            long started = 0;
+            for (int step = 0; step <= steps; step++) {
+                if (step == 1) {
+                    started = System.nanoTime();
+                }
+                int[] rows = batch(train, step + 1);
+                StepResult result = gradient(params, rows, train, trainPhases, step + 1, method, pool);
+                for (int p = 0; p < params.length; p++) {
+                    params[p] -= training.optimizer().learningRate() * result.gradient[p] / rows.length;
+                }
+            }
+            return (System.nanoTime() - started) / 1e9 / steps;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** The clamped input phases of every row: the features (scaled to 0..1) mapped onto the phase range. */
     public static double[] phases(EquilibriumNetwork network, Samples samples) {
         double[] x = samples.featuresRowMajor();
@@ -204,12 +235,16 @@ public final class EquilibriumTrainer {
             TrainingMethod.EquilibriumPropagation method, ExecutorService pool) {
         XyLayout.Couplings couplings = layout.couplings(params);
         int inputs = layout.inputs();
-        List<Future<StepResult>> parts = new ArrayList<>();
-        for (int from = 0; from < rows.length; from += CHUNK) {
+        List<Future<List<StepResult>>> parts = new ArrayList<>();
+        int chunk = chunk(rows.length);
+        for (int from = 0; from < rows.length; from += chunk) {
             final int start = from;
-            final int count = Math.min(CHUNK, rows.length - from);
+            final int count = Math.min(chunk, rows.length - from);
             parts.add(pool.submit(() -> {
-                StepResult part = new StepResult(params.length);
+                List<StepResult> blocks = new ArrayList<>();
+                for (int i = 0; i < count; i += BLOCK) {
+                    blocks.add(new StepResult(params.length));
+                }
                 XySimulator.Batch w = simulator.batch(count);
                 w.count(count);
                 for (int i = 0; i < count; i++) {
@@ -221,6 +256,7 @@ public final class EquilibriumTrainer {
                 simulator.relax(w, couplings, 0);
                 double beta = method.beta();
                 for (int i = 0; i < count; i++) {
+                    StepResult part = blocks.get(i / BLOCK);
                     part.cost += w.cost(i);
                     part.correct += w.prediction(i) == train.label(rows[start + i]) ? 1 : 0;
                     part.freeSteps += w.steps(i);
@@ -229,37 +265,43 @@ public final class EquilibriumTrainer {
                 double[] freeSin = new double[layout.free() * count];
                 simulator.save(w, freeCos, freeSin);
                 if (!method.symmetric()) {
-                    addGradients(w, params, -1 / beta, part.gradient);
+                    addGradients(w, params, -1 / beta, blocks);
                 }
                 simulator.relax(w, couplings, beta);
                 double scale = method.symmetric() ? 1 / (2 * beta) : 1 / beta;
-                addGradients(w, params, scale, part.gradient);
-                sumSteps(w, part);
+                addGradients(w, params, scale, blocks);
+                sumSteps(w, blocks);
                 if (method.symmetric()) {
                     simulator.restore(w, freeCos, freeSin);
                     simulator.relax(w, couplings, -beta);
-                    addGradients(w, params, -scale, part.gradient);
-                    sumSteps(w, part);
+                    addGradients(w, params, -scale, blocks);
+                    sumSteps(w, blocks);
                 }
-                return part;
+                return blocks;
             }));
         }
         StepResult total = new StepResult(params.length);
-        for (Future<StepResult> part : parts) {
-            total.add(join(part));
+        for (Future<List<StepResult>> part : parts) {
+            join(part).forEach(total::add);
         }
         return total;
     }
 
-    private static void sumSteps(XySimulator.Batch w, StepResult part) {
+    /** Samples per parallel task: the rows shared evenly by the threads, in whole blocks. */
+    private int chunk(int rows) {
+        int blocks = (rows + BLOCK - 1) / BLOCK;
+        return BLOCK * ((blocks + threads - 1) / threads);
+    }
+
+    private static void sumSteps(XySimulator.Batch w, List<StepResult> blocks) {
         for (int i = 0; i < w.count(); i++) {
-            part.nudgedSteps += w.steps(i);
+            blocks.get(i / BLOCK).nudgedSteps += w.steps(i);
         }
     }
 
-    private static void addGradients(XySimulator.Batch w, double[] params, double weight, double[] gradient) {
+    private static void addGradients(XySimulator.Batch w, double[] params, double weight, List<StepResult> blocks) {
         for (int i = 0; i < w.count(); i++) {
-            w.addEnergyGradient(i, params, weight, gradient);
+            w.addEnergyGradient(i, params, weight, blocks.get(i / BLOCK).gradient);
         }
     }
 
@@ -292,9 +334,10 @@ public final class EquilibriumTrainer {
         double[] costs = new double[samples.size()];
         int[] stepCounts = new int[samples.size()];
         List<Future<?>> parts = new ArrayList<>();
-        for (int from = 0; from < samples.size(); from += CHUNK) {
+        int chunk = chunk(samples.size());
+        for (int from = 0; from < samples.size(); from += chunk) {
             final int start = from;
-            final int count = Math.min(CHUNK, samples.size() - from);
+            final int count = Math.min(chunk, samples.size() - from);
             parts.add(pool.submit(() -> {
                 XySimulator.Batch w = sim.batch(count);
                 w.count(count);

@@ -34,6 +34,12 @@ public record EquilibriumNetwork(String name, Kind kind, String dataset, List<In
         }
     }
 
+    /** The same layered network with other layer sizes (benchmarks and studies). */
+    public EquilibriumNetwork withLayers(List<Integer> sizes) {
+        return new EquilibriumNetwork(name, kind, dataset, sizes, units, false, inputs, outputs, inputPhaseLow,
+                inputPhaseHigh, targetPhase, otherPhase, frequencyDispersion, amplitude, simulation, relaxation);
+    }
+
     /** Units whose phases are clamped to the inputs. */
     public int clamped() {
         return inputs;
