@@ -228,6 +228,19 @@ class MainTest {
     }
 
     @Test
+    void reproducePaper3WritesItsTableAndTheXorStudy() throws IOException {
+        Path out = tmp.resolve("paper3");
+        Run run = run("reproduce", "paper3", "--only", "64-20-10,xor", "--steps", "4", "--seeds", "1", "-o",
+                out.toString());
+        assertEquals(0, run.status(), run.err());
+        String report = Files.readString(out.resolve("README.md"));
+        assertTrue(report.matches("(?s).*\\| 64-20-10 \\| 94 \\| 1480 \\| 91\\.7 \\| \\d+\\.\\d ± 0\\.0 \\|.*"), report);
+        assertTrue(report.contains("oscnet reproduce paper3 --seeds 1 --steps 4 --only 64-20-10,xor"), report);
+        assertTrue(report.matches("(?s).*\\| \\(1, 1\\) -> 0 \\| \\d+ \\| \\d+ of 200 \\|.*"), report);
+        assertTrue(Files.size(out.resolve("test_accuracy.png")) > 0);
+    }
+
+    @Test
     void xyNetworksTrainByEquilibriumPropagation() throws IOException {
         Path out = tmp.resolve("out");
         Run run = run("train", ROOT.resolve("examples/xor_xy.osc").toString(), "-o", out.toString());

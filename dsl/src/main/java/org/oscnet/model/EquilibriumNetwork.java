@@ -40,6 +40,12 @@ public record EquilibriumNetwork(String name, Kind kind, String dataset, List<In
                 inputPhaseHigh, targetPhase, otherPhase, frequencyDispersion, amplitude, simulation, relaxation);
     }
 
+    /** The same network made all-to-all with {@code count} units in total. */
+    public EquilibriumNetwork withUnits(int count) {
+        return new EquilibriumNetwork(name, kind, dataset, List.of(), count, true, inputs, outputs, inputPhaseLow,
+                inputPhaseHigh, targetPhase, otherPhase, frequencyDispersion, amplitude, simulation, relaxation);
+    }
+
     /** Units whose phases are clamped to the inputs. */
     public int clamped() {
         return inputs;

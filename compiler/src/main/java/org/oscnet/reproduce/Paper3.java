@@ -1,0 +1,219 @@
+package org.oscnet.reproduce;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.oscnet.dsl.Frontend;
+import org.oscnet.model.Dataset;
+import org.oscnet.model.Design;
+import org.oscnet.model.EquilibriumNetwork;
+import org.oscnet.model.Training;
+import org.oscnet.sim.Seeds;
+import org.oscnet.sim.XyLayout;
+import org.oscnet.sim.XySimulator;
+import org.oscnet.train.EquilibriumTrainer;
+import org.oscnet.train.TrainedEquilibrium;
+import org.oscnet.train.TrainingListener;
+
+/**
+ * Reruns the experiments of seed paper 3 (Wang, Wanjura and Marquardt, XY networks trained by
+ * equilibrium propagation) from {@code examples/digits_layered.osc} and
+ * {@code examples/digits_all_to_all.osc}: the eight networks of the paper over seeds, and the
+ * multistability of the XOR network ({@code examples/xor_xy.osc}). Every network is the example's
+ * with its size changed; training is the example's.
+ */
+public final class Paper3 {
+    /** The eight networks: label, hidden size (layered) or total units (all-to-all), authors' best (%). */
+    public record Spec(String label, boolean allToAll, int size, double authorsBest) {
+    }
+
+    public static final List<Spec> NETWORKS = List.of(
+            new Spec("64-20-10", false, 20, 91.7), new Spec("64-100-10", false, 100, 93.0),
+            new Spec("64-200-10", false, 200, 95.0), new Spec("64-300-10", false, 300, 93.9),
+            new Spec("all-to-all 85", true, 85, 93.3), new Spec("all-to-all 139", true, 139, 92.7),
+            new Spec("all-to-all 185", true, 185, 92.4), new Spec("all-to-all 222", true, 222, 92.9));
+    /** What {@code --only} takes: each network by its label with spaces as dashes, and {@code xor}. */
+    public static final List<String> GROUPS = java.util.stream.Stream.concat(
+            NETWORKS.stream().map(s -> key(s.label())), java.util.stream.Stream.of("xor")).toList();
+    /** Random starts per XOR input in the multistability study. */
+    static final int STARTS = 200;
+    /** Equilibria closer than this (largest phase difference, radians) count as one. */
+    static final double SAME = 1e-3;
+
+    public static String key(String label) {
+        return label.replace(' ', '-');
+    }
+
+    /** One network over seeds. */
+    public record Row(Spec spec, int units, int couplings, List<TrainedEquilibrium> runs) {
+        double mean(java.util.function.ToDoubleFunction<TrainedEquilibrium> metric) {
+            return runs.stream().mapToDouble(metric).average().orElse(Double.NaN);
+        }
+
+        double std(java.util.function.ToDoubleFunction<TrainedEquilibrium> metric) {
+            double m = mean(metric);
+            return Math.sqrt(runs.stream().mapToDouble(r -> (metric.applyAsDouble(r) - m) * (metric.applyAsDouble(r)
+                    - m)).average().orElse(Double.NaN));
+        }
+    }
+
+    /** XOR: for each input, how many distinct equilibria {@link #STARTS} random starts reached, and how many were right. */
+    public record Multistability(List<String> inputs, List<Integer> equilibria, List<Integer> right, int starts,
+            double testAccuracy) {
+    }
+
+    public record Report(List<Row> rows, Multistability xor, Map<String, byte[]> plots, String settings) {
+    }
+
+    private final Path examples;
+    private final int seeds;
+    private final int steps;
+    private final Set<String> groups;
+    private final PrintWriter log;
+
+    /** @param steps training steps of every run (the examples' when 0) */
+    public Paper3(Path examples, int seeds, int steps, Set<String> groups, PrintWriter log) {
+        this.examples = examples;
+        this.seeds = seeds;
+        this.steps = steps;
+        this.groups = groups;
+        this.log = log;
+    }
+
+    private static Design load(Path file) {
+        return Frontend.load(file).design().orElseThrow(() -> new IllegalArgumentException(file + " has errors"));
+    }
+
+    public Report run() {
+        Design layered = load(examples.resolve("digits_layered.osc"));
+        Design allToAll = load(examples.resolve("digits_all_to_all.osc"));
+        List<Row> rows = new ArrayList<>();
+        Training declared = layered.trainings().get(0);
+        Training training = withSteps(declared, steps > 0 ? steps : declared.steps());
+        Dataset dataset = layered.dataset(declared.dataset()).orElseThrow();
+        for (Spec spec : NETWORKS) {
+            if (!groups.contains(key(spec.label()))) {
+                continue;
+            }
+            EquilibriumNetwork network = spec.allToAll()
+                    ? ((EquilibriumNetwork) allToAll.networks().get(0)).withUnits(spec.size())
+                    : ((EquilibriumNetwork) layered.networks().get(0)).withLayers(List.of(64, spec.size(), 10));
+            XyLayout layout = XyLayout.of(network);
+            List<TrainedEquilibrium> runs = new ArrayList<>();
+            for (long seed = 1; seed <= seeds; seed++) {
+                TrainedEquilibrium trained = new EquilibriumTrainer(network, dataset, training.withSeed(seed),
+                        TrainingListener.SILENT, Runtime.getRuntime().availableProcessors()).train();
+                runs.add(trained);
+                log.printf(Locale.ROOT, "%s seed %d: best test %.1f %% (step %d), at lowest training cost %.1f %% (step"
+                        + " %d), final %.1f %%; %.3f s per step, %.0f s%n", spec.label(), seed,
+                        100 * trained.bestTestAccuracy(), trained.bestStep(), 100 * trained.chosenTestAccuracy(),
+                        trained.chosenStep(), 100 * trained.testAccuracy(), trained.stepSeconds(), trained.wallSeconds());
+                log.flush();
+            }
+            rows.add(new Row(spec, layout.units(), layout.edges(), runs));
+        }
+        Multistability xor = groups.contains("xor") ? multistability(load(examples.resolve("xor_xy.osc"))) : null;
+        Map<String, byte[]> plots = new LinkedHashMap<>();
+        if (!rows.isEmpty()) {
+            plots.put("test_accuracy.png", plot(rows));
+        }
+        String settings = String.format(Locale.ROOT, "equilibrium propagation (beta %s), SGD lr %s, %d steps of %d"
+                + " samples per class, test every %d steps; relaxation: Euler step %s up to t = %s, each sample"
+                + " stopped once max |dphi/dt| < %s; split %s", training.method() instanceof
+                        org.oscnet.model.TrainingMethod.EquilibriumPropagation ep ? ep.beta() : "?",
+                training.optimizer().learningRate(), training.steps(), training.batchSize(),
+                Math.max(1, training.steps() / 200),
+                ((EquilibriumNetwork) layered.networks().get(0)).simulation().step(),
+                ((EquilibriumNetwork) layered.networks().get(0)).simulation().duration(),
+                ((EquilibriumNetwork) layered.networks().get(0)).relaxation().tolerance(), dataset.split());
+        return new Report(rows, xor, plots, settings);
+    }
+
+    private static Training withSteps(Training t, int count) {
+        return new Training(t.network(), t.dataset(), t.method(), t.optimizer(), count, false, t.batchSize(),
+                t.batchPerClass(), t.seed(), t.restarts());
+    }
+
+    /**
+     * Trains the XOR example, then relaxes each of its four inputs from {@link #STARTS} random
+     * phases and counts the distinct equilibria reached and the starts that end in the right class.
+     */
+    private Multistability multistability(Design design) {
+        EquilibriumNetwork network = (EquilibriumNetwork) design.networks().get(0);
+        Training training = design.trainings().get(0);
+        Dataset dataset = design.dataset(network.dataset()).orElseThrow();
+        TrainedEquilibrium trained = new EquilibriumTrainer(network, dataset, training, TrainingListener.SILENT, 1)
+                .train();
+        XyLayout layout = XyLayout.of(network);
+        XySimulator simulator = new XySimulator(layout, network).withTolerance(1e-8);
+        XyLayout.Couplings couplings = layout.couplings(trained.parameters());
+        double[] phases = EquilibriumTrainer.phases(network, dataset.test());
+        List<String> inputs = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        List<Integer> right = new ArrayList<>();
+        for (int r = 0; r < dataset.test().size(); r++) {
+            XySimulator.Batch w = simulator.batch(STARTS);
+            w.count(STARTS);
+            for (int s = 0; s < STARTS; s++) {
+                simulator.clamp(w, s, phases, r * layout.inputs(), dataset.test().label(r));
+                simulator.randomStart(w, s, Seeds.derive(training.seed(), 0x786f72L, r * STARTS + s));
+            }
+            simulator.fields(w, couplings);
+            simulator.relax(w, couplings, 0);
+            List<double[]> distinct = new ArrayList<>();
+            int correct = 0;
+            for (int s = 0; s < STARTS; s++) {
+                double[] phi = new double[layout.free()];
+                for (int f = 0; f < phi.length; f++) {
+                    phi[f] = w.phase(f, s);
+                }
+                if (distinct.stream().noneMatch(d -> close(d, phi))) {
+                    distinct.add(phi);
+                }
+                correct += w.prediction(s) == dataset.test().label(r) ? 1 : 0;
+            }
+            double[] row = dataset.test().row(r);
+            inputs.add(String.format(Locale.ROOT, "(%.0f, %.0f) -> %s", row[0], row[1],
+                    dataset.classNames().get(dataset.test().label(r))));
+            counts.add(distinct.size());
+            right.add(correct);
+            log.printf(Locale.ROOT, "xor input %s: %d distinct equilibria from %d random starts, %d in the right"
+                    + " class%n", inputs.get(r), distinct.size(), STARTS, correct);
+            log.flush();
+        }
+        return new Multistability(inputs, counts, right, STARTS, trained.testAccuracy());
+    }
+
+    private static boolean close(double[] a, double[] b) {
+        for (int i = 0; i < a.length; i++) {
+            if (Math.abs(Math.IEEEremainder(a[i] - b[i], 2 * Math.PI)) > SAME) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] plot(List<Row> rows) {
+        XYChart chart = new XYChartBuilder().width(720).height(480)
+                .title("Seed paper 3: test accuracy during training (seed 1)").xAxisTitle("step")
+                .yAxisTitle("test accuracy").build();
+        for (Row row : rows) {
+            TrainedEquilibrium first = row.runs().get(0);
+            XYSeries series = chart.addSeries(row.spec().label(),
+                    first.checkpoints().stream().mapToDouble(Integer::doubleValue).toArray(),
+                    first.testAccuracyCurve().stream().mapToDouble(Double::doubleValue).toArray());
+            series.setMarker(SeriesMarkers.NONE);
+        }
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
+        return org.oscnet.plot.TrainingPlots.png(chart);
+    }
+}
