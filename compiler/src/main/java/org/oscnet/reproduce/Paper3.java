@@ -43,7 +43,7 @@ public final class Paper3 {
             new Spec("all-to-all 185", true, 185, 92.4), new Spec("all-to-all 222", true, 222, 92.9));
     /** What {@code --only} takes: each network by its label with spaces as dashes, and {@code xor}. */
     public static final List<String> GROUPS = java.util.stream.Stream.concat(
-            NETWORKS.stream().map(s -> key(s.label())), java.util.stream.Stream.of("xor")).toList();
+            NETWORKS.stream().map(s -> key(s.label())), java.util.stream.Stream.of("xor", "solvers")).toList();
     /** Random starts per XOR input in the multistability study. */
     static final int STARTS = 200;
     /** Equilibria closer than this (largest phase difference, radians) count as one. */
@@ -71,7 +71,17 @@ public final class Paper3 {
             double testAccuracy) {
     }
 
-    public record Report(List<Row> rows, Multistability xor, Map<String, byte[]> plots, String settings) {
+    /**
+     * One trained network's test set relaxed by both solvers from the same starts: accuracies, the
+     * largest phase difference between their equilibria, and the share of samples whose
+     * equilibria differ by more than 1e-3 rad (a different basin).
+     */
+    public record Solvers(String network, int steps, double eulerAccuracy, double adaptiveAccuracy,
+            double largestDifference, double differentBasins, double eulerSeconds, double adaptiveSeconds) {
+    }
+
+    public record Report(List<Row> rows, Multistability xor, Solvers solvers, Map<String, byte[]> plots,
+            String settings) {
     }
 
     private final Path examples;
@@ -122,6 +132,9 @@ public final class Paper3 {
             rows.add(new Row(spec, layout.units(), layout.edges(), runs));
         }
         Multistability xor = groups.contains("xor") ? multistability(load(examples.resolve("xor_xy.osc"))) : null;
+        Solvers solvers = groups.contains("solvers") ? solvers(
+                ((EquilibriumNetwork) layered.networks().get(0)).withLayers(List.of(64, 20, 10)), dataset, training)
+                : null;
         Map<String, byte[]> plots = new LinkedHashMap<>();
         if (!rows.isEmpty()) {
             plots.put("test_accuracy.png", plot(rows));
@@ -135,7 +148,7 @@ public final class Paper3 {
                 ((EquilibriumNetwork) layered.networks().get(0)).simulation().step(),
                 ((EquilibriumNetwork) layered.networks().get(0)).simulation().duration(),
                 ((EquilibriumNetwork) layered.networks().get(0)).relaxation().tolerance(), dataset.split());
-        return new Report(rows, xor, plots, settings);
+        return new Report(rows, xor, solvers, plots, settings);
     }
 
     private static Training withSteps(Training t, int count) {
@@ -191,6 +204,59 @@ public final class Paper3 {
             log.flush();
         }
         return new Multistability(inputs, counts, right, STARTS, trained.testAccuracy());
+    }
+
+    /**
+     * Trains {@code network} (seed 1), then relaxes its test set with fixed Euler steps and with the
+     * adaptive Dormand-Prince reference from the same random starts, both to the same stopping rule.
+     */
+    private Solvers solvers(EquilibriumNetwork network, Dataset dataset, Training training) {
+        TrainedEquilibrium trained = new EquilibriumTrainer(network, dataset, training.withSeed(1),
+                TrainingListener.SILENT, Runtime.getRuntime().availableProcessors()).train();
+        XyLayout layout = XyLayout.of(network);
+        XyLayout.Couplings couplings = layout.couplings(trained.parameters());
+        XySimulator euler = new XySimulator(layout, network).withSolver(EquilibriumNetwork.Solver.EULER);
+        XySimulator adaptive = euler.withSolver(EquilibriumNetwork.Solver.ADAPTIVE);
+        double[] phases = EquilibriumTrainer.phases(network, dataset.test());
+        int n = dataset.test().size();
+        XySimulator.Batch a = euler.batch(n);
+        XySimulator.Batch b = adaptive.batch(n);
+        a.count(n);
+        b.count(n);
+        for (int r = 0; r < n; r++) {
+            long seed = Seeds.derive(1, 0x736f6cL, r);
+            euler.clamp(a, r, phases, r * layout.inputs(), dataset.test().label(r));
+            adaptive.clamp(b, r, phases, r * layout.inputs(), dataset.test().label(r));
+            euler.randomStart(a, r, seed);
+            adaptive.randomStart(b, r, seed);
+        }
+        euler.fields(a, couplings);
+        adaptive.fields(b, couplings);
+        long start = System.nanoTime();
+        euler.relax(a, couplings, 0);
+        double eulerSeconds = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        adaptive.relax(b, couplings, 0);
+        double adaptiveSeconds = (System.nanoTime() - start) / 1e9;
+        int rightA = 0;
+        int rightB = 0;
+        int different = 0;
+        double largest = 0;
+        for (int r = 0; r < n; r++) {
+            rightA += a.prediction(r) == dataset.test().label(r) ? 1 : 0;
+            rightB += b.prediction(r) == dataset.test().label(r) ? 1 : 0;
+            double worst = 0;
+            for (int f = 0; f < layout.free(); f++) {
+                worst = Math.max(worst, Math.abs(Math.IEEEremainder(a.phase(f, r) - b.phase(f, r), 2 * Math.PI)));
+            }
+            largest = Math.max(largest, worst);
+            different += worst > SAME ? 1 : 0;
+        }
+        log.printf(Locale.ROOT, "solvers on %s: test accuracy Euler %.1f %%, adaptive %.1f %%; %d of %d equilibria differ"
+                + " by more than 1e-3 rad%n", network.layers(), 100.0 * rightA / n, 100.0 * rightB / n, different, n);
+        log.flush();
+        return new Solvers(network.layers().toString(), training.steps(), rightA / (double) n, rightB / (double) n,
+                largest, different / (double) n, eulerSeconds, adaptiveSeconds);
     }
 
     private static boolean close(double[] a, double[] b) {

@@ -45,6 +45,14 @@ public final class Paper3Report {
                     "input", x.inputs().get(i), "equilibria", x.equilibria().get(i), "right", x.right().get(i)))
                     .toList());
         }
+        if (report.solvers() != null) {
+            Paper3.Solvers v = report.solvers();
+            model.put("solvers", Map.of("network", v.network(), "steps", v.steps(), "euler", percent(v.eulerAccuracy()),
+                    "adaptive", percent(v.adaptiveAccuracy()), "largest", String.format(Locale.ROOT, "%.2g",
+                            v.largestDifference()), "different", percent(v.differentBasins()),
+                    "eulerSeconds", String.format(Locale.ROOT, "%.1f", v.eulerSeconds()),
+                    "adaptiveSeconds", String.format(Locale.ROOT, "%.1f", v.adaptiveSeconds())));
+        }
         model.put("plots", List.copyOf(report.plots().keySet()));
         return Templates.render("report/paper3.md.ftl", model);
     }
@@ -63,6 +71,12 @@ public final class Paper3Report {
                 out.append(String.format(Locale.ROOT, "xor %s: %d distinct equilibria, %d of %d starts right%n",
                         x.inputs().get(i), x.equilibria().get(i), x.right().get(i), x.starts()));
             }
+        }
+        if (report.solvers() != null) {
+            Paper3.Solvers v = report.solvers();
+            out.append(String.format(Locale.ROOT, "solvers on %s: test accuracy Euler %s %%, adaptive %s %%, %s %% of"
+                    + " equilibria in another basin%n", v.network(), percent(v.eulerAccuracy()),
+                    percent(v.adaptiveAccuracy()), percent(v.differentBasins())));
         }
         return out.toString();
     }
