@@ -18,13 +18,15 @@ last step (the parameters that `oscnet compile` would use).
 
 ## Multistability (XOR, `examples/xor_xy.osc`)
 
-The trained XOR network (test accuracy ${xorAccuracy} %) relaxed from ${xorStarts} random starts per
-input, to max |dφ/dt| < 1e-8; equilibria whose phases all agree within 1e-3 rad count as one.
+The trained XOR network (test accuracy ${xorAccuracy} %) and the same network at its initial
+parameters, relaxed from ${xorStarts} random starts per input to max |dφ/dt| < 1e-7 (or t = 2000);
+settled equilibria whose phases all agree within 1e-3 rad count as one; starts still moving at
+t = 2000 are counted apart (unsettled).
 
-| input -> class | distinct equilibria | starts ending in the right class |
-|---|---|---|
+| input -> class | trained: distinct equilibria | trained: unsettled | trained: starts ending in the right class | before training: distinct equilibria | before training: unsettled |
+|---|---|---|---|---|---|
 <#list xor as x>
-| ${x.input} | ${x.equilibria} | ${x.right} of ${xorStarts} |
+| ${x.input} | ${x.equilibria} | ${x.unsettled} | ${x.right} of ${xorStarts} | ${x.untrained} | ${x.untrainedUnsettled} |
 </#list>
 </#if>
 <#if solvers??>

@@ -46,6 +46,9 @@ public final class Paper3 {
             NETWORKS.stream().map(s -> key(s.label())), java.util.stream.Stream.of("xor", "solvers")).toList();
     /** Random starts per XOR input in the multistability study. */
     static final int STARTS = 200;
+    /** How long and how still the multistability study relaxes. */
+    static final double SETTLE_TIME = 2000;
+    static final double SETTLE_TOLERANCE = 1e-7;
     /** Equilibria closer than this (largest phase difference, radians) count as one. */
     static final double SAME = 1e-3;
 
@@ -67,7 +70,8 @@ public final class Paper3 {
     }
 
     /** XOR: for each input, how many distinct equilibria {@link #STARTS} random starts reached, and how many were right. */
-    public record Multistability(List<String> inputs, List<Integer> equilibria, List<Integer> right, int starts,
+    public record Multistability(List<String> inputs, List<Integer> equilibria, List<Integer> right,
+            List<Integer> untrainedEquilibria, List<Integer> unsettled, List<Integer> untrainedUnsettled, int starts,
             double testAccuracy) {
     }
 
@@ -158,7 +162,8 @@ public final class Paper3 {
 
     /**
      * Trains the XOR example, then relaxes each of its four inputs from {@link #STARTS} random
-     * phases and counts the distinct equilibria reached and the starts that end in the right class.
+     * phases and counts the distinct equilibria reached and the starts that end in the right class; the same for
+     * the network at its initial parameters.
      */
     private Multistability multistability(Design design) {
         EquilibriumNetwork network = (EquilibriumNetwork) design.networks().get(0);
@@ -167,43 +172,69 @@ public final class Paper3 {
         TrainedEquilibrium trained = new EquilibriumTrainer(network, dataset, training, TrainingListener.SILENT, 1)
                 .train();
         XyLayout layout = XyLayout.of(network);
-        XySimulator simulator = new XySimulator(layout, network).withTolerance(1e-8);
-        XyLayout.Couplings couplings = layout.couplings(trained.parameters());
+        // run long and settle tightly: a slowly drifting state is not an equilibrium
+        XySimulator simulator = new XySimulator(layout, network.simulation().step(), SETTLE_TIME, SETTLE_TOLERANCE,
+                EquilibriumNetwork.Solver.EULER, network.targetPhase(), network.otherPhase());
         double[] phases = EquilibriumTrainer.phases(network, dataset.test());
         List<String> inputs = new ArrayList<>();
         List<Integer> counts = new ArrayList<>();
         List<Integer> right = new ArrayList<>();
+        List<Integer> untrained = new ArrayList<>();
+        List<Integer> unsettled = new ArrayList<>();
+        List<Integer> untrainedUnsettled = new ArrayList<>();
         for (int r = 0; r < dataset.test().size(); r++) {
-            XySimulator.Batch w = simulator.batch(STARTS);
-            w.count(STARTS);
-            for (int s = 0; s < STARTS; s++) {
-                simulator.clamp(w, s, phases, r * layout.inputs(), dataset.test().label(r));
-                simulator.randomStart(w, s, Seeds.derive(training.seed(), 0x786f72L, r * STARTS + s));
-            }
-            simulator.fields(w, couplings);
-            simulator.relax(w, couplings, 0);
-            List<double[]> distinct = new ArrayList<>();
-            int correct = 0;
-            for (int s = 0; s < STARTS; s++) {
-                double[] phi = new double[layout.free()];
-                for (int f = 0; f < phi.length; f++) {
-                    phi[f] = w.phase(f, s);
-                }
-                if (distinct.stream().noneMatch(d -> close(d, phi))) {
-                    distinct.add(phi);
-                }
-                correct += w.prediction(s) == dataset.test().label(r) ? 1 : 0;
-            }
+            int[] tally = new int[2];
+            counts.add(equilibria(simulator, layout, trained.parameters(), phases, dataset, r, training.seed(), tally));
+            right.add(tally[0]);
+            unsettled.add(tally[1]);
+            int[] before = new int[2];
+            untrained.add(equilibria(simulator, layout, layout.initialParameters(training.seed()), phases, dataset, r,
+                    training.seed(), before));
+            untrainedUnsettled.add(before[1]);
             double[] row = dataset.test().row(r);
             inputs.add(String.format(Locale.ROOT, "(%.0f, %.0f) -> %s", row[0], row[1],
                     dataset.classNames().get(dataset.test().label(r))));
-            counts.add(distinct.size());
-            right.add(correct);
-            log.printf(Locale.ROOT, "xor input %s: %d distinct equilibria from %d random starts, %d in the right"
-                    + " class%n", inputs.get(r), distinct.size(), STARTS, correct);
+            log.printf(Locale.ROOT, "xor input %s: %d distinct equilibria from %d random starts (%d before training;"
+                    + " unsettled %d and %d), %d in the right class%n", inputs.get(r), counts.get(r), STARTS,
+                    untrained.get(r), tally[1], before[1], tally[0]);
             log.flush();
         }
-        return new Multistability(inputs, counts, right, STARTS, trained.testAccuracy());
+        return new Multistability(inputs, counts, right, untrained, unsettled, untrainedUnsettled, STARTS,
+                trained.testAccuracy());
+    }
+
+    /**
+     * Distinct equilibria among the settled relaxations of test row {@code r} from {@link #STARTS}
+     * random starts; {@code tally[0]}: starts classified right, {@code tally[1]}: starts unsettled at
+     * the run's end (not counted as equilibria).
+     */
+    private static int equilibria(XySimulator simulator, XyLayout layout, double[] params, double[] phases,
+            Dataset dataset, int r, long seed, int[] tally) {
+        XyLayout.Couplings couplings = layout.couplings(params);
+        XySimulator.Batch w = simulator.batch(STARTS);
+        w.count(STARTS);
+        for (int s = 0; s < STARTS; s++) {
+            simulator.clamp(w, s, phases, r * layout.inputs(), dataset.test().label(r));
+            simulator.randomStart(w, s, Seeds.derive(seed, 0x786f72L, r * STARTS + s));
+        }
+        simulator.fields(w, couplings);
+        simulator.relax(w, couplings, 0);
+        List<double[]> distinct = new ArrayList<>();
+        for (int s = 0; s < STARTS; s++) {
+            tally[0] += w.prediction(s) == dataset.test().label(r) ? 1 : 0;
+            if (!w.settled(s)) {
+                tally[1]++;
+                continue;
+            }
+            double[] phi = new double[layout.free()];
+            for (int f = 0; f < phi.length; f++) {
+                phi[f] = w.phase(f, s);
+            }
+            if (distinct.stream().noneMatch(d -> close(d, phi))) {
+                distinct.add(phi);
+            }
+        }
+        return distinct.size();
     }
 
     /**

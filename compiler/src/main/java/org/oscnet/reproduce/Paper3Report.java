@@ -42,7 +42,9 @@ public final class Paper3Report {
             model.put("xorStarts", x.starts());
             model.put("xorAccuracy", percent(x.testAccuracy()));
             model.put("xor", java.util.stream.IntStream.range(0, x.inputs().size()).mapToObj(i -> Map.of(
-                    "input", x.inputs().get(i), "equilibria", x.equilibria().get(i), "right", x.right().get(i)))
+                    "input", x.inputs().get(i), "equilibria", x.equilibria().get(i), "right", x.right().get(i),
+                    "untrained", x.untrainedEquilibria().get(i), "unsettled", x.unsettled().get(i),
+                    "untrainedUnsettled", x.untrainedUnsettled().get(i)))
                     .toList());
         }
         if (report.solvers() != null) {

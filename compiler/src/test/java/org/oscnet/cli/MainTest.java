@@ -236,7 +236,7 @@ class MainTest {
         String report = Files.readString(out.resolve("README.md"));
         assertTrue(report.matches("(?s).*\\| 64-20-10 \\| 94 \\| 1480 \\| 91\\.7 \\| \\d+\\.\\d ± 0\\.0 \\|.*"), report);
         assertTrue(report.contains("oscnet reproduce paper3 --seeds 1 --steps 4 --only 64-20-10,xor"), report);
-        assertTrue(report.matches("(?s).*\\| \\(1, 1\\) -> 0 \\| \\d+ \\| \\d+ of 200 \\|.*"), report);
+        assertTrue(report.matches("(?s).*\\| \\(1, 1\\) -> 0 \\| \\d+ \\| \\d+ \\| \\d+ of 200 \\| \\d+ \\| \\d+ \\|.*"), report);
         assertTrue(Files.size(out.resolve("test_accuracy.png")) > 0);
     }
 
