@@ -45,7 +45,8 @@ public final class EquilibriumPlots {
 
     /**
      * The energy {@code E} during the free relaxation of the first test row from its random start,
-     * and {@code E + βC} during the nudged relaxation that follows.
+     * and {@code E + βC} during the nudged relaxation that follows, each as its distance to its
+     * final value on a logarithmic axis.
      */
     public static byte[] relaxation(EquilibriumNetwork network, Dataset dataset, TrainedEquilibrium trained,
             double beta) {
@@ -70,12 +71,26 @@ public final class EquilibriumPlots {
         double step = network.simulation().step();
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("Relaxation of test row 0 (class " + dataset.classNames().get(test.label(0)) + ")")
-                .xAxisTitle("time (dimensionless)").yAxisTitle("energy").build();
+                .xAxisTitle("time (dimensionless)").yAxisTitle("energy above its final value").build();
+        chart.getStyler().setYAxisLogarithmic(true);
         double[] t1 = IntStream.range(0, freeSteps).mapToDouble(i -> i * step).toArray();
         double[] t2 = IntStream.range(0, nudgedSteps).mapToDouble(i -> (freeSteps + i) * step).toArray();
-        line(chart, "free: E", t1, java.util.Arrays.copyOf(free, freeSteps), 0);
-        line(chart, "nudged: E + " + beta + " C", t2, java.util.Arrays.copyOf(nudged, nudgedSteps), 0);
+        line(chart, "free: E - E(end)", t1, aboveFinal(free, freeSteps), 0);
+        line(chart, "nudged: E + " + beta + " C - (E + " + beta + " C)(end)", t2, aboveFinal(nudged, nudgedSteps), 0);
         return TrainingPlots.png(chart);
+    }
+
+    /**
+     * The energy's distance to its last value, floored at 1e-12 so a logarithmic axis shows how
+     * fast the relaxation converges.
+     */
+    private static double[] aboveFinal(double[] energy, int count) {
+        double[] gap = new double[count];
+        double last = energy[count - 1];
+        for (int i = 0; i < count; i++) {
+            gap[i] = Math.max(1e-12, energy[i] - last);
+        }
+        return gap;
     }
 
     /** The output phases at equilibrium of the first test row of up to {@value #SHOWN} classes. */
