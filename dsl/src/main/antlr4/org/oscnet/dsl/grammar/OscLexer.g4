@@ -21,6 +21,7 @@ NO          : 'no';
 FEATURES    : 'features';
 LABEL       : 'label';
 NAMES       : 'names';
+LABELS      : 'labels';
 SPLIT       : 'split';
 PER         : 'per';
 CLASS       : 'class';

@@ -24,7 +24,7 @@ declaration
 // ---- Datasets ----------------------------------------------------------------------------
 
 datasetStatement
-    : FILE path=STRING (HEADER | noHeader=NO HEADER)? SEMI                       # fileStatement
+    : FILE path=STRING (HEADER | noHeader=NO HEADER)? (LABELS labels=STRING)? SEMI # fileStatement
     | FEATURES columnRange (COMMA columnRange)* SEMI       # featuresStatement
     | LABEL column=INT (NAMES LPAREN identifier (COMMA identifier)* RPAREN)? SEMI # labelStatement
     | SPLIT (PER CLASS)? (SHUFFLED SEED shuffleSeed=INT)? COLON splitPart (COMMA splitPart)* SEMI # splitStatement
@@ -178,7 +178,7 @@ identifier
 
 keyword
     : DATASET | NETWORK | TRAIN | HARDWARE
-    | FILE | HEADER | NO | FEATURES | LABEL | NAMES | SPLIT | PER | CLASS | FIRST | NEXT | REST
+    | FILE | HEADER | NO | FEATURES | LABEL | NAMES | LABELS | SPLIT | PER | CLASS | FIRST | NEXT | REST
     | ALL | TEST | SCALE | FROM | TO | SHUFFLED
     | OSCILLATORS | COUPLING | TUNING | INPUT | OUTPUT | FREQUENCY | LINEAR | DIRECT | SEQUENCE
     | EVERY | PHASE | PAIR | SYNC | WHEN | SOFTMAX | TARGET | OTHERS | LAYERS | UNITS | CONNECT

@@ -113,7 +113,9 @@ public final class Ast {
 
     // Dataset
 
-    public record FileStmt(String path, Span pathSpan, boolean header, Span span) implements Statement {
+    /** {@code file "x.csv" header;} or, for idx images, {@code file "images-idx3-ubyte.gz" labels "labels-idx1-ubyte.gz";}. */
+    public record FileStmt(String path, Span pathSpan, boolean header, String labels, Span labelsSpan, Span span)
+            implements Statement {
         public String keyword() {
             return "file";
         }

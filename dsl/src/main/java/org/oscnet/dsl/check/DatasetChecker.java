@@ -33,14 +33,57 @@ final class DatasetChecker {
         String name = decl.name().text();
         Block block = new Block("dataset `" + name + "`", decl.name().span(), decl.statements(), STATEMENTS,
                 "does not belong in a dataset", diagnostics);
-        boolean complete = block.require("file", "file \"data/iris.csv\" header;")
-                & block.require("features", "features 0..3;")
-                & block.require("label", "label 4;")
-                & block.require("split", "split per class: first 30 train, next 20 test;");
-        if (!complete) {
+        if (!block.require("file", "file \"data/iris.csv\" header;")) {
+            block.require("split", "split per class: first 30 train, next 20 test;");
             return Optional.empty();
         }
         Ast.FileStmt file = block.get("file", Ast.FileStmt.class).orElseThrow();
+        return IdxImages.isIdx(file.path()) ? idx(name, block, file) : csv(name, block, file);
+    }
+
+    /** MNIST-style images: every pixel a feature (or those `features` names), labels from the label file. */
+    private Optional<Dataset> idx(String name, Block block, Ast.FileStmt file) {
+        boolean complete = block.require("split", "split: first 8000 train, rest test;");
+        block.get("label", Ast.LabelStmt.class).ifPresent(l -> diagnostics.error(l.span(), "an idx image file takes"
+                + " its labels from the label file: `file \"" + file.path() + "\" labels \"...-idx1-ubyte.gz\";`"));
+        if (file.labels() == null) {
+            diagnostics.error(file.span(), "idx images need their label file: `file \"" + file.path()
+                    + "\" labels \"t10k-labels-idx1-ubyte.gz\";`");
+            return Optional.empty();
+        }
+        Path path = resolve(file.path());
+        Optional<IdxImages.Data> data = IdxImages.read(path, shown(file.path()), file.pathSpan(),
+                resolve(file.labels()), shown(file.labels()), file.labelsSpan(), diagnostics);
+        Optional<FeatureScaling> scaling = scaling(block.get("scale", Ast.ScaleStmt.class));
+        if (!complete || data.isEmpty() || scaling.isEmpty() || block.has("label")) {
+            return Optional.empty();
+        }
+        double[][] features = data.get().features();
+        int pixels = features.length == 0 ? 0 : features[0].length;
+        Optional<Ast.FeaturesStmt> chosen = block.get("features", Ast.FeaturesStmt.class);
+        if (chosen.isPresent()) {
+            Optional<int[]> columns = columns(chosen.get(), pixels, -1, "`" + shown(file.path()) + "` has " + pixels
+                    + " pixels per image (0.." + (pixels - 1) + ")");
+            if (columns.isEmpty()) {
+                return Optional.empty();
+            }
+            features = selectColumns(features, columns.get());
+        }
+        return finish(name, path, block, features, data.get().labels(), List.of(), scaling.get());
+    }
+
+    private Optional<Dataset> csv(String name, Block block, Ast.FileStmt file) {
+        boolean complete = block.require("features", "features 0..3;")
+                & block.require("label", "label 4;")
+                & block.require("split", "split per class: first 30 train, next 20 test;");
+        if (file.labels() != null) {
+            diagnostics.error(file.labelsSpan(), "a label file is for idx images (`...-idx3-ubyte.gz`); a CSV file"
+                    + " names its label column with `label N;`");
+            return Optional.empty();
+        }
+        if (!complete) {
+            return Optional.empty();
+        }
         Path path = resolve(file.path());
         String shownPath = shown(file.path());
         Optional<CsvTable> table = CsvTable.read(path, shownPath, file.header(), file.pathSpan(), diagnostics);
@@ -63,7 +106,6 @@ final class DatasetChecker {
         }
         double[][] features = new double[csv.rows().size()][columns.length];
         int[] labels = new int[csv.rows().size()];
-        int maxLabel = -1;
         boolean cellsOk = true;
         int labelColumn = (int) label.column().value();
         for (int r = 0; r < csv.rows().size(); r++) {
@@ -83,12 +125,19 @@ final class DatasetChecker {
                 diagnostics.error(csv.cellSpan(row, labelColumn), labelProblem(row.cells()[labelColumn], classNames));
                 cellsOk = false;
             }
-            maxLabel = Math.max(maxLabel, labels[r]);
         }
         if (!cellsOk) {
             return Optional.empty();
         }
+        return finish(name, path, block, features, labels, classNames, scaling.get());
+    }
+
+    /** Names the classes (0..max when not named), splits and scales. */
+    private Optional<Dataset> finish(String name, Path path, Block block, double[][] features, int[] labels,
+            List<String> names, FeatureScaling scaling) {
+        List<String> classNames = names;
         if (classNames.isEmpty()) {
+            int maxLabel = java.util.Arrays.stream(labels).max().orElse(-1);
             List<String> numbered = new ArrayList<>();
             for (int k = 0; k <= maxLabel; k++) {
                 numbered.add(Integer.toString(k));
@@ -102,10 +151,11 @@ final class DatasetChecker {
         }
         double[][] train = select(features, split.get().train());
         double[][] test = select(features, split.get().test());
-        Scaler.apply(scaling.get(), train, test);
-        return Optional.of(new Dataset(name, path, classNames, columns.length,
+        Scaler.apply(scaling, train, test);
+        int featureCount = features.length == 0 ? 0 : features[0].length;
+        return Optional.of(new Dataset(name, path, classNames, featureCount,
                 new Samples(train, select(labels, split.get().train())),
-                new Samples(test, select(labels, split.get().test())), split.get().description(), scaling.get()));
+                new Samples(test, select(labels, split.get().test())), split.get().description(), scaling));
     }
 
     private Path resolve(String written) {
@@ -122,14 +172,21 @@ final class DatasetChecker {
 
     private Optional<int[]> featureColumns(Ast.FeaturesStmt features, Ast.LabelStmt label, CsvTable csv, String file) {
         int columns = csv.columnCount();
-        Set<Integer> chosen = new TreeSet<>();
-        boolean ok = true;
         String available = "`" + file + "` has " + columns + " columns (0.." + (columns - 1) + ")";
         long labelColumn = label.column().value();
+        boolean ok = true;
         if (labelColumn >= columns) {
             diagnostics.error(label.column().span(), "label column " + labelColumn + " does not exist: " + available);
             ok = false;
         }
+        Optional<int[]> chosen = columns(features, columns, labelColumn, available);
+        return ok ? chosen : Optional.empty();
+    }
+
+    /** The feature columns a {@code features} statement names, each below {@code count} and not the label. */
+    private Optional<int[]> columns(Ast.FeaturesStmt features, int count, long labelColumn, String available) {
+        Set<Integer> chosen = new TreeSet<>();
+        boolean ok = true;
         for (Ast.IndexRange range : features.columns()) {
             if (range.last().value() < range.first().value()) {
                 diagnostics.error(range.span(), "column range is upside down; write the lower column first");
@@ -137,7 +194,7 @@ final class DatasetChecker {
                 continue;
             }
             for (long c = range.first().value(); c <= range.last().value(); c++) {
-                if (c >= columns) {
+                if (c >= count) {
                     diagnostics.error(range.span(), "feature column " + c + " does not exist: " + available);
                     ok = false;
                     break;
@@ -153,6 +210,16 @@ final class DatasetChecker {
             }
         }
         return ok ? Optional.of(chosen.stream().mapToInt(Integer::intValue).toArray()) : Optional.empty();
+    }
+
+    private static double[][] selectColumns(double[][] rows, int[] columns) {
+        double[][] out = new double[rows.length][columns.length];
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < columns.length; c++) {
+                out[r][c] = rows[r][columns[c]];
+            }
+        }
+        return out;
     }
 
     /** A label cell is a class index (0, 1, ...) or, when names are given, a class name. */

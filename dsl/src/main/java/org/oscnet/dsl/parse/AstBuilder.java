@@ -59,9 +59,13 @@ final class AstBuilder extends OscParserBaseVisitor<Object> {
 
     @Override
     public Ast.Statement visitFileStatement(OscParser.FileStatementContext ctx) {
-        String quoted = ctx.path.getText();
-        String path = quoted.substring(1, quoted.length() - 1).replaceAll("\\\\(.)", "$1");
-        return new Ast.FileStmt(path, span(ctx.path), ctx.HEADER() != null && ctx.noHeader == null, span(ctx));
+        String labels = ctx.labels == null ? null : unquote(ctx.labels.getText());
+        return new Ast.FileStmt(unquote(ctx.path.getText()), span(ctx.path), ctx.HEADER() != null && ctx.noHeader == null,
+                labels, ctx.labels == null ? null : span(ctx.labels), span(ctx));
+    }
+
+    private static String unquote(String quoted) {
+        return quoted.substring(1, quoted.length() - 1).replaceAll("\\\\(.)", "$1");
     }
 
     @Override
