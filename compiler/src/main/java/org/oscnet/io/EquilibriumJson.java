@@ -1,8 +1,6 @@
 package org.oscnet.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -24,7 +22,6 @@ import org.oscnet.train.TrainedEquilibrium;
  */
 public final class EquilibriumJson {
     public static final String SCHEMA = "oscnet.trained-xy/1";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private EquilibriumJson() {
     }
@@ -33,8 +30,7 @@ public final class EquilibriumJson {
             Training training, TrainedEquilibrium trained) {
         XyLayout layout = XyLayout.of(network);
         double[] p = trained.parameters();
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("schema", SCHEMA);
+        ObjectNode root = JsonArrays.document(SCHEMA);
         root.put("oscnet", version);
         root.put("source", source);
         ObjectNode net = root.putObject("network");
@@ -106,21 +102,12 @@ public final class EquilibriumJson {
         trained.trainAccuracyCurve().forEach(metrics.putArray("train_accuracy_curve")::add);
         trained.testAccuracyCurve().forEach(metrics.putArray("test_accuracy_curve")::add);
         JsonArrays.putMatrix(metrics.putArray("test_confusion"), trained.confusion());
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonArrays.text(root);
     }
 
     /** Reads a file {@link #render} wrote for {@code network}; refuses another schema, network or shape. */
     public static TrainedEquilibrium read(Path file, EquilibriumNetwork network) throws IOException {
-        JsonNode root = MAPPER.readTree(file.toFile());
-        String schema = root.path("schema").asText("");
-        if (!SCHEMA.equals(schema)) {
-            throw new IllegalArgumentException(file + " has schema `" + schema + "`, this oscnet reads `" + SCHEMA
-                    + "`; train again with `oscnet train`");
-        }
+        JsonNode root = JsonArrays.read(file, SCHEMA);
         XyLayout layout = XyLayout.of(network);
         JsonNode net = root.path("network");
         JsonNode edges = root.path("parameters").path("edges");

@@ -5,9 +5,43 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Integer matrices and number lists to and from JSON arrays, shared by the trained-file formats. */
+/**
+ * What the trained-file formats share: integer matrices and number lists to and from JSON arrays,
+ * writing a document, and reading one back only when its schema is the expected one.
+ */
 final class JsonArrays {
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT);
+
     private JsonArrays() {
+    }
+
+    /** A fresh document whose first field is {@code schema}. */
+    static com.fasterxml.jackson.databind.node.ObjectNode document(String schema) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", schema);
+        return root;
+    }
+
+    /** The document as indented text with a final newline. */
+    static String text(JsonNode root) {
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads {@code file}; {@link IllegalArgumentException} when its schema is not {@code schema}. */
+    static JsonNode read(java.nio.file.Path file, String schema) throws java.io.IOException {
+        JsonNode root = MAPPER.readTree(file.toFile());
+        String found = root.path("schema").asText("");
+        if (!schema.equals(found)) {
+            throw new IllegalArgumentException(file + " has schema `" + found + "`, this oscnet reads `" + schema
+                    + "`; train again with `oscnet train`");
+        }
+        return root;
     }
 
     static void putMatrix(ArrayNode into, int[][] matrix) {

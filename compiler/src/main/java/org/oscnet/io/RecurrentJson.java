@@ -1,8 +1,6 @@
 package org.oscnet.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -22,7 +20,6 @@ import org.oscnet.train.TrainedRecurrent;
  */
 public final class RecurrentJson {
     public static final String SCHEMA = "oscnet.trained-stno_rnn/1";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private RecurrentJson() {
     }
@@ -32,8 +29,7 @@ public final class RecurrentJson {
         RecurrentLayout layout = new RecurrentLayout(network.layers(), network.classCount());
         double[] p = trained.parameters();
         double[] mask = trained.mask();
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("schema", SCHEMA);
+        ObjectNode root = JsonArrays.document(SCHEMA);
         root.put("oscnet", version);
         root.put("source", source);
         ObjectNode net = root.putObject("network");
@@ -117,21 +113,12 @@ public final class RecurrentJson {
         trained.testLossCurve().forEach(metrics.putArray("test_loss_curve")::add);
         trained.testAccuracyCurve().forEach(metrics.putArray("test_accuracy_curve")::add);
         JsonArrays.putMatrix(metrics.putArray("test_confusion"), trained.confusion());
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonArrays.text(root);
     }
 
     /** Reads a file {@link #render} wrote for {@code network}; refuses another schema, network or shape. */
     public static TrainedRecurrent read(Path file, StnoRnnNetwork network) throws IOException {
-        JsonNode root = MAPPER.readTree(file.toFile());
-        String schema = root.path("schema").asText("");
-        if (!SCHEMA.equals(schema)) {
-            throw new IllegalArgumentException(file + " has schema `" + schema + "`, this oscnet reads `" + SCHEMA
-                    + "`; train again with `oscnet train`");
-        }
+        JsonNode root = JsonArrays.read(file, SCHEMA);
         JsonNode net = root.path("network");
         List<Integer> sizes = new ArrayList<>();
         net.path("layers").forEach(v -> sizes.add(v.asInt()));

@@ -1,7 +1,5 @@
 package org.oscnet.io;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -17,15 +15,13 @@ import org.oscnet.train.TrainedKuramoto;
  */
 public final class TrainedJson {
     public static final String SCHEMA = "oscnet.trained/1";
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private TrainedJson() {
     }
 
     public static String render(String oscnetVersion, String source, KuramotoNetwork network, Dataset dataset,
             Training training, TrainedKuramoto trained) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("schema", SCHEMA);
+        ObjectNode root = JsonArrays.document(SCHEMA);
         root.put("oscnet", oscnetVersion);
         root.put("source", source);
 
@@ -107,11 +103,7 @@ public final class TrainedJson {
         addAll(metrics.putArray("train_accuracy_curve"), trained.accuracyCurve());
         addAll(metrics.putArray("restart_losses"), trained.restartLosses());
         JsonArrays.putMatrix(metrics.putArray("test_confusion"), trained.confusion());
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonArrays.text(root);
     }
 
     /**
@@ -119,12 +111,7 @@ public final class TrainedJson {
      * or another network with a message saying what to do.
      */
     public static TrainedKuramoto read(java.nio.file.Path file, KuramotoNetwork network) throws java.io.IOException {
-        com.fasterxml.jackson.databind.JsonNode root = MAPPER.readTree(file.toFile());
-        String schema = root.path("schema").asText("");
-        if (!SCHEMA.equals(schema)) {
-            throw new IllegalArgumentException(file + " has schema `" + schema + "`, this oscnet reads `" + SCHEMA
-                    + "`; train again with `oscnet train`");
-        }
+        com.fasterxml.jackson.databind.JsonNode root = JsonArrays.read(file, SCHEMA);
         String name = root.path("network").path("name").asText("");
         int n = root.path("network").path("oscillators").asInt(-1);
         if (!network.name().equals(name) || n != network.oscillators()) {

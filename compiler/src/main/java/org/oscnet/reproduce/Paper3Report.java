@@ -14,11 +14,7 @@ public final class Paper3Report {
     }
 
     public static String markdown(Paper3.Report report, String command, String version, double minutes) {
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("command", command);
-        model.put("version", version);
-        model.put("minutes", String.format(Locale.ROOT, "%.1f", minutes));
-        model.put("settings", report.settings());
+        Map<String, Object> model = ReportHead.model(command, version, minutes, report.settings());
         model.put("rows", report.rows().stream().map(r -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("network", r.spec().label());
