@@ -29,7 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "time of one Iris versicolor training (100 iterations, batch 90, with sensitivities).",
             "Then one training epoch of examples/seqdigits.osc (898 sequences, forward, BPTT and Adam, one",
             "Euler step per input point), and one equilibrium-propagation step of a 64-100-10 XY network",
-            "(300 digits, free and nudged relaxations). With --numpy, also the same cases in NumPy",
+            "(300 digits, free and nudged relaxations) and one pass over the 8 000 MNIST training images of",
+            "examples/mnist_xy.osc (784-100-10). With --numpy, also the same cases in NumPy",
             "(scripts/kuramoto_numpy.py, scripts/stno_rnn_numpy.py, scripts/xy_ep_numpy.py, one BLAS thread),",
             "measured in the same run so the ratio is fair on a shared machine."},
         footer = {"", "Example:", "  oscnet bench --numpy > bench.jsonl"})
@@ -49,7 +50,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-training", description = "skip the Iris training case")
     boolean noTraining;
 
-    @Option(names = "--no-equilibrium", description = "skip the xy equilibrium-propagation step (and its NumPy twin)")
+    @Option(names = "--no-equilibrium", description = "skip the xy equilibrium-propagation step (and its NumPy twin) and the MNIST pass")
     boolean noEquilibrium;
 
     @Option(names = "--no-recurrent", description = "skip the stno_rnn training epoch (and its NumPy twin)")
@@ -84,6 +85,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (!noEquilibrium) {
             Benchmarks.printJson(out, equilibriumStep());
+            Benchmarks.printJson(out, mnistEpoch());
             if (numpy) {
                 runNumpy(out, "scripts/xy_ep_numpy.py", Integer.toString(repeats));
             }
@@ -183,6 +185,33 @@ final class BenchCommand implements Callable<Integer> {
         result.put("step", network.simulation().step());
         result.put("tolerance", network.relaxation().tolerance());
         result.put("seconds", Math.round(seconds * 1000) / 1000.0);
+        result.put("cores", cores);
+        return result;
+    }
+
+    /**
+     * One pass of equilibrium propagation over the 8 000 MNIST training images on the 784-100-10
+     * XY network of examples/mnist_xy.osc: as many steps of 300 images (30 per class) as make 8 000,
+     * timed per step from the initial parameters and multiplied out.
+     */
+    private Map<String, Object> mnistEpoch() {
+        Path example = DemoCommand.home().resolve("examples/mnist_xy.osc");
+        Design design = Inputs.load(example, spec.commandLine().getErr());
+        EquilibriumNetwork network = (EquilibriumNetwork) design.networks().get(0);
+        Training training = design.trainings().get(0);
+        var dataset = design.dataset(network.dataset()).orElseThrow();
+        int cores = Runtime.getRuntime().availableProcessors();
+        int batch = training.batchSize() * dataset.classCount();
+        int steps = (dataset.train().size() + batch - 1) / batch;
+        double seconds = new org.oscnet.train.EquilibriumTrainer(network, dataset, training, TrainingListener.SILENT,
+                cores).secondsPerStep(Math.max(1, repeats));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("case", "xy-mnist-epoch");
+        result.put("layers", network.layers());
+        result.put("images", dataset.train().size());
+        result.put("steps", steps);
+        result.put("seconds_per_step", Math.round(seconds * 1000) / 1000.0);
+        result.put("seconds", Math.round(seconds * steps * 10) / 10.0);
         result.put("cores", cores);
         return result;
     }
