@@ -50,7 +50,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-training", description = "skip the Iris training case")
     boolean noTraining;
 
-    @Option(names = "--no-equilibrium", description = "skip the xy equilibrium-propagation step (and its NumPy twin) and the MNIST pass")
+    @Option(names = "--no-equilibrium",
+            description = "skip the xy equilibrium-propagation step (and its NumPy twin) and the MNIST pass")
     boolean noEquilibrium;
 
     @Option(names = "--no-recurrent", description = "skip the stno_rnn training epoch (and its NumPy twin)")

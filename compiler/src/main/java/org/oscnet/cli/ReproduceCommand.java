@@ -26,7 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "paper3 (Wang, Wanjura, Marquardt, XY networks trained by equilibrium propagation,"
                     + " examples/digits_layered.osc and digits_all_to_all.osc): the eight networks (--only 64-20-10,"
                     + " 64-100-10, 64-200-10, 64-300-10, all-to-all-85, all-to-all-139, all-to-all-185,"
-                    + " all-to-all-222) over --seeds (default 3), and the multistability of the XOR network (xor), and Euler against the adaptive solver on a trained 64-20-10 (solvers);"
+                    + " all-to-all-222) over --seeds (default 3), the multistability of the XOR network (xor), and"
+                    + " Euler against the adaptive solver on a trained 64-20-10 (solvers);"
                     + " --quick runs 64-20-10, all-to-all-85, xor and solvers for 40 steps, one seed."},
         footer = {"", "Example:", "  oscnet reproduce paper1 --only iris,robustness --seeds 3 -o out/repro",
             "  oscnet reproduce paper2 --quick -o out/paper2",
@@ -39,7 +40,7 @@ final class ReproduceCommand implements Callable<Integer> {
     String paper;
 
     @Option(names = "--quick", description = "paper2: 2 seeds, 1 seed per study point, 6 epochs, fewer points;"
-            + " paper3: two small networks and xor, 40 steps, 1 seed")
+            + " paper3: two small networks, xor and solvers, 40 steps, 1 seed")
     boolean quick;
 
     @Option(names = "--study-seeds", paramLabel = "N", defaultValue = "3",
@@ -54,7 +55,8 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "paper2: epochs of every run (default: the example's)")
     int epochs;
 
-    @Option(names = "--seeds", paramLabel = "N", defaultValue = "10", description = "seeds per row (default: 10; paper3: 3)")
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "10",
+            description = "seeds per row (default: 10; paper3: 3)")
     int seeds;
 
     @Option(names = "--only", paramLabel = "GROUPS", split = ",", description = "row groups to run (default: all)")
@@ -132,7 +134,8 @@ final class ReproduceCommand implements Callable<Integer> {
         if (seedCount < 1 || stepCount < 0) {
             throw new UserError("--seeds must be at least 1, --steps 0 or more");
         }
-        List<String> defaults = quick ? List.of("64-20-10", "all-to-all-85", "xor", "solvers") : org.oscnet.reproduce.Paper3.GROUPS;
+        List<String> defaults = quick ? List.of("64-20-10", "all-to-all-85", "xor", "solvers")
+                : org.oscnet.reproduce.Paper3.GROUPS;
         Set<String> groups = new LinkedHashSet<>(only == null ? defaults : only);
         for (String group : groups) {
             if (!org.oscnet.reproduce.Paper3.GROUPS.contains(group)) {
