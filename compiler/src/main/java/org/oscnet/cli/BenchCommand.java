@@ -170,15 +170,14 @@ final class BenchCommand implements Callable<Integer> {
      * the initial parameters, on every core.
      */
     private Map<String, Object> equilibriumStep() {
-        Path example = DemoCommand.home().resolve("examples/digits_layered.osc");
-        Design design = Inputs.load(example, spec.commandLine().getErr());
-        EquilibriumNetwork declared = (EquilibriumNetwork) design.networks().get(0);
-        EquilibriumNetwork network = declared.withLayers(java.util.List.of(64, 100, 10));
+        Design design = Inputs.load(DemoCommand.home().resolve("examples/digits_layered.osc"),
+                spec.commandLine().getErr());
+        EquilibriumNetwork network = ((EquilibriumNetwork) design.networks().get(0))
+                .withLayers(java.util.List.of(64, 100, 10));
         Training training = design.trainings().get(0);
         var dataset = design.dataset(network.dataset()).orElseThrow();
         int cores = Runtime.getRuntime().availableProcessors();
-        double seconds = new org.oscnet.train.EquilibriumTrainer(network, dataset, training, TrainingListener.SILENT,
-                cores).secondsPerStep(Math.max(1, repeats));
+        double seconds = secondsPerStep(network, design);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("case", "xy-ep-step");
         result.put("layers", network.layers());
@@ -196,16 +195,14 @@ final class BenchCommand implements Callable<Integer> {
      * timed per step from the initial parameters and multiplied out.
      */
     private Map<String, Object> mnistEpoch() {
-        Path example = DemoCommand.home().resolve("examples/mnist_xy.osc");
-        Design design = Inputs.load(example, spec.commandLine().getErr());
+        Design design = Inputs.load(DemoCommand.home().resolve("examples/mnist_xy.osc"), spec.commandLine().getErr());
         EquilibriumNetwork network = (EquilibriumNetwork) design.networks().get(0);
         Training training = design.trainings().get(0);
         var dataset = design.dataset(network.dataset()).orElseThrow();
         int cores = Runtime.getRuntime().availableProcessors();
         int batch = training.batchSize() * dataset.classCount();
         int steps = (dataset.train().size() + batch - 1) / batch;
-        double seconds = new org.oscnet.train.EquilibriumTrainer(network, dataset, training, TrainingListener.SILENT,
-                cores).secondsPerStep(Math.max(1, repeats));
+        double seconds = secondsPerStep(network, design);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("case", "xy-mnist-epoch");
         result.put("layers", network.layers());
@@ -215,6 +212,14 @@ final class BenchCommand implements Callable<Integer> {
         result.put("seconds", Math.round(seconds * steps * 10) / 10.0);
         result.put("cores", cores);
         return result;
+    }
+
+    /** Mean seconds of --repeats EP steps of {@code network} with the design's first training, on every core. */
+    private double secondsPerStep(EquilibriumNetwork network, Design design) {
+        Training training = design.trainings().get(0);
+        return new org.oscnet.train.EquilibriumTrainer(network, design.dataset(network.dataset()).orElseThrow(),
+                training, TrainingListener.SILENT, Runtime.getRuntime().availableProcessors())
+                .secondsPerStep(Math.max(1, repeats));
     }
 
     private void runNumpy(java.io.PrintWriter out, String path, String argument)
