@@ -80,11 +80,6 @@ public final class XySimulator {
                 Math.atan2(otherSin, otherCos));
     }
 
-    public XySimulator withTolerance(double other) {
-        return new XySimulator(layout, step, duration, other, solver, Math.atan2(targetSin, targetCos),
-                Math.atan2(otherSin, otherCos));
-    }
-
     /** Euler steps a relaxation may take before it is stopped unsettled. */
     public int maxSteps() {
         return maxSteps;
@@ -156,7 +151,10 @@ public final class XySimulator {
             return count;
         }
 
-        /** Euler steps sample {@code b} took in the last relaxation ({@link #maxSteps()}: did not settle). */
+        /**
+         * Euler steps sample {@code b} took in the last relaxation ({@link #maxSteps()}: did not settle);
+         * with the adaptive solver, its derivative evaluations, below {@link #maxSteps()} when it settled.
+         */
         public int steps(int b) {
             return steps[b];
         }
