@@ -3,9 +3,7 @@ package org.oscnet.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.oscnet.model.Dataset;
 import org.oscnet.model.Samples;
@@ -78,11 +76,7 @@ public final class BpttTrainer {
         List<Double> trainAccuracy = new ArrayList<>();
         List<Double> testLoss = new ArrayList<>();
         List<Double> testAccuracy = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "oscnet-bptt");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Workers.pool(threads, "oscnet-bptt");
         try {
             Gradients gradients = new Gradients(simulator, layout.parameters(), train.featureCount(), pool);
             int[] order = new int[rows];
@@ -135,7 +129,7 @@ public final class BpttTrainer {
     public static Evaluation evaluate(StnoRnnNetwork network, double[] params, double[] mask, Samples samples,
             int threads) {
         RecurrentLayout layout = new RecurrentLayout(network.layers(), network.classCount());
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Workers.pool(threads, "oscnet-bptt");
         try {
             return new Gradients(new RecurrentSimulator(network, layout, mask), layout.parameters(),
                     samples.featureCount(), pool).evaluate(params, samples);
@@ -201,7 +195,7 @@ public final class BpttTrainer {
             }
             double[] total = new double[parameters + 2];
             for (Future<double[]> part : parts) {
-                double[] g = join(part);
+                double[] g = Workers.join(part);
                 for (int k = 0; k < parameters + 2; k++) {
                     total[k] += g[k];
                 }
@@ -229,7 +223,7 @@ public final class BpttTrainer {
                     }
                 }));
             }
-            parts.forEach(Gradients::join);
+            parts.forEach(Workers::join);
             int[][] confusion = new int[classes][classes];
             double loss = 0;
             int correct = 0;
@@ -247,17 +241,6 @@ public final class BpttTrainer {
                 best = p[c] > p[best] ? c : best;
             }
             return best;
-        }
-
-        private static <T> T join(Future<T> future) {
-            try {
-                return future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("training was interrupted", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
         }
     }
 }

@@ -3,9 +3,7 @@ package org.oscnet.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.oscnet.model.Dataset;
 import org.oscnet.model.EquilibriumNetwork;
@@ -84,7 +82,7 @@ public final class EquilibriumTrainer {
         double nudgedSteps = 0;
         long relaxations = 0;
         long stepNanos = 0;
-        ExecutorService pool = pool(threads);
+        ExecutorService pool = Workers.pool(threads, "oscnet-ep");
         try {
             for (int step = 1; step <= steps; step++) {
                 long stepStart = System.nanoTime();
@@ -144,7 +142,7 @@ public final class EquilibriumTrainer {
         double[] params = layout.initialParameters(training.seed());
         Samples train = dataset.train();
         double[] trainPhases = phases(network, train);
-        ExecutorService pool = pool(threads);
+        ExecutorService pool = Workers.pool(threads, "oscnet-ep");
         try {
             long started = 0;
             for (int step = 0; step <= steps; step++) {
@@ -282,7 +280,7 @@ public final class EquilibriumTrainer {
         }
         StepResult total = new StepResult(params.length);
         for (Future<List<StepResult>> part : parts) {
-            join(part).forEach(total::add);
+            Workers.join(part).forEach(total::add);
         }
         return total;
     }
@@ -316,7 +314,7 @@ public final class EquilibriumTrainer {
     /** Accuracy of {@code params} on {@code samples}, relaxed from seeded random phases, on {@code threads} threads. */
     public static Evaluation evaluate(EquilibriumNetwork network, XySimulator simulator, double[] params, Samples samples,
             long seed, int threads) {
-        ExecutorService pool = pool(threads);
+        ExecutorService pool = Workers.pool(threads, "oscnet-ep");
         try {
             return new EquilibriumTrainer(network, null, null, TrainingListener.SILENT, threads)
                     .evaluate(simulator, params, samples, seed, pool);
@@ -355,7 +353,7 @@ public final class EquilibriumTrainer {
             }));
         }
         for (Future<?> part : parts) {
-            join(part);
+            Workers.join(part);
         }
         int[][] confusion = new int[classes][classes];
         int correct = 0;
@@ -372,27 +370,5 @@ public final class EquilibriumTrainer {
         int n = Math.max(1, samples.size());
         return new Evaluation(correct / (double) n, cost / n, confusion, predictions, unsettled / (double) n,
                 totalSteps / n);
-    }
-
-    private static ExecutorService pool(int threads) {
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "oscnet-ep");
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
-    private static <T> T join(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }
