@@ -32,8 +32,13 @@ public final class JavaModelEmitter {
 
     /** {@code versicolor} becomes {@code VersicolorModel}; {@code iris_all} {@code IrisAllModel}. */
     public static String className(HwNetwork hw) {
+        return className(hw.name());
+    }
+
+    /** The model class of network {@code network}: {@code xor_xy} becomes {@code XorXyModel}. */
+    static String className(String network) {
         StringBuilder name = new StringBuilder();
-        for (String part : hw.name().split("_")) {
+        for (String part : network.split("_")) {
             if (!part.isEmpty()) {
                 name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
             }
@@ -65,16 +70,7 @@ public final class JavaModelEmitter {
                         .addParameter(TypeName.INT, "digest")
                         .build())
                 .build();
-        TypeSpec observerType = TypeSpec.interfaceBuilder("StepObserver")
-                .addModifiers(Modifier.PUBLIC)
-                .addAnnotation(FunctionalInterface.class)
-                .addJavadoc("Sees the phases after every step (the array is reused: copy what you keep).\n")
-                .addMethod(MethodSpec.methodBuilder("afterStep")
-                        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-                        .addParameter(TypeName.LONG, "step")
-                        .addParameter(LONGS, "phases")
-                        .build())
-                .build();
+        TypeSpec observerType = observerType();
 
         TypeSpec.Builder type = TypeSpec.classBuilder(self)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -131,15 +127,29 @@ public final class JavaModelEmitter {
                         .toString();
     }
 
-    private static FieldSpec constant(TypeName type, String name, Object value) {
+    /** The observer of the phases after each step, the same in every generated model. */
+    static TypeSpec observerType() {
+        return TypeSpec.interfaceBuilder("StepObserver")
+                .addModifiers(Modifier.PUBLIC)
+                .addAnnotation(FunctionalInterface.class)
+                .addJavadoc("Sees the phases after every step (the array is reused: copy what you keep).\n")
+                .addMethod(MethodSpec.methodBuilder("afterStep")
+                        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                        .addParameter(TypeName.LONG, "step")
+                        .addParameter(LONGS, "phases")
+                        .build())
+                .build();
+    }
+
+    static FieldSpec constant(TypeName type, String name, Object value) {
         return FieldSpec.builder(type, name, CONSTANT).initializer("$L", value).build();
     }
 
-    private static FieldSpec table(String name, TypeName type, CodeBlock values) {
+    static FieldSpec table(String name, TypeName type, CodeBlock values) {
         return FieldSpec.builder(type, name, TABLE).initializer(values).build();
     }
 
-    private static CodeBlock array(long[] values) {
+    static CodeBlock array(long[] values) {
         CodeBlock.Builder code = CodeBlock.builder().add("{");
         for (int i = 0; i < values.length; i++) {
             code.add(i == 0 ? "$LL" : ", $LL", values[i]);
@@ -164,7 +174,7 @@ public final class JavaModelEmitter {
         return code.add("}").build();
     }
 
-    private static MethodSpec shiftRound() {
+    static MethodSpec shiftRound() {
         return MethodSpec.methodBuilder("shiftRound")
                 .addModifiers(Modifier.STATIC)
                 .addJavadoc("{@code value / 2^shift} rounded to nearest, ties upwards (add half, arithmetic shift).\n")
@@ -176,14 +186,19 @@ public final class JavaModelEmitter {
     }
 
     private static MethodSpec sine(HwNetwork hw) {
-        int q = hw.sineEntries() / 4;
+        return sine(hw.sineEntries());
+    }
+
+    /** The table sine of an index, from {@code SINE_QUARTER} by symmetry. */
+    static MethodSpec sine(int entries) {
+        int q = entries / 4;
         return MethodSpec.methodBuilder("sine")
                 .addModifiers(Modifier.STATIC)
                 .addJavadoc("The table sine of a $L-point phase index, rebuilt from the quarter wave by symmetry.\n",
-                        hw.sineEntries())
+                        entries)
                 .addParameter(TypeName.INT, "index")
                 .returns(TypeName.LONG)
-                .addStatement("int i = index & $L", hw.sineEntries() - 1)
+                .addStatement("int i = index & $L", entries - 1)
                 .addStatement("int offset = i & $L", q - 1)
                 .beginControlFlow("switch (i >>> $L)", Integer.numberOfTrailingZeros(q))
                 .addStatement("case 0: return SINE_QUARTER[offset]")
@@ -296,7 +311,7 @@ public final class JavaModelEmitter {
                 .build();
     }
 
-    private static MethodSpec check() {
+    static MethodSpec check() {
         return MethodSpec.methodBuilder("check")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(TypeName.INT, "sample")

@@ -58,16 +58,12 @@ public final class VerilogEmitter {
     }
 
     private static Map<String, Object> model(HwNetwork hw, String version, String source) {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = sharedModel(hw.name(), hw.phaseBits(), hw.sineTable(), hw.lfsrSeed(), version, source);
         int sumSine = sumSineBits(hw);
-        m.put("version", version);
-        m.put("source", source);
-        m.put("name", hw.name());
         m.put("oscillators", hw.oscillators());
         m.put("features", hw.features());
         m.put("lanes", hw.lanes());
         m.put("groups", hw.groups());
-        m.put("phaseBits", hw.phaseBits());
         m.put("inputBits", hw.inputBits());
         m.put("sumBits", hw.sumBits());
         m.put("frequencyBits", hw.frequencyBits());
@@ -76,11 +72,6 @@ public final class VerilogEmitter {
         m.put("mixBits", hw.mixBits());
         m.put("productBits", hw.productBits());
         m.put("sumSineBits", sumSine);
-        m.put("sineBits", hw.sineBits());
-        m.put("sineEntries", hw.sineEntries());
-        m.put("indexBits", hw.sineIndexBits());
-        m.put("addressBits", hw.sineIndexBits() - 1);
-        m.put("amplitude", hw.sineTable().amplitude());
         m.put("oscillatorBits", Verilog.addressBits(hw.oscillators()));
         m.put("groupBits", Verilog.addressBits(hw.groups()));
         m.put("counterBits", hw.counterBits());
@@ -90,17 +81,10 @@ public final class VerilogEmitter {
         m.put("syncThreshold", hw.syncThreshold());
         m.put("classBits", hw.classIndexBits());
         m.put("randomPhases", hw.randomPhases());
-        m.put("lfsrSeed", String.format("%08x", hw.lfsrSeed()));
-        m.put("lfsrTaps", String.format("%08x", org.oscnet.quantize.Lfsr.TAPS_32));
         m.put("latency", hw.latency());
         m.put("centreMhz", String.format(java.util.Locale.ROOT, "%.3f", hw.centreHz() / 1e6));
         m.put("stepPs", String.format(java.util.Locale.ROOT, "%.3f", hw.stepSeconds() * 1e12));
 
-        List<String> quarter = new ArrayList<>();
-        for (long v : hw.sineQuarter()) {
-            quarter.add(Verilog.signed(v, hw.sineBits()));
-        }
-        m.put("quarter", quarter);
 
         List<String> inputs = new ArrayList<>();
         for (int p = 0; p < hw.features(); p++) {
@@ -184,6 +168,33 @@ public final class VerilogEmitter {
                     "second", accumulatorExtended(readouts.indexOf(pair.second()), ab)));
         }
         m.put("pairs", pairs);
+        return m;
+    }
+
+    /**
+     * What the shared modules (sine table, LFSR) and every file's header need, for any family's
+     * array: the network, the phase width, the table and the LFSR.
+     */
+    static Map<String, Object> sharedModel(String name, int phaseBits, org.oscnet.quantize.SineTable table,
+            long lfsrSeed, String version, String source) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", version);
+        m.put("source", source);
+        m.put("name", name);
+        m.put("phaseBits", phaseBits);
+        m.put("sineBits", table.bits());
+        m.put("sineEntries", table.entries());
+        int indexBits = Integer.numberOfTrailingZeros(table.entries());
+        m.put("indexBits", indexBits);
+        m.put("addressBits", indexBits - 1);
+        m.put("amplitude", table.amplitude());
+        m.put("lfsrSeed", String.format("%08x", lfsrSeed));
+        m.put("lfsrTaps", String.format("%08x", org.oscnet.quantize.Lfsr.TAPS_32));
+        List<String> quarter = new ArrayList<>();
+        for (long v : table.quarter()) {
+            quarter.add(Verilog.signed(v, table.bits()));
+        }
+        m.put("quarter", quarter);
         return m;
     }
 

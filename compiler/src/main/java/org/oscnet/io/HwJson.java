@@ -21,6 +21,8 @@ import org.oscnet.quantize.Widths;
  */
 public final class HwJson {
     public static final String SCHEMA = "oscnet.hw/1";
+    /** The schema of a digital XY array's {@code hw.json} ({@link XyHwJson}); {@link #read} takes both. */
+    public static final String XY_SCHEMA = "oscnet.hw-xy/1";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private HwJson() {
@@ -36,17 +38,8 @@ public final class HwJson {
             Widths widths, Quantizer.Search search, double floatAccuracy, double fixedAccuracy,
             double floatTrainAccuracy, double fixedTrainAccuracy, List<HardwarePlots.Point> sweep,
             List<String> rtlFiles, int testVectors, int randomVectors) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.put("schema", SCHEMA);
-        root.put("oscnet", version);
-        root.put("source", source);
-        root.put("network", hw.name());
-        root.put("top_module", hw.name() + "_top");
-        root.put("model_class", org.oscnet.emit.JavaModelEmitter.qualifiedName(hw));
-        root.put("model_source", "model/" + org.oscnet.emit.JavaModelEmitter.sourcePath(hw));
-        ArrayNode files = root.putArray("rtl_files");
-        rtlFiles.forEach(f -> files.add("rtl/" + f));
-        root.put("clock_hz", target.clockHz());
+        ObjectNode root = head(SCHEMA, version, source, hw.name(), org.oscnet.emit.JavaModelEmitter.qualifiedName(hw),
+                org.oscnet.emit.JavaModelEmitter.sourcePath(hw), rtlFiles, target.clockHz());
 
         ObjectNode shape = root.putObject("architecture");
         shape.put("oscillators", hw.oscillators());
@@ -125,6 +118,31 @@ public final class HwJson {
         vectors.put("test_rows", testVectors);
         vectors.put("random_rows", randomVectors);
         vectors.put("random_seed", org.oscnet.emit.Vectors.RANDOM_SEED);
+        return text(root);
+    }
+
+    /** What every {@code hw.json} starts with: what it is and what {@code verify} runs. */
+    static ObjectNode head(String schema, String version, String source, String network, String modelClass,
+            String modelSource, List<String> rtlFiles, double clockHz) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", schema);
+        root.put("oscnet", version);
+        root.put("source", source);
+        root.put("network", network);
+        root.put("top_module", network + "_top");
+        root.put("model_class", modelClass);
+        root.put("model_source", "model/" + modelSource);
+        ArrayNode files = root.putArray("rtl_files");
+        rtlFiles.forEach(f -> files.add("rtl/" + f));
+        root.put("clock_hz", clockHz);
+        return root;
+    }
+
+    static com.fasterxml.jackson.databind.JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    static String text(ObjectNode root) {
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -134,7 +152,8 @@ public final class HwJson {
 
     public static Summary read(Path file) throws IOException {
         JsonNode root = MAPPER.readTree(file.toFile());
-        if (!SCHEMA.equals(root.path("schema").asText())) {
+        String schema = root.path("schema").asText();
+        if (!SCHEMA.equals(schema) && !XY_SCHEMA.equals(schema)) {
             throw new IOException(file + " is not an oscnet hw.json (schema " + SCHEMA + "); run `oscnet compile` again");
         }
         JsonNode shape = root.path("architecture");

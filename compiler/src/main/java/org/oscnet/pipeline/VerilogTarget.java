@@ -147,13 +147,13 @@ public final class VerilogTarget {
         };
     }
 
-    private static Map<String, Object> with(Map<String, Object> model, String key, Object value) {
+    static Map<String, Object> with(Map<String, Object> model, String key, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(model);
         copy.put(key, value);
         return copy;
     }
 
-    private static void put(Map<String, byte[]> files, String path, String text) {
+    static void put(Map<String, byte[]> files, String path, String text) {
         files.put(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

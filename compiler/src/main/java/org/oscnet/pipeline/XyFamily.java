@@ -91,12 +91,19 @@ final class XyFamily implements Family<EquilibriumNetwork, TrainedEquilibrium> {
 
     @Override
     public Set<String> targets() {
-        return Set.of();
+        return Set.of("verilog");
     }
 
     @Override
     public Compiled compile(EquilibriumNetwork network, Dataset dataset, TrainedEquilibrium trained,
             HardwareTarget target, Set<String> wanted, CompileOptions options) {
-        return new Compiled(Map.of(), java.util.List.of());
+        if (target.verilog().isEmpty() || !wanted.contains("verilog")) {
+            return new Compiled(Map.of(), java.util.List.of());
+        }
+        XyVerilogTarget.Compiled compiled = XyVerilogTarget.compile(network, dataset, trained, target.verilog().get(),
+                options.version(), options.source());
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        compiled.files().forEach((path, bytes) -> files.put("verilog/" + path, bytes));
+        return new Compiled(files, java.util.List.of(compiled.summary()));
     }
 }

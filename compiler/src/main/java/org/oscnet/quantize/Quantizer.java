@@ -111,20 +111,9 @@ public final class Quantizer {
 
         long amplitude = (1L << (target.sineBits() - 1)) - 1;
         double couplingLsb = network.couplingHz() * lsbPerHz / ((double) amplitude * amplitude);
-        long largestMultiplier = (1L << (widths.coupling() - 1)) - 1;
-        int shift = -1;
-        long multiplier = 0;
-        for (int s = 0; s < 62; s++) {
-            long candidate = Math.round(Math.scalb(couplingLsb, s));
-            if (candidate > largestMultiplier) {
-                break;
-            }
-            shift = s;
-            multiplier = candidate;
-        }
-        if (shift < 0 || multiplier == 0) {
-            throw new WidthTooSmall("the coupling constant cannot be held in " + widths.coupling() + " bits");
-        }
+        Multiplier coupling = Multiplier.nearest(couplingLsb, widths.coupling(), "coupling constant");
+        long multiplier = coupling.value();
+        int shift = coupling.shift();
         long mixBound = 2L * n * amplitude * amplitude;
         int mixBits = QFormat.widthFor(-mixBound, mixBound, true);
         if (mixBits + widths.coupling() > 62) {
@@ -194,33 +183,39 @@ public final class Quantizer {
     public record Search(Widths chosen, double target, List<Trial> trials) {
     }
 
-    /**
-     * The smallest widths whose test accuracy stays at or above {@code target}: starting from
-     * {@link Widths#GENEROUS}, each searched width in turn (phase, coupling, weight, input) is
-     * bisected down to the smallest that still meets the target. Accuracy need not be monotone
-     * in a width, so this is a greedy search; every trial is recorded.
-     */
+    /** The smallest Kuramoto widths whose test accuracy stays at or above {@code goal} ({@link #search}). */
     public static Search chooseWidths(KuramotoNetwork network, Dataset dataset, double[][] frequencyHz,
             HardwareTarget.Verilog target, Widths start, double goal) {
+        return search(SEARCHED, start, goal,
+                widths -> accuracy(plan(network, dataset.classNames(), frequencyHz, target, widths), dataset.test()));
+    }
+
+    /**
+     * The smallest widths whose test accuracy stays at or above {@code goal}: starting from
+     * {@code start}, each of {@code signals} in turn is bisected down to the smallest that still
+     * meets the goal. Accuracy need not be monotone in a width, so this is a greedy search; every
+     * trial is recorded. {@code accuracy} throws {@link WidthTooSmall} for widths that cannot work.
+     */
+    public static Search search(List<String> signals, Widths start, double goal,
+            java.util.function.ToDoubleFunction<Widths> accuracy) {
         List<Trial> trials = new ArrayList<>();
         Widths current = start;
-        for (String signal : SEARCHED) {
+        for (String signal : signals) {
             int low = MIN_SEARCH_WIDTH;
             int high = current.get(signal);
             while (low < high) {
                 int middle = (low + high) / 2;
                 Widths candidate = current.with(signal, middle);
-                double accuracy;
+                double measured;
                 try {
-                    accuracy = accuracy(plan(network, dataset.classNames(), frequencyHz, target, candidate),
-                            dataset.test());
+                    measured = accuracy.applyAsDouble(candidate);
                 } catch (WidthTooSmall e) {
                     trials.add(new Trial(candidate, Double.NaN, e.getMessage()));
                     low = middle + 1;
                     continue;
                 }
-                trials.add(new Trial(candidate, accuracy, ""));
-                if (accuracy >= goal) {
+                trials.add(new Trial(candidate, measured, ""));
+                if (measured >= goal) {
                     high = middle;
                 } else {
                     low = middle + 1;

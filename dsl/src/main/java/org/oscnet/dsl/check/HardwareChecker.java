@@ -101,8 +101,9 @@ final class HardwareChecker {
             }
         }
         double clock = block.quantity("clock", Dimension.FREQUENCY, 100e6, Values.positive());
+        // a Kuramoto array updates every oscillator at once by default; an xy array has one lane
         int units = network instanceof KuramotoNetwork k ? k.oscillators() : 1 << 16;
-        int lanes = (int) block.count("lanes", units, 1, units);
+        int lanes = (int) block.count("lanes", network instanceof KuramotoNetwork ? units : 1, 1, units);
         Optional<Ast.AutoWidthsStmt> auto = block.get("widths auto", Ast.AutoWidthsStmt.class);
         double maxLoss = auto.map(a -> new OptionSet(a.options(), List.of("loss"), "`widths auto`", diagnostics)
                 .quantity("loss", Dimension.NONE, 0.01, Values.between(0, 1, "between 0 and 100 %"))).orElse(0.01);

@@ -1,0 +1,108 @@
+package org.oscnet.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.oscnet.emit.Templates;
+import org.oscnet.emit.XyModelEmitter;
+import org.oscnet.emit.XyVectors;
+import org.oscnet.emit.XyVerilogEmitter;
+import org.oscnet.io.XyHwJson;
+import org.oscnet.model.Dataset;
+import org.oscnet.model.EquilibriumNetwork;
+import org.oscnet.model.HardwareTarget;
+import org.oscnet.quantize.Quantizer;
+import org.oscnet.quantize.WidthTooSmall;
+import org.oscnet.quantize.Widths;
+import org.oscnet.quantize.XyHw;
+import org.oscnet.quantize.XyQuantizer;
+import org.oscnet.train.TrainedEquilibrium;
+
+/**
+ * The Verilog target of one trained XY network: quantize (given or automatic widths), measure
+ * fixed against float accuracy, and emit the RTL with its {@code $readmemh} files, the Java model,
+ * the vectors, the testbenches and {@code hw.json}, as relative paths to contents.
+ */
+final class XyVerilogTarget {
+    /** What oscnet uses when the hardware block gives no width: 16-bit phases, weights and step constant. */
+    static final Widths DEFAULTS = new Widths(16, 0, 16, 16, 0, 0);
+    private static final Widths GENEROUS = new Widths(24, 0, 20, 20, 0, 0);
+    private static final Set<String> WIDTHS = Set.of("phase", "weight", "coupling");
+
+    private XyVerilogTarget() {
+    }
+
+    /** What compiling produced: files (relative path to bytes), the plan and a one-line summary. */
+    record Compiled(Map<String, byte[]> files, XyHw hw, String summary) {
+    }
+
+    static Compiled compile(EquilibriumNetwork network, Dataset dataset, TrainedEquilibrium trained,
+            HardwareTarget.Verilog target, String version, String source) {
+        for (String signal : target.widths().keySet()) {
+            if (!WIDTHS.contains(signal)) {
+                throw new BadInput("`" + network.name() + "`: an xy array has no `" + signal + "` width; give"
+                        + " phase, weight or coupling (the step constant) widths");
+            }
+        }
+        if (target.lanes() > 1) {
+            throw new NotImplementedYet("an xy array with more than one lane (`lanes " + target.lanes() + "`)");
+        }
+        double[] parameters = trained.parameters();
+        Widths widths = DEFAULTS.with(target.widths());
+        Quantizer.Search search = null;
+        if (target.autoWidths()) {
+            search = Quantizer.search(XyQuantizer.SEARCHED, GENEROUS.with(target.widths()),
+                    trained.testAccuracy() - target.autoMaxLoss(),
+                    w -> XyQuantizer.accuracy(XyQuantizer.plan(network, parameters, target, w), dataset.test()));
+            widths = search.chosen();
+        }
+        XyHw hw;
+        try {
+            hw = XyQuantizer.plan(network, parameters, target, widths);
+        } catch (WidthTooSmall e) {
+            throw new BadInput("`" + network.name() + "`: " + e.getMessage());
+        }
+        int testRows = XyVectors.testRows(hw, dataset.test().size());
+        int randomRows = XyVectors.randomRows(hw);
+        XyHwJson.Accuracy accuracy = new XyHwJson.Accuracy(trained.testAccuracy(),
+                XyQuantizer.accuracy(hw, dataset.test()), trained.trainAccuracy(),
+                XyQuantizer.accuracy(hw, dataset.train()), testRows, randomRows);
+
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        Map<String, String> rtl = XyVerilogEmitter.render(hw, version, source);
+        rtl.forEach((name, text) -> VerilogTarget.put(files, "rtl/" + name, text));
+        XyVerilogEmitter.memories(hw).forEach((name, text) -> VerilogTarget.put(files, "mem/" + name, text));
+        List<String> rtlFiles = new ArrayList<>(rtl.keySet());
+        VerilogTarget.put(files, hw.name() + ".f", String.join("\n", rtlFiles.stream().map(f -> "rtl/" + f).toList())
+                + "\n");
+        VerilogTarget.put(files, "model/" + XyModelEmitter.sourcePath(hw), XyModelEmitter.render(hw, version, source));
+        long[] inputs = XyVectors.inputs(hw, dataset.test().featuresRowMajor(), testRows, randomRows);
+        VerilogTarget.put(files, "vectors.txt", XyVectors.render(hw, inputs, testRows + randomRows,
+                VerilogTarget.TRACE_STEPS));
+
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("version", version);
+        model.put("source", source);
+        model.put("name", hw.name());
+        model.put("free", hw.free());
+        model.put("inputs", hw.inputs());
+        model.put("outputs", hw.outputs());
+        model.put("phaseBits", hw.phaseBits());
+        model.put("classBits", hw.classIndexBits());
+        model.put("traceStepsHint", VerilogTarget.TRACE_STEPS);
+        VerilogTarget.put(files, "tb/" + hw.name() + "_tb.v", Templates.render("testbench/xy_tb.v.ftl",
+                VerilogTarget.with(model, "title", "Icarus testbench of " + hw.name() + "_top")));
+        VerilogTarget.put(files, "tb/" + hw.name() + "_harness.cpp", Templates.render("testbench/xy_harness.cpp.ftl",
+                VerilogTarget.with(model, "title", "Verilator harness of " + hw.name() + "_top")));
+        VerilogTarget.put(files, "hw.json", XyHwJson.render(version, source, hw, target, search, accuracy, rtlFiles));
+        String summary = String.format(Locale.ROOT,
+                "%s: %d free units, %d couplings stored, phase %d bits, weight %d bits; test accuracy float %.1f %%,"
+                        + " fixed point %.1f %% (%d test rows); %d cycles per sample",
+                hw.name(), hw.free(), hw.edges(), hw.phaseBits(), hw.weightBits(), 100 * accuracy.floatTest(),
+                100 * accuracy.fixedTest(), dataset.test().size(), hw.latency());
+        return new Compiled(files, hw, summary);
+    }
+}
