@@ -92,10 +92,13 @@ module ${name}_top #(
     wire signed [${accumulatorBits - 1}:0] source_sin_wide = ${sourceSinWide};
 
     // The force on the unit, cos(theta) S - sin(theta) C, and its turn (K force + 2^(k-1)) >>> k, K = ${couplingMultiplier}, k = ${couplingShift}.
+    // Its sums are held at zero except when a unit commits (operand isolation: the multipliers
+    // stay quiet while a row accumulates, which also makes event-driven simulation faster).
+    wire commit /*verilator public_flat_rd*/ = state == STEP && row_done;
     wire signed [${forceBits - 1}:0] own_cos_wide = ${ownCosWide};
     wire signed [${forceBits - 1}:0] own_sin_wide = ${ownSinWide};
-    wire signed [${forceBits - 1}:0] sum_cos_wide = ${sumCosWide};
-    wire signed [${forceBits - 1}:0] sum_sin_wide = ${sumSinWide};
+    wire signed [${forceBits - 1}:0] sum_cos_wide = commit ? ${sumCosWide} : ${forceBits}'sd0;
+    wire signed [${forceBits - 1}:0] sum_sin_wide = commit ? ${sumSinWide} : ${forceBits}'sd0;
     wire signed [${forceBits - 1}:0] force_value = own_cos_wide * sum_sin_wide - own_sin_wide * sum_cos_wide;
     wire signed [${productBits - 1}:0] force_wide = ${forceWide};
     wire signed [${productBits - 1}:0] product = ${multiplierLiteral} * force_wide;
@@ -106,7 +109,6 @@ module ${name}_top #(
     wire signed [${incrementBits - 1}:0] turn = rounded[${incrementBits - 1}:0];
 
     // What the testbenches watch: a free unit's new phase, written once per unit per step, in order.
-    wire commit /*verilator public_flat_rd*/ = state == STEP && row_done;
     wire [${phaseBits - 1}:0] commit_phase /*verilator public_flat_rd*/ = own_phase + ${turnAsPhase};
 
 <#if randomPhases>

@@ -48,7 +48,7 @@ public final class HardwareScaling {
                 "-Wall", "--top-module", VerilogEmitter.topModule(hw)));
         lint.addAll(names);
         ExternalRun.Outcome linted = ExternalRun.run(dir, 3600, lint);
-        Synthesis.Generic generic = Synthesis.generic(dir, VerilogEmitter.topModule(hw), names);
+        Synthesis.Generic generic = Synthesis.generic(dir, VerilogEmitter.topModule(hw), names, false);
         return new Point(n, hw.lanes(), generic.cells(), generic.gates(), generic.flipFlops(),
                 linted.ok() && linted.output().isBlank(), compileSeconds, generic.seconds());
     }

@@ -28,10 +28,24 @@ public final class HwJson {
     private HwJson() {
     }
 
-    /** What {@code verify} reads back. */
+    /** What {@code verify} reads back; {@code family} is the network family of the array (kuramoto or xy). */
     public record Summary(String name, String topModule, String modelClass, String modelSource, List<String> rtlFiles,
             double clockHz, long latency, int oscillators, int lanes, double floatAccuracy, double fixedAccuracy,
-            int testVectors, int randomVectors, double stepSeconds, long steps) {
+            int testVectors, int randomVectors, double stepSeconds, long steps, String family) {
+
+        /**
+         * Whether the design keeps its couplings and phases in memories ({@code $readmemh} ROMs and
+         * RAMs), which synthesis should count as blocks, not gates: the xy array does.
+         */
+        public boolean memories() {
+            return family.equals("xy");
+        }
+
+        /** What the testbenches compare for every sample. */
+        public String compared() {
+            return family.equals("xy") ? "the class, the latency and a digest of every free phase after every step"
+                    : "the class, the sync bits, the latency and a digest of every phase after every step";
+        }
     }
 
     public static String render(String version, String source, HwNetwork hw, HardwareTarget.Verilog target,
@@ -166,6 +180,7 @@ public final class HwJson {
                 shape.path("oscillators").asInt(), shape.path("lanes").asInt(),
                 q.path("float_test_accuracy").asDouble(), q.path("fixed_test_accuracy").asDouble(),
                 root.path("vectors").path("test_rows").asInt(), root.path("vectors").path("random_rows").asInt(),
-                shape.path("step_s").asDouble(), shape.path("steps").asLong());
+                shape.path("step_s").asDouble(), shape.path("steps").asLong(),
+                XY_SCHEMA.equals(schema) ? "xy" : "kuramoto");
     }
 }

@@ -114,18 +114,24 @@ public final class Verification {
         checks.add(report(out, cosim.icarus(icarusSamples, trace)));
 
         Map<String, String> resources = new LinkedHashMap<>();
-        resources.put("oscillators / lanes", hw.oscillators() + " / " + hw.lanes());
+        resources.put(hw.memories() ? "free units / lanes" : "oscillators / lanes", hw.oscillators() + " / "
+                + hw.lanes());
         resources.put("cycles per classification", Long.toString(hw.latency()));
         resources.put("time per classification at " + mhz(hw.clockHz()) + " MHz",
                 String.format(Locale.ROOT, "%.3f ms", hw.latency() / hw.clockHz() * 1e3));
         ObjectNode json = new ObjectMapper().createObjectNode();
         if (!synthesis.equals("none")) {
             out.println("synthesizing (yosys generic) ...");
-            Synthesis.Generic generic = Synthesis.generic(dir, hw.topModule(), hw.rtlFiles());
+            Synthesis.Generic generic = Synthesis.generic(dir, hw.topModule(), hw.rtlFiles(), hw.memories());
             resources.put("generic synthesis: cells (gates + flip-flops)", generic.cells() + " (" + generic.gates()
                     + " + " + generic.flipFlops() + ")");
+            if (hw.memories()) {
+                resources.put("generic synthesis: memory blocks left unmapped (couplings, row ends, biases, phases,"
+                        + " fields)", Integer.toString(generic.memories()));
+            }
             json.putObject("generic").put("cells", generic.cells()).put("gates", generic.gates())
-                    .put("flip_flops", generic.flipFlops()).put("seconds", generic.seconds());
+                    .put("flip_flops", generic.flipFlops()).put("memories", generic.memories())
+                    .put("seconds", generic.seconds());
             if (synthesis.equals("ice40")) {
                 out.println("synthesizing (yosys synth_ice40, nextpnr-ice40 if it fits) ...");
                 Synthesis.Ice40 ice = Synthesis.ice40(dir, hw.topModule(), hw.rtlFiles(), hw.clockHz());
@@ -304,6 +310,7 @@ public final class Verification {
         model.put("testRows", hw.testVectors());
         model.put("randomRows", hw.randomVectors());
         model.put("randomSeed", org.oscnet.emit.Vectors.RANDOM_SEED);
+        model.put("compared", hw.compared());
         model.put("checks", checkRows(checks));
         model.put("floatAccuracy", String.format(Locale.ROOT, "%.1f", 100 * hw.floatAccuracy()));
         model.put("fixedAccuracy", String.format(Locale.ROOT, "%.1f", 100 * hw.fixedAccuracy()));

@@ -27,8 +27,8 @@ public final class Synthesis {
     private Synthesis() {
     }
 
-    /** Generic synthesis: cell counts by kind. */
-    public record Generic(int cells, int flipFlops, int gates, double seconds) {
+    /** Generic synthesis: cell counts by kind; {@code memories} are memory blocks left unmapped. */
+    public record Generic(int cells, int flipFlops, int gates, int memories, double seconds) {
     }
 
     /** iCE40 synthesis and, when it fits, place and route. */
@@ -36,22 +36,37 @@ public final class Synthesis {
             Optional<Double> fmaxMhz, String note, double seconds) {
     }
 
-    public static Generic generic(Path folder, String top, List<String> files) throws IOException {
+    /**
+     * Generic synthesis of {@code top}. With {@code keepMemories}, memories stay memory blocks
+     * (Yosys's {@code synth} up to its "fine" label, then gate mapping without {@code memory_map}):
+     * a ROM of thousands of couplings mapped into gates says nothing a block RAM would cost, and
+     * takes minutes.
+     */
+    public static Generic generic(Path folder, String top, List<String> files, boolean keepMemories)
+            throws IOException {
         Path dir = folder.toAbsolutePath();
         Path stat = dir.resolve("build").resolve("generic_stat.json");
         Files.createDirectories(stat.getParent());
-        ExternalRun.Outcome run = yosys(dir, "read_verilog " + String.join(" ", files) + "; synth -flatten -top " + top
+        String synth = keepMemories
+                ? "synth -flatten -top " + top + " -run :fine; opt -fast -full; techmap; opt -fast; abc -fast; opt -fast"
+                : "synth -flatten -top " + top;
+        ExternalRun.Outcome run = yosys(dir, "read_verilog " + String.join(" ", files) + "; " + synth
                 + "; tee -q -o " + stat + " stat -json");
         Map<String, Integer> cells = cellsByType(run, stat);
         int flipFlops = 0;
+        int memories = 0;
         int total = 0;
         for (Map.Entry<String, Integer> cell : cells.entrySet()) {
+            if (cell.getKey().startsWith("$mem")) {
+                memories += cell.getValue();
+                continue;
+            }
             total += cell.getValue();
             if (cell.getKey().contains("DFF")) {
                 flipFlops += cell.getValue();
             }
         }
-        return new Generic(total, flipFlops, total - flipFlops, run.seconds());
+        return new Generic(total, flipFlops, total - flipFlops, memories, run.seconds());
     }
 
     public static Ice40 ice40(Path folder, String top, List<String> files, double clockHz) throws IOException {
