@@ -93,10 +93,24 @@ final class XyVerilogTarget {
         model.put("phaseBits", hw.phaseBits());
         model.put("classBits", hw.classIndexBits());
         model.put("traceStepsHint", VerilogTarget.TRACE_STEPS);
+        model.put("randomPhases", hw.randomPhases());
+        model.put("edges", hw.edges());
+        model.put("weightBits", hw.weightBits());
+        model.put("weightFraction", hw.weightFraction());
+        model.put("modelPath", XyModelEmitter.sourcePath(hw));
+        model.put("modelClass", XyModelEmitter.qualifiedName(hw));
+        model.put("vectorSamples", testRows + randomRows);
+        model.put("testSamples", testRows);
+        model.put("randomSamples", randomRows);
+        model.put("randomSeed", org.oscnet.emit.Vectors.RANDOM_SEED);
+        model.put("latency", hw.latency());
+        model.put("steps", hw.steps());
+        model.put("stepCycles", hw.edges() - hw.inputEdges() + hw.free());
         VerilogTarget.put(files, "tb/" + hw.name() + "_tb.v", Templates.render("testbench/xy_tb.v.ftl",
                 VerilogTarget.with(model, "title", "Icarus testbench of " + hw.name() + "_top")));
         VerilogTarget.put(files, "tb/" + hw.name() + "_harness.cpp", Templates.render("testbench/xy_harness.cpp.ftl",
                 VerilogTarget.with(model, "title", "Verilator harness of " + hw.name() + "_top")));
+        VerilogTarget.put(files, "README.md", Templates.render("testbench/xy_README.md.ftl", model));
         VerilogTarget.put(files, "hw.json", XyHwJson.render(version, source, hw, target, search, accuracy, rtlFiles));
         String summary = String.format(Locale.ROOT,
                 "%s: %d free units, %d couplings stored, phase %d bits, weight %d bits; test accuracy float %.1f %%,"

@@ -1,0 +1,3 @@
+rtl/xor_xy_sine.v
+rtl/xor_xy_lfsr.v
+rtl/xor_xy_top.v
