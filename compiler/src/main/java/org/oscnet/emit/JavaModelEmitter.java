@@ -329,6 +329,44 @@ public final class JavaModelEmitter {
     }
 
     private static MethodSpec main(HwNetwork hw, ClassName self) {
+        CodeBlock header = CodeBlock.of("in.nextInt() != OSCILLATORS || in.nextInt() != FEATURES || in.nextInt() != $L",
+                hw.pairs().size());
+        CodeBlock read = CodeBlock.builder()
+                .addStatement("long[] inputs = new long[FEATURES]")
+                .beginControlFlow("for (int p = 0; p < FEATURES; p++)")
+                .addStatement("inputs[p] = in.nextLong()")
+                .endControlFlow()
+                .addStatement("int expectedClass = in.nextInt()")
+                .addStatement("long expectedSync = in.nextLong()")
+                .addStatement("int expectedDigest = Integer.parseUnsignedInt(in.next(), 16)")
+                .addStatement("long expectedLatency = in.nextLong()")
+                .build();
+        CodeBlock compare = CodeBlock.builder()
+                .addStatement("errors[0] += check(sample, $S, expectedClass, got.classIndex())", "out_class")
+                .addStatement("errors[0] += check(sample, $S, expectedSync, got.syncMask())", "out_sync")
+                .add(commonChecks())
+                .build();
+        return vectorsMain(hw.name(), self, header, "OSCILLATORS", "oscillator", read, compare);
+    }
+
+    /** The checks of the digest and the latency, the same in every generated model. */
+    static CodeBlock commonChecks() {
+        return CodeBlock.builder()
+                .addStatement("errors[0] += check(sample, $S, expectedDigest & 0xFFFFFFFFL, got.digest() & 0xFFFFFFFFL)",
+                        "phase digest")
+                .addStatement("errors[0] += check(sample, $S, expectedLatency, LATENCY_CYCLES)", "latency")
+                .build();
+    }
+
+    /**
+     * A model's {@code main}: reads a vectors file (header, the phases of sample 0's first steps,
+     * then one line per sample), classifies every sample and compares. {@code header} is true when
+     * the file describes another network; {@code read} reads one sample into {@code inputs} and
+     * the expected values; {@code compare} adds the mismatches of {@code got} to {@code errors[0]};
+     * {@code units} names the constant counting the traced phases.
+     */
+    static MethodSpec vectorsMain(String network, ClassName self, CodeBlock header, String units, String unitWord,
+            CodeBlock read, CodeBlock compare) {
         return MethodSpec.methodBuilder("main")
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Checks the model against a vectors file (default {@code vectors.txt}): prints PASS or each"
@@ -341,39 +379,27 @@ public final class JavaModelEmitter {
                         ClassName.get("java.nio.file", "Path"))
                 .addStatement("int samples = in.nextInt()")
                 .addStatement("int traceSteps = in.nextInt()")
-                .beginControlFlow("if (in.nextInt() != OSCILLATORS || in.nextInt() != FEATURES || in.nextInt() != $L)",
-                        hw.pairs().size())
-                .addStatement("System.out.println($S + path + $S)", "FAIL ", " does not describe " + hw.name())
+                .beginControlFlow("if ($L)", header)
+                .addStatement("System.out.println($S + path + $S)", "FAIL ", " does not describe " + network)
                 .addStatement("System.exit(1)")
                 .endControlFlow()
-                .addStatement("long[] trace = new long[traceSteps * OSCILLATORS]")
+                .addStatement("long[] trace = new long[traceSteps * $L]", units)
                 .beginControlFlow("for (int k = 0; k < trace.length; k++)")
                 .addStatement("trace[k] = in.nextLong()")
                 .endControlFlow()
                 .addStatement("$T model = new $T()", self, self)
                 .addStatement("int[] errors = {0}")
                 .beginControlFlow("for (int s = 0; s < samples; s++)")
-                .addStatement("long[] inputs = new long[FEATURES]")
-                .beginControlFlow("for (int p = 0; p < FEATURES; p++)")
-                .addStatement("inputs[p] = in.nextLong()")
-                .endControlFlow()
-                .addStatement("int expectedClass = in.nextInt()")
-                .addStatement("long expectedSync = in.nextLong()")
-                .addStatement("int expectedDigest = Integer.parseUnsignedInt(in.next(), 16)")
-                .addStatement("long expectedLatency = in.nextLong()")
+                .addCode(read)
                 .addStatement("int sample = s")
                 .addStatement("Result got = model.classify(inputs, sample != 0 ? null : (step, phases) -> {\n$>"
-                        + "for (int i = 0; step < traceSteps && i < OSCILLATORS; i++) {\n$>"
-                        + "if (phases[i] != trace[(int) step * OSCILLATORS + i]) {\n$>"
+                        + "for (int i = 0; step < traceSteps && i < $L; i++) {\n$>"
+                        + "if (phases[i] != trace[(int) step * $L + i]) {\n$>"
                         + "errors[0]++;\n"
-                        + "System.out.println(\"MISMATCH sample 0 step \" + step + \" oscillator \" + i"
-                        + " + \" phase: expected \" + trace[(int) step * OSCILLATORS + i] + \", got \" + phases[i]);\n"
-                        + "$<}\n$<}\n$<})")
-                .addStatement("errors[0] += check(sample, $S, expectedClass, got.classIndex())", "out_class")
-                .addStatement("errors[0] += check(sample, $S, expectedSync, got.syncMask())", "out_sync")
-                .addStatement("errors[0] += check(sample, $S, expectedDigest & 0xFFFFFFFFL, got.digest() & 0xFFFFFFFFL)",
-                        "phase digest")
-                .addStatement("errors[0] += check(sample, $S, expectedLatency, LATENCY_CYCLES)", "latency")
+                        + "System.out.println(\"MISMATCH sample 0 step \" + step + \" $L \" + i"
+                        + " + \" phase: expected \" + trace[(int) step * $L + i] + \", got \" + phases[i]);\n"
+                        + "$<}\n$<}\n$<})", units, units, unitWord, units)
+                .addCode(compare)
                 .endControlFlow()
                 .beginControlFlow("if (errors[0] == 0)")
                 .addStatement("System.out.println($S + samples + $S)", "PASS ", " samples")

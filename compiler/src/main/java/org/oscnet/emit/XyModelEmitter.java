@@ -253,29 +253,8 @@ public final class XyModelEmitter {
     }
 
     private static MethodSpec main(XyHw hw, ClassName self) {
-        return MethodSpec.methodBuilder("main")
-                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addJavadoc("Checks the model against a vectors file (default {@code vectors.txt}): prints PASS or each"
-                        + " mismatch, exits 1 on failure.\n")
-                .addParameter(ArrayTypeName.of(ClassName.get(String.class)), "args")
-                .addException(ClassName.get("java.io", "IOException"))
-                .addStatement("String path = args.length > 0 ? args[0] : $S", "vectors.txt")
-                .addStatement("$T in = new $T($T.readString($T.of(path)))", java.util.Scanner.class,
-                        java.util.Scanner.class, ClassName.get("java.nio.file", "Files"),
-                        ClassName.get("java.nio.file", "Path"))
-                .addStatement("int samples = in.nextInt()")
-                .addStatement("int traceSteps = in.nextInt()")
-                .beginControlFlow("if (in.nextInt() != FREE || in.nextInt() != INPUTS || in.nextInt() != OUTPUTS)")
-                .addStatement("System.out.println($S + path + $S)", "FAIL ", " does not describe " + hw.name())
-                .addStatement("System.exit(1)")
-                .endControlFlow()
-                .addStatement("long[] trace = new long[traceSteps * FREE]")
-                .beginControlFlow("for (int k = 0; k < trace.length; k++)")
-                .addStatement("trace[k] = in.nextLong()")
-                .endControlFlow()
-                .addStatement("$T model = new $T()", self, self)
-                .addStatement("int[] errors = {0}")
-                .beginControlFlow("for (int s = 0; s < samples; s++)")
+        CodeBlock header = CodeBlock.of("in.nextInt() != FREE || in.nextInt() != INPUTS || in.nextInt() != OUTPUTS");
+        CodeBlock read = CodeBlock.builder()
                 .addStatement("long[] inputs = new long[INPUTS]")
                 .beginControlFlow("for (int i = 0; i < INPUTS; i++)")
                 .addStatement("inputs[i] = in.nextLong()")
@@ -283,25 +262,11 @@ public final class XyModelEmitter {
                 .addStatement("int expectedClass = in.nextInt()")
                 .addStatement("int expectedDigest = Integer.parseUnsignedInt(in.next(), 16)")
                 .addStatement("long expectedLatency = in.nextLong()")
-                .addStatement("int sample = s")
-                .addStatement("Result got = model.classify(inputs, sample != 0 ? null : (step, phases) -> {\n$>"
-                        + "for (int f = 0; step < traceSteps && f < FREE; f++) {\n$>"
-                        + "if (phases[f] != trace[(int) step * FREE + f]) {\n$>"
-                        + "errors[0]++;\n"
-                        + "System.out.println(\"MISMATCH sample 0 step \" + step + \" unit \" + f"
-                        + " + \" phase: expected \" + trace[(int) step * FREE + f] + \", got \" + phases[f]);\n"
-                        + "$<}\n$<}\n$<})")
-                .addStatement("errors[0] += check(sample, $S, expectedClass, got.classIndex())", "out_class")
-                .addStatement("errors[0] += check(sample, $S, expectedDigest & 0xFFFFFFFFL, got.digest() & 0xFFFFFFFFL)",
-                        "phase digest")
-                .addStatement("errors[0] += check(sample, $S, expectedLatency, LATENCY_CYCLES)", "latency")
-                .endControlFlow()
-                .beginControlFlow("if (errors[0] == 0)")
-                .addStatement("System.out.println($S + samples + $S)", "PASS ", " samples")
-                .nextControlFlow("else")
-                .addStatement("System.out.println($S + errors[0] + $S)", "FAIL ", " mismatches")
-                .addStatement("System.exit(1)")
-                .endControlFlow()
                 .build();
+        CodeBlock compare = CodeBlock.builder()
+                .addStatement("errors[0] += check(sample, $S, expectedClass, got.classIndex())", "out_class")
+                .add(JavaModelEmitter.commonChecks())
+                .build();
+        return JavaModelEmitter.vectorsMain(hw.name(), self, header, "FREE", "unit", read, compare);
     }
 }

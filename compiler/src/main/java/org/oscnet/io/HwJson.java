@@ -101,25 +101,7 @@ public final class HwJson {
             p.put("class", pair.className());
         }
 
-        ObjectNode q = root.putObject("quantization");
-        q.put("widths", target.autoWidths() ? "auto" : "given");
-        q.put("given", MAPPER.valueToTree(target.widths()));
-        if (search != null) {
-            q.put("target_accuracy", search.target());
-            ArrayNode trials = q.putArray("trials");
-            for (Quantizer.Trial trial : search.trials()) {
-                ObjectNode t = trials.addObject();
-                t.put("phase", trial.widths().phase());
-                t.put("input", trial.widths().input());
-                t.put("weight", trial.widths().weight());
-                t.put("coupling", trial.widths().coupling());
-                if (Double.isNaN(trial.accuracy())) {
-                    t.put("infeasible", trial.note());
-                } else {
-                    t.put("test_accuracy", trial.accuracy());
-                }
-            }
-        }
+        ObjectNode q = quantization(root, target, search, List.of("phase", "input", "weight", "coupling"));
         q.put("float_test_accuracy", floatAccuracy);
         q.put("fixed_test_accuracy", fixedAccuracy);
         q.put("float_train_accuracy", floatTrainAccuracy);
@@ -133,6 +115,31 @@ public final class HwJson {
         vectors.put("random_rows", randomVectors);
         vectors.put("random_seed", org.oscnet.emit.Vectors.RANDOM_SEED);
         return text(root);
+    }
+
+    /**
+     * The {@code quantization} object: given or automatic widths and, for automatic ones, every
+     * trial of the search with the {@code signals} it narrowed.
+     */
+    static ObjectNode quantization(ObjectNode root, HardwareTarget.Verilog target, Quantizer.Search search,
+            List<String> signals) {
+        ObjectNode q = root.putObject("quantization");
+        q.put("widths", target.autoWidths() ? "auto" : "given");
+        q.set("given", MAPPER.valueToTree(target.widths()));
+        if (search != null) {
+            q.put("target_accuracy", search.target());
+            ArrayNode trials = q.putArray("trials");
+            for (Quantizer.Trial trial : search.trials()) {
+                ObjectNode t = trials.addObject();
+                signals.forEach(signal -> t.put(signal, trial.widths().get(signal)));
+                if (Double.isNaN(trial.accuracy())) {
+                    t.put("infeasible", trial.note());
+                } else {
+                    t.put("test_accuracy", trial.accuracy());
+                }
+            }
+        }
+        return q;
     }
 
     /** What every {@code hw.json} starts with: what it is and what {@code verify} runs. */
@@ -150,10 +157,6 @@ public final class HwJson {
         rtlFiles.forEach(f -> files.add("rtl/" + f));
         root.put("clock_hz", clockHz);
         return root;
-    }
-
-    static com.fasterxml.jackson.databind.JsonNode tree(Object value) {
-        return MAPPER.valueToTree(value);
     }
 
     static String text(ObjectNode root) {

@@ -1,6 +1,5 @@
 package org.oscnet.io;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.oscnet.emit.Vectors;
@@ -8,6 +7,7 @@ import org.oscnet.emit.XyModelEmitter;
 import org.oscnet.model.HardwareTarget;
 import org.oscnet.quantize.Quantizer;
 import org.oscnet.quantize.XyHw;
+import org.oscnet.quantize.XyQuantizer;
 
 /**
  * {@code hw.json} of a digital XY array (schema {@value HwJson#XY_SCHEMA}): the fixed-point plan,
@@ -58,24 +58,7 @@ public final class XyHwJson {
         constants.put("step_shift", hw.couplingShift());
         constants.put("first_output", hw.firstOutput());
 
-        ObjectNode q = root.putObject("quantization");
-        q.put("widths", target.autoWidths() ? "auto" : "given");
-        q.set("given", HwJson.tree(target.widths()));
-        if (search != null) {
-            q.put("target_accuracy", search.target());
-            ArrayNode trials = q.putArray("trials");
-            for (Quantizer.Trial trial : search.trials()) {
-                ObjectNode t = trials.addObject();
-                t.put("phase", trial.widths().phase());
-                t.put("weight", trial.widths().weight());
-                t.put("coupling", trial.widths().coupling());
-                if (Double.isNaN(trial.accuracy())) {
-                    t.put("infeasible", trial.note());
-                } else {
-                    t.put("test_accuracy", trial.accuracy());
-                }
-            }
-        }
+        ObjectNode q = HwJson.quantization(root, target, search, XyQuantizer.SEARCHED);
         q.put("float_test_accuracy", accuracy.floatTest());
         q.put("fixed_test_accuracy", accuracy.fixedTest());
         q.put("float_train_accuracy", accuracy.floatTrain());

@@ -40,7 +40,8 @@ public record Widths(int phase, int input, int weight, int coupling, int frequen
         };
     }
 
-    int get(String signal) {
+    /** The width of {@code signal}: phase, input, weight or coupling. */
+    public int get(String signal) {
         return switch (signal) {
             case "phase" -> phase;
             case "input" -> input;

@@ -209,10 +209,10 @@ public final class XorXyModel {
             long expectedLatency = in.nextLong();
             int sample = s;
             Result got = model.classify(inputs, sample != 0 ? null : (step, phases) -> {
-                        for (int f = 0; step < traceSteps && f < FREE; f++) {
-                            if (phases[f] != trace[(int) step * FREE + f]) {
+                        for (int i = 0; step < traceSteps && i < FREE; i++) {
+                            if (phases[i] != trace[(int) step * FREE + i]) {
                                 errors[0]++;
-                                System.out.println("MISMATCH sample 0 step " + step + " unit " + f + " phase: expected " + trace[(int) step * FREE + f] + ", got " + phases[f]);
+                                System.out.println("MISMATCH sample 0 step " + step + " unit " + i + " phase: expected " + trace[(int) step * FREE + i] + ", got " + phases[i]);
                             }
                         }
                     });
