@@ -23,16 +23,18 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code oscnet bench}: measure the simulator and trainer. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Measure simulation throughput and training time; prints one JSON line per case:",
-            "forward simulation (N = 6 and 100) and forward with sensitivities (N = 6), batch 90,",
-            "T = 1 us, dt = 10 ps, in oscillator-steps per second (best of --repeats); then the wall",
-            "time of one Iris versicolor training (100 iterations, batch 90, with sensitivities).",
-            "Then one training epoch of examples/seqdigits.osc (898 sequences, forward, BPTT and Adam, one",
-            "Euler step per input point), and one equilibrium-propagation step of a 64-100-10 XY network",
-            "(300 digits, free and nudged relaxations) and one pass over the 8 000 MNIST training images of",
-            "examples/mnist_xy.osc (784-100-10). With --numpy, also the same cases in NumPy",
-            "(scripts/kuramoto_numpy.py, scripts/stno_rnn_numpy.py, scripts/xy_ep_numpy.py, one BLAS thread),",
-            "measured in the same run so the ratio is fair on a shared machine."},
+        header = "Measure simulation throughput and training time; prints one JSON line per case.",
+        description = {"Measure simulation throughput and training time; prints one JSON line per case: forward"
+                + " simulation (N = 6 and 100) and forward with sensitivities (N = 6), batch 90, T = 1 us, dt = 10 ps,"
+                + " in oscillator-steps per second (best of --repeats); then the wall time of one Iris versicolor"
+                + " training (100 iterations, batch 90, with sensitivities). Then one training epoch of"
+                + " examples/seqdigits.osc (898 sequences, forward, BPTT and Adam, one Euler step per input point),"
+                + " and one equilibrium-propagation step of a 64-100-10 XY network (300 digits, free and nudged"
+                + " relaxations) and one pass over the 8 000 MNIST training images of examples/mnist_xy.osc"
+                + " (784-100-10).",
+            "With --numpy, also the same cases in NumPy (scripts/kuramoto_numpy.py, scripts/stno_rnn_numpy.py,"
+                    + " scripts/xy_ep_numpy.py, one BLAS thread), measured in the same run so the ratio is fair on a"
+                    + " shared machine."},
         footer = {"", "Example:", "  oscnet bench --numpy > bench.jsonl"})
 final class BenchCommand implements Callable<Integer> {
     /** The batch of the stno_rnn epoch case, the same in scripts/stno_rnn_numpy.py. */

@@ -19,9 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code oscnet build}: check, train, compile and verify in one go. */
 @Command(name = "build", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Check, train, compile and verify an .osc file, all in one go: `oscnet train`, then",
-            "`oscnet compile` of every hardware block, then `oscnet verify` of every folder it wrote",
-            "(Verilog with generic synthesis, SPICE). Stops at the first stage that fails, with its status."},
+        header = "Check, train, compile and verify an .osc file, all in one go.",
+        description = {"Check, train, compile and verify an .osc file, all in one go: `oscnet train`, then"
+                + " `oscnet compile` of every hardware block, then `oscnet verify` of every folder it wrote"
+                + " (Verilog with generic synthesis, SPICE). Stops at the first stage that fails, with its status."},
         footer = {"", "Example:", "  oscnet build examples/iris_versicolor.osc -o out/versicolor"})
 final class BuildCommand implements Callable<Integer> {
     @Spec

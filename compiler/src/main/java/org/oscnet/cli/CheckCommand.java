@@ -13,10 +13,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code oscnet check}: parse and check files, load their data, report every problem. */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        header = "Parse and check .osc files: names, units, ranges, data files and their split.",
         description = {
-            "Parse and check .osc files: names, units, ranges, data files and their split.",
-            "Every problem is printed as file:line:col: error: message, with the line and a caret.",
-            "Nothing is written."},
+            "Parse and check .osc files: names, units, ranges, data files and their split. Every problem is"
+                    + " printed as file:line:col: error: message, with the line and a caret. Nothing is written."},
         footer = {"", "Example:", "  oscnet check examples/*.osc"})
 final class CheckCommand implements Callable<Integer> {
     @Spec

@@ -24,17 +24,21 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code oscnet compile}: emit the hardware of trained networks. */
 @Command(name = "compile", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        header = "Compile trained networks into Verilog, bias DAC tables or SPICE netlists, as each hardware block"
+                + " asks.",
         description = {
-            "Compile trained networks into hardware, as each hardware block asks: fixed-point Verilog",
-            "with a bit-exact Java model, test vectors, Verilator and Icarus testbenches and a FuseSoC",
-            "core (verilog); bias DAC tables (dac); SPICE netlists (spice).",
-            "Reads DIR/<network>/trained.json (written by `oscnet train`) and writes DIR/<network>/verilog/,",
-            "DIR/<network>/dac/ (bias.csv, bias.mem, weights.csv, dac.json) and DIR/<network>/spice/ (ngspice",
-            "netlists and spice.json).",
-            "Widths not given in the verilog block are the defaults (phase 24, input 12, weight 16,",
-            "coupling 16 bits) or, with `widths auto (loss 1 %%);`, the smallest that keep the test accuracy",
-            "within that loss of the float simulator. Prints float and fixed-point test accuracy, and for",
-            "the DAC the accuracy with the quantized codes and with linearised (analog-summed) input weights."},
+            "Compile trained networks into hardware, as each hardware block asks: fixed-point Verilog with a"
+                    + " bit-exact Java model, test vectors, Verilator and Icarus testbenches (verilog: a Kuramoto"
+                    + " array, or an XY array whose couplings are $readmemh ROMs); bias DAC tables (dac); SPICE"
+                    + " netlists (spice).",
+            "Reads DIR/<network>/trained.json (written by `oscnet train`) and writes DIR/<network>/verilog/,"
+                    + " DIR/<network>/dac/ (bias.csv, bias.mem, weights.csv, dac.json) and DIR/<network>/spice/"
+                    + " (ngspice netlists and spice.json).",
+            "Widths not given in the verilog block are the defaults (Kuramoto: phase 24, input 12, weight 16,"
+                    + " coupling 16 bits; XY: phase, weight and coupling 16 bits) or, with `widths auto (loss 1 %%);`,"
+                    + " the smallest that keep the test accuracy within that loss of the float simulator. Prints"
+                    + " float and fixed-point test accuracy, and for the DAC the accuracy with the quantized codes"
+                    + " and with linearised (analog-summed) input weights."},
         footer = {"", "Example:", "  oscnet train examples/iris_versicolor.osc -o out/versicolor",
             "  oscnet compile examples/iris_versicolor.osc -o out/versicolor --targets verilog",
             "  oscnet verify out/versicolor/versicolor/verilog",

@@ -16,11 +16,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code oscnet demo}: the main job on the default example, Iris versicolor. */
 @Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = {"Run the main job on the default example, examples/iris_versicolor.osc: check it,",
-            "train it (about 40 s on 2 cores) and write trained.json and plots into DIR, compile it to",
-            "Verilog and its bit-exact Java model (DIR/versicolor/verilog), bias DAC tables (dac/) and",
-            "ngspice netlists (spice/), then verify the Verilog: the Java model, Verilator and Icarus",
-            "replay the test vectors bit for bit, and Yosys synthesizes it (~2 min)."},
+        header = "Run the main job (check, train, compile, verify) on the Iris versicolor example.",
+        description = {"Run the main job on the default example, examples/iris_versicolor.osc: check it, train it"
+                + " (about 40 s on 2 cores) and write trained.json and plots into DIR, compile it to Verilog and its"
+                + " bit-exact Java model (DIR/versicolor/verilog), bias DAC tables (dac/) and ngspice netlists"
+                + " (spice/), then verify the Verilog: the Java model, Verilator and Icarus replay the test vectors"
+                + " bit for bit, and Yosys synthesizes it (~2 min)."},
         footer = {"", "Example:", "  oscnet demo -o out/demo"})
 final class DemoCommand implements Callable<Integer> {
     static final String EXAMPLE = "examples/iris_versicolor.osc";

@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = {
-            "Turns a network description (.osc file) into trained, verified oscillator hardware:",
-            "Kuramoto classifiers, spintronic recurrent networks, XY and Stuart-Landau networks.",
+            "Turns a network description (.osc file) into trained, verified oscillator hardware: Kuramoto"
+                    + " classifiers, spintronic recurrent networks, XY and Stuart-Landau networks.",
             ""},
         subcommands = {CheckCommand.class, TrainCommand.class, CompileCommand.class, VerifyCommand.class,
             BuildCommand.class, BenchCommand.class, DemoCommand.class, ReproduceCommand.class,

@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code oscnet reproduce}: rerun a seed paper's experiments and report beside its numbers. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        header = "Rerun the experiments of a seed paper and print a table beside the published numbers.",
         description = {"Rerun the experiments of a seed paper from the example files, over seeds 1..N, print a table"
                 + " beside the published numbers, and write DIR/README.md with plots.",
             "paper1 (Vodenicarevic et al., Kuramoto classifiers): about an hour and a half on 2 cores; --only picks"

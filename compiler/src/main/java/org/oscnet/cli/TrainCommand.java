@@ -14,9 +14,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code oscnet train}: train every network of a file that has a train block. */
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        header = "Train the networks of an .osc file with oscnet's simulator.",
         description = {
-            "Train the networks of an .osc file with oscnet's simulator.",
-            "Writes DIR/<network>/trained.json (parameters in SI units, metrics) and plots."},
+            "Train the networks of an .osc file with oscnet's simulator. Writes DIR/<network>/trained.json"
+                    + " (parameters in SI units, metrics) and plots."},
         footer = {"", "Example:", "  oscnet train examples/iris_versicolor.osc -o out/versicolor --seed 3"})
 final class TrainCommand implements Callable<Integer> {
     @Spec

@@ -12,19 +12,19 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code oscnet verify}: run the cosimulations and checks of a compiled output folder. */
 @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        header = "Verify compiled hardware bit for bit (Verilog) or against the simulator (SPICE), in a folder"
+                + " `oscnet compile` wrote.",
         description = {
-            "Verify compiled hardware, in a folder `oscnet compile` wrote. DIR/<network>/verilog:",
-            "the generated Java model, Verilator lint (-Wall), the Verilator harness and the Icarus",
-            "testbench all run vectors.txt and must match it bit for bit; then Yosys synthesis",
-            "(generic, and iCE40 with nextpnr when it fits). Writes report.md and report.json there.",
-            "DIR/<network>/spice: ngspice runs the level 1 netlist (against the simulator: frequencies",
-            "within 0.5 %% of the simulator's own spread under dt/2, dt/4 and a 1e-4 turn phase nudge, the",
-            "same synchronised pairs except on samples whose pairs that spread changes, listed; at most",
-            "10 %% of them) and, with level oscillator, the level 2 tuning curve",
-            "(within 1 %% of the analytic one), a coupled pair (locks exactly when |dF| < 2k) and the",
-            "classifier (decisions agree with the simulator on at least 95 %% of the test set); then a",
-            "Monte-Carlo study of device spread with and without calibration (device_spread.png).",
-            "Writes report.md and report.json there.",
+            "DIR/<network>/verilog: the generated Java model, Verilator lint (-Wall), the Verilator harness and"
+                    + " the Icarus testbench all run vectors.txt and must match it bit for bit; then Yosys synthesis"
+                    + " (generic, and iCE40 with nextpnr when it fits). Writes report.md and report.json there.",
+            "DIR/<network>/spice: ngspice runs the level 1 netlist (against the simulator: frequencies within 0.5"
+                    + " %% of the simulator's own spread under dt/2, dt/4 and a 1e-4 turn phase nudge, the same"
+                    + " synchronised pairs except on samples whose pairs that spread changes, listed; at most 10 %%"
+                    + " of them) and, with level oscillator, the level 2 tuning curve (within 1 %% of the analytic"
+                    + " one), a coupled pair (locks exactly when |dF| < 2k) and the classifier (decisions agree with"
+                    + " the simulator on at least 95 %% of the test set); then a Monte-Carlo study of device spread"
+                    + " with and without calibration (device_spread.png). Writes report.md and report.json there.",
             "Exit status 4 when a check fails; every mismatch is printed with sample, cycle and signal."},
         footer = {"", "Example:", "  oscnet verify out/versicolor/versicolor/verilog",
             "  oscnet verify out/versicolor/versicolor/verilog --icarus-samples 1 --synthesis none --trace",

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,9 +103,9 @@ class MainTest {
     @Test
     void stagesNotBuiltYetSaySoWithStatus3() {
         Path out = tmp.resolve("out");
-        Path xy = VERSICOLOR.resolveSibling("xor_xy.osc");
-        for (String command : new String[] {"compile", "build"}) {
-            Run run = run(command, xy.toString(), "-o", out.toString());
+        Path stuartLandau = VERSICOLOR.resolveSibling("digits_stuart_landau.osc");
+        for (String command : new String[] {"train", "build"}) {
+            Run run = run(command, stuartLandau.toString(), "-o", out.toString());
             assertEquals(3, run.status(), command + ": " + run.err());
             assertTrue(run.err().contains("is not implemented yet"), run.err());
             assertFalse(Files.exists(out));
@@ -311,6 +312,46 @@ class MainTest {
         Run run = run("--version");
         assertEquals(0, run.status());
         assertTrue(run.out().startsWith("oscnet "), run.out());
+    }
+
+    /**
+     * In {@code oscnet --help} every command's summary is one whole sentence, at 80 and at 120
+     * columns: the lines of one entry, joined, end with a full stop (before, summaries were the
+     * first line of a hard-wrapped description and stopped mid-sentence).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {80, 120})
+    void helpListsEachCommandWithAWholeSentence(int columns) {
+        String before = System.getProperty("picocli.usage.width");
+        System.setProperty("picocli.usage.width", Integer.toString(columns));
+        try {
+            Run run = run("--help");
+            assertEquals(0, run.status());
+            String list = run.out().substring(run.out().indexOf("Commands:"), run.out().indexOf("Exit status:"));
+            java.util.Map<String, String> summaries = new java.util.LinkedHashMap<>();
+            String current = null;
+            for (String line : list.lines().skip(1).toList()) {
+                java.util.regex.Matcher entry = java.util.regex.Pattern.compile("^  (\\w+)\\s+(.*)$").matcher(line);
+                if (entry.matches()) {
+                    current = entry.group(1);
+                    summaries.put(current, entry.group(2).strip());
+                } else if (current != null && !line.isBlank()) {
+                    summaries.merge(current, line.strip(), (a, b) -> a + " " + b);
+                }
+            }
+            assertEquals(List.of("check", "train", "compile", "verify", "build", "bench", "demo", "reproduce", "help"),
+                    List.copyOf(summaries.keySet()), list);
+            summaries.forEach((command, summary) -> {
+                assertTrue(summary.endsWith("."), command + ": `" + summary + "` is not a whole sentence");
+                assertTrue(run.out().lines().allMatch(l -> l.length() <= columns), "a line is wider than " + columns);
+            });
+        } finally {
+            if (before == null) {
+                System.clearProperty("picocli.usage.width");
+            } else {
+                System.setProperty("picocli.usage.width", before);
+            }
+        }
     }
 
     @ParameterizedTest
