@@ -102,7 +102,7 @@ module ${name}_top #(
     wire signed [${forceBits - 1}:0] force_value = own_cos_wide * sum_sin_wide - own_sin_wide * sum_cos_wide;
     wire signed [${productBits - 1}:0] force_wide = ${forceWide};
     wire signed [${productBits - 1}:0] product = ${multiplierLiteral} * force_wide;
-    // The quantizer proves the turn fits ${incrementBits} bits: the top bits only repeat the sign.
+    // The turn's bits above ${incrementBits} only repeat the sign or, beyond the phase width, whole turns.
     /* verilator lint_off UNUSEDSIGNAL */
     wire signed [${productBits - 1}:0] rounded = (product + ${halfLiteral}) >>> ${couplingShift};
     /* verilator lint_on UNUSEDSIGNAL */

@@ -104,7 +104,7 @@ module xor_xy_top #(
     wire signed [39:0] force_value = own_cos_wide * sum_sin_wide - own_sin_wide * sum_cos_wide;
     wire signed [53:0] force_wide = {{14{force_value[39]}}, force_value};
     wire signed [53:0] product = 54'sd16705 * force_wide;
-    // The quantizer proves the turn fits 11 bits: the top bits only repeat the sign.
+    // The turn's bits above 11 only repeat the sign or, beyond the phase width, whole turns.
     /* verilator lint_off UNUSEDSIGNAL */
     wire signed [53:0] rounded = (product + 54'sd4398046511104) >>> 43;
     /* verilator lint_on UNUSEDSIGNAL */

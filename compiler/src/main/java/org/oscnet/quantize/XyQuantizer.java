@@ -114,11 +114,9 @@ public final class XyQuantizer {
         int productBits = QFormat.widthFor(-productMax, productMax + half, true);
         long turnHigh = HwSemantics.shiftRound(productMax, k.shift());
         long turnLow = HwSemantics.shiftRound(-productMax, k.shift());
-        int incrementBits = QFormat.widthFor(turnLow, turnHigh, true);
-        if (incrementBits > phaseBits) {
-            throw new WidthTooSmall("a turn of up to " + Math.max(turnHigh, -turnLow) + " LSBs per step needs a phase of"
-                    + " more than " + phaseBits + " bits");
-        }
+        // The turn is only ever added to a phase modulo 2^phase, so its bits above the phase width
+        // change nothing: a turn wider than the phase is kept to the phase's width, exactly.
+        int incrementBits = Math.min(QFormat.widthFor(turnLow, turnHigh, true), phaseBits);
         SineTable table = new SineTable(target.sineEntries(), target.sineBits());
         return new XyHw(network.name(), inputs, free, layout.outputs(), phaseBits, target.sineEntries(),
                 target.sineBits(), table.quarter(), widths.weight(), weightFraction, columns, weights, fieldEnd,

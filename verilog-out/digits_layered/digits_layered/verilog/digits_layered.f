@@ -1,0 +1,3 @@
+rtl/digits_layered_sine.v
+rtl/digits_layered_lfsr.v
+rtl/digits_layered_top.v
