@@ -29,7 +29,8 @@ import org.oscnet.train.TrainedEquilibrium;
 final class XyVerilogTarget {
     /** What oscnet uses when the hardware block gives no width: 16-bit phases, weights and step constant. */
     static final Widths DEFAULTS = new Widths(16, 0, 16, 16, 0, 0);
-    private static final Widths GENEROUS = new Widths(24, 0, 20, 20, 0, 0);
+    // wide, and still within the 62-bit step product for a row of a few hundred couplings
+    private static final Widths GENEROUS = new Widths(20, 0, 16, 14, 0, 0);
     private static final Set<String> WIDTHS = Set.of("phase", "weight", "coupling");
 
     private XyVerilogTarget() {
