@@ -125,7 +125,8 @@ public final class HwJson {
             List<String> signals) {
         ObjectNode q = root.putObject("quantization");
         q.put("widths", target.autoWidths() ? "auto" : "given");
-        q.set("given", MAPPER.valueToTree(target.widths()));
+        // sorted: the model's map has no stable order, and hw.json is diffed in review
+        q.set("given", MAPPER.valueToTree(new java.util.TreeMap<>(target.widths())));
         if (search != null) {
             q.put("target_accuracy", search.target());
             ArrayNode trials = q.putArray("trials");
