@@ -93,18 +93,7 @@ public final class JavaModelEmitter {
                 .addField(table("SINE_QUARTER", LONGS, array(hw.sineQuarter())))
                 .addField(table("PAIRS", ArrayTypeName.of(ArrayTypeName.of(TypeName.INT)), pairs(hw)))
                 .addField(TypeName.LONG, "lfsr", Modifier.PRIVATE)
-                .addMethod(MethodSpec.constructorBuilder()
-                        .addModifiers(Modifier.PUBLIC)
-                        .addJavadoc("The model after reset, with the design's default {@code LFSR_SEED}.\n")
-                        .addStatement("this(LFSR_SEED)")
-                        .build())
-                .addMethod(MethodSpec.constructorBuilder()
-                        .addModifiers(Modifier.PUBLIC)
-                        .addJavadoc("The model after reset with {@code LFSR_SEED = seed}.\n")
-                        .addParameter(TypeName.LONG, "seed")
-                        .addStatement("long state = seed & 0xFFFFFFFFL")
-                        .addStatement("this.lfsr = state == 0 ? 1 : state")
-                        .build())
+                .addMethods(lfsrConstructors())
                 .addMethod(shiftRound())
                 .addMethod(sine(hw))
                 .addMethod(word(hw))
@@ -125,6 +114,23 @@ public final class JavaModelEmitter {
                         .indent("    ")
                         .build()
                         .toString();
+    }
+
+    /** The constructors: after reset with the default {@code LFSR_SEED}, or with another seed. */
+    static java.util.List<MethodSpec> lfsrConstructors() {
+        return java.util.List.of(
+                MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PUBLIC)
+                        .addJavadoc("The model after reset, with the design's default {@code LFSR_SEED}.\n")
+                        .addStatement("this(LFSR_SEED)")
+                        .build(),
+                MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PUBLIC)
+                        .addJavadoc("The model after reset with {@code LFSR_SEED = seed}.\n")
+                        .addParameter(TypeName.LONG, "seed")
+                        .addStatement("long state = seed & 0xFFFFFFFFL")
+                        .addStatement("this.lfsr = state == 0 ? 1 : state")
+                        .build());
     }
 
     /** The observer of the phases after each step, the same in every generated model. */
