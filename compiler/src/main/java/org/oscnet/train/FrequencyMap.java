@@ -2,6 +2,7 @@ package org.oscnet.train;
 
 import java.util.List;
 import org.oscnet.model.KuramotoNetwork;
+import org.oscnet.model.KuramotoNetwork.KuramotoInput;
 
 /**
  * How trainable parameters and features set natural frequencies. Parameters are in units of
@@ -31,7 +32,7 @@ final class FrequencyMap {
         this.low = network.tuningLowHz();
         this.span = network.tuningHighHz() - network.tuningLowHz();
         this.unit = network.couplingHz() / 2;
-        if (network.input() instanceof KuramotoNetwork.KuramotoInput.Direct direct) {
+        if (network.input() instanceof KuramotoInput.Direct direct) {
             List<Integer> inputs = direct.oscillators();
             this.inputOscillators = inputs.stream().mapToInt(Integer::intValue).toArray();
             this.tunedOscillators = java.util.stream.IntStream.range(0, n).filter(i -> !inputs.contains(i)).toArray();
