@@ -63,7 +63,7 @@ module ${name}_top #(
     assign out_class = chosen;
 
     // The edge under the pointer and where the current unit's row ends.
-    wire [${columnBits + weightBits - 1}:0] edge_word = edge_rom[edge_index${edgeSlice}];
+    wire [${columnBits + weightBits - 1}:0] edge_word = edge_rom[edge_index];
     wire [${columnBits - 1}:0] column = edge_word[${columnBits + weightBits - 1}:${weightBits}];
     wire signed [${weightBits - 1}:0] weight = edge_word[${weightBits - 1}:0];
     wire [${edgeBits - 1}:0] row_end = row_end_rom[{state == STEP, unit}];

@@ -93,7 +93,7 @@ public final class XyVerilogEmitter {
         m.put("firstOutput", hw.firstOutput());
         m.put("edges", hw.edges());
         m.put("inputEdges", hw.inputEdges());
-        m.put("freeEdges", hw.edges() - hw.inputEdges());
+        m.put("freeEdges", hw.freeEdges());
         m.put("steps", hw.steps());
         m.put("stepSize", String.format(Locale.ROOT, "%s", hw.stepSize()));
         m.put("latency", hw.latency());
@@ -111,7 +111,6 @@ public final class XyVerilogEmitter {
         m.put("couplingMultiplier", hw.couplingMultiplier());
         m.put("couplingShift", hw.couplingShift());
         m.put("randomPhases", hw.randomPhases());
-        m.put("edgeSlice", "");
         m.put("inputSlice", inputBits == hw.columnBits() ? "" : "[" + (inputBits - 1) + ":0]");
         m.put("unitSlice", unitBits == hw.columnBits() ? "" : "[" + (unitBits - 1) + ":0]");
         m.put("weightWide", Verilog.extend("weight", hw.weightBits(), ab));

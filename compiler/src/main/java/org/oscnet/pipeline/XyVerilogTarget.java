@@ -36,8 +36,8 @@ final class XyVerilogTarget {
     private XyVerilogTarget() {
     }
 
-    /** What compiling produced: files (relative path to bytes), the plan and a one-line summary. */
-    record Compiled(Map<String, byte[]> files, XyHw hw, String summary) {
+    /** What compiling produced: files (relative path to bytes) and a one-line summary. */
+    record Compiled(Map<String, byte[]> files, String summary) {
     }
 
     static Compiled compile(EquilibriumNetwork network, Dataset dataset, TrainedEquilibrium trained,
@@ -106,7 +106,7 @@ final class XyVerilogTarget {
         model.put("randomSeed", org.oscnet.emit.Vectors.RANDOM_SEED);
         model.put("latency", hw.latency());
         model.put("steps", hw.steps());
-        model.put("stepCycles", hw.edges() - hw.inputEdges() + hw.free());
+        model.put("stepCycles", hw.stepCycles());
         VerilogTarget.put(files, "tb/" + hw.name() + "_tb.v", Templates.render("testbench/xy_tb.v.ftl",
                 VerilogTarget.with(model, "title", "Icarus testbench of " + hw.name() + "_top")));
         VerilogTarget.put(files, "tb/" + hw.name() + "_harness.cpp", Templates.render("testbench/xy_harness.cpp.ftl",
@@ -118,6 +118,6 @@ final class XyVerilogTarget {
                         + " fixed point %.1f %% (%d test rows); %d cycles per sample",
                 hw.name(), hw.free(), hw.edges(), hw.phaseBits(), hw.weightBits(), 100 * accuracy.floatTest(),
                 100 * accuracy.fixedTest(), dataset.test().size(), hw.latency());
-        return new Compiled(files, hw, summary);
+        return new Compiled(files, summary);
     }
 }

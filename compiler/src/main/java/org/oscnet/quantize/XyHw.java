@@ -64,6 +64,16 @@ public record XyHw(
         return free == 0 ? 0 : fieldEnd[free - 1];
     }
 
+    /** Edges of the steps: every coupling between two free units, stored at both ends. */
+    public int freeEdges() {
+        return edges() - inputEdges();
+    }
+
+    /** Clock cycles of one relaxation step: one per free edge, one per unit to turn it. */
+    public long stepCycles() {
+        return freeEdges() + free;
+    }
+
     public int sineIndexBits() {
         return Integer.numberOfTrailingZeros(sineEntries);
     }
@@ -88,7 +98,6 @@ public record XyHw(
      * the decision (one per output).
      */
     public long latency() {
-        long freeEdges = edges() - inputEdges();
-        return free + (inputEdges() + free) + steps * (freeEdges + free) + outputs;
+        return free + (inputEdges() + free) + steps * stepCycles() + outputs;
     }
 }

@@ -101,11 +101,12 @@ public final class Synthesis {
             fmax = Optional.of(Double.parseDouble(m.group(1)));
         }
         // --timing-allow-fail: a design slower than its clock statement still gets its fmax measured
-        String note = !pnr.ok() ? "nextpnr-ice40 failed: " + pnr.tail(3)
-                : fmax.isPresent() && fmax.get() < clockHz / 1e6
-                        ? String.format(java.util.Locale.ROOT, "placed and routed on iCE40 HX8K (ct256), nextpnr seed 1;"
-                                + " slower than the %.0f MHz clock asked for", clockHz / 1e6)
-                        : "placed and routed on iCE40 HX8K (ct256), nextpnr seed 1";
+        String note = "placed and routed on iCE40 HX8K (ct256), nextpnr seed 1";
+        if (!pnr.ok()) {
+            note = "nextpnr-ice40 failed: " + pnr.tail(3);
+        } else if (fmax.isPresent() && fmax.get() < clockHz / 1e6) {
+            note += String.format(java.util.Locale.ROOT, "; slower than the %.0f MHz clock asked for", clockHz / 1e6);
+        }
         return new Ice40(luts, flipFlops, rams, carries, multipliers, pnr.ok(), fmax, note, seconds);
     }
 
