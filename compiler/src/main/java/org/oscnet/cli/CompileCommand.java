@@ -89,6 +89,10 @@ final class CompileCommand implements Callable<Integer> {
     static void compileAll(CommandSpec spec, Design design, Path file, Path output, Set<String> wanted,
             Optional<Stno[]> devices) throws IOException {
         Pipeline.requireCompilable(design, wanted);
+        for (var stale : Pipeline.staleTrainedFiles(design, output)) {
+            spec.commandLine().getErr().println("oscnet: warning: " + stale.problem() + "; compiling it anyway (`oscnet"
+                    + " train " + file + " -o " + output + "` brings it up to date)");
+        }
         Family.Compiled compiled;
         try {
             compiled = Pipeline.compile(design, output, wanted, new CompileOptions(devices, Main.version(),

@@ -1,11 +1,10 @@
 package org.oscnet.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.Properties;
 import org.oscnet.pipeline.BadInput;
 import org.oscnet.pipeline.NotImplementedYet;
+import org.oscnet.pipeline.Pipeline;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -71,14 +70,6 @@ public final class Main {
     }
 
     static String version() {
-        Properties properties = new Properties();
-        try (InputStream in = Main.class.getResourceAsStream("/org/oscnet/version.properties")) {
-            if (in != null) {
-                properties.load(in);
-            }
-        } catch (IOException e) {
-            return "unknown";
-        }
-        return properties.getProperty("version", "unknown");
+        return Pipeline.version();
     }
 }

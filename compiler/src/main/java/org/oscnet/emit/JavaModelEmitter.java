@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.Locale;
 import javax.lang.model.element.Modifier;
+import org.oscnet.model.FeatureMap;
 import org.oscnet.quantize.HwNetwork;
 import org.oscnet.quantize.HwSemantics;
 import org.oscnet.quantize.Lfsr;
@@ -55,7 +56,7 @@ public final class JavaModelEmitter {
         return PACKAGE + "." + className(hw);
     }
 
-    public static String render(HwNetwork hw, String version, String source) {
+    public static String render(HwNetwork hw, FeatureMap featureMap, String version, String source) {
         ClassName self = ClassName.get(PACKAGE, className(hw));
         ClassName result = self.nestedClass("Result");
         ClassName observer = self.nestedClass("StepObserver");
@@ -97,7 +98,10 @@ public final class JavaModelEmitter {
                 .addMethod(shiftRound())
                 .addMethod(sine(hw))
                 .addMethod(word(hw))
+                .addFields(featureScaling(featureMap))
+                .addMethod(scale(featureMap))
                 .addMethod(quantize(hw))
+                .addMethod(classifyFeatures(result, "quantize"))
                 .addMethod(MethodSpec.methodBuilder("classify")
                         .addModifiers(Modifier.PUBLIC)
                         .addJavadoc("Classifies one sample, as the hardware does for the next input it accepts.\n")
@@ -114,6 +118,55 @@ public final class JavaModelEmitter {
                         .indent("    ")
                         .build()
                         .toString();
+    }
+
+    /** FEATURE_LOW, FEATURE_GAIN, SCALED_LOW: the dataset's {@link FeatureMap}, exactly as training applied it. */
+    static java.util.List<FieldSpec> featureScaling(FeatureMap map) {
+        TypeName doubles = ArrayTypeName.of(TypeName.DOUBLE);
+        return java.util.List.of(
+                FieldSpec.builder(doubles, "FEATURE_LOW", TABLE)
+                        .addJavadoc("Each raw feature's low end (the training set's minimum under {@code scale features}).\n")
+                        .initializer(doubles(map.low())).build(),
+                FieldSpec.builder(doubles, "FEATURE_GAIN", TABLE).initializer(doubles(map.gain())).build(),
+                FieldSpec.builder(TypeName.DOUBLE, "SCALED_LOW", TABLE)
+                        .initializer("$L", Double.toString(map.targetLow())).build());
+    }
+
+    private static CodeBlock doubles(double[] values) {
+        return CodeBlock.of("{$L}", String.join(", ", java.util.Arrays.stream(values).mapToObj(Double::toString)
+                .toList()));
+    }
+
+    /** {@code scale(double[])}: raw features, as in the data file, to the values training saw. */
+    static MethodSpec scale(FeatureMap map) {
+        return MethodSpec.methodBuilder("scale")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("Raw features, in the data file's units and column order, scaled as the training rows were:\n"
+                        + "{@code SCALED_LOW + (raw - FEATURE_LOW) * FEATURE_GAIN}.\n")
+                .addParameter(ArrayTypeName.of(TypeName.DOUBLE), "features")
+                .returns(ArrayTypeName.of(TypeName.DOUBLE))
+                .beginControlFlow("if (features.length != $L)", map.features())
+                .addStatement("throw new IllegalArgumentException($S + features.length)",
+                        "expected " + map.features() + " features, got ")
+                .endControlFlow()
+                .addStatement("double[] scaled = new double[features.length]")
+                .beginControlFlow("for (int f = 0; f < scaled.length; f++)")
+                .addStatement("scaled[f] = SCALED_LOW + (features[f] - FEATURE_LOW[f]) * FEATURE_GAIN[f]")
+                .endControlFlow()
+                .addStatement("return scaled")
+                .build();
+    }
+
+    /** {@code classifyFeatures(double[])}: scale, turn into input words with {@code encoder}, classify. */
+    static MethodSpec classifyFeatures(ClassName result, String encoder) {
+        return MethodSpec.methodBuilder("classifyFeatures")
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Classifies one row of raw features (as in the data file): {@link #scale}, {@link #$L},"
+                        + " then {@link #classify(long[])}.\n", encoder)
+                .addParameter(ArrayTypeName.of(TypeName.DOUBLE), "features")
+                .returns(result)
+                .addStatement("return classify($L(scale(features)))", encoder)
+                .build();
     }
 
     /** The constructors: after reset with the default {@code LFSR_SEED}, or with another seed. */

@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.Locale;
 import javax.lang.model.element.Modifier;
+import org.oscnet.model.FeatureMap;
 import org.oscnet.quantize.Lfsr;
 import org.oscnet.quantize.XyHw;
 import org.oscnet.quantize.XySemantics;
@@ -41,7 +42,7 @@ public final class XyModelEmitter {
         return JavaModelEmitter.PACKAGE + "." + className(hw);
     }
 
-    public static String render(XyHw hw, String version, String source) {
+    public static String render(XyHw hw, FeatureMap featureMap, String version, String source) {
         ClassName self = ClassName.get(JavaModelEmitter.PACKAGE, className(hw));
         ClassName result = self.nestedClass("Result");
         ClassName observer = self.nestedClass("StepObserver");
@@ -82,7 +83,10 @@ public final class XyModelEmitter {
                 .addMethod(decode())
                 .addMethod(JavaModelEmitter.shiftRound())
                 .addMethod(JavaModelEmitter.sine(hw.sineEntries()))
+                .addFields(JavaModelEmitter.featureScaling(featureMap))
+                .addMethod(JavaModelEmitter.scale(featureMap))
                 .addMethod(encode(hw))
+                .addMethod(JavaModelEmitter.classifyFeatures(result, "encode"))
                 .addMethod(MethodSpec.methodBuilder("classify")
                         .addModifiers(Modifier.PUBLIC)
                         .addJavadoc("Classifies one sample, as the hardware does for the next input it accepts.\n")

@@ -26,13 +26,12 @@ public final class EquilibriumJson {
     private EquilibriumJson() {
     }
 
-    public static String render(String version, String source, EquilibriumNetwork network, Dataset dataset,
+    public static String render(Provenance provenance, EquilibriumNetwork network, Dataset dataset,
             Training training, TrainedEquilibrium trained) {
         XyLayout layout = XyLayout.of(network);
         double[] p = trained.parameters();
         ObjectNode root = JsonArrays.document(SCHEMA);
-        root.put("oscnet", version);
-        root.put("source", source);
+        provenance.writeTo(root);
         ObjectNode net = root.putObject("network");
         net.put("name", network.name());
         net.put("family", network.family());

@@ -33,9 +33,14 @@ final class JsonArrays {
         }
     }
 
+    /** Reads {@code file} whatever its schema. */
+    static JsonNode readAny(java.nio.file.Path file) throws java.io.IOException {
+        return MAPPER.readTree(file.toFile());
+    }
+
     /** Reads {@code file}; {@link IllegalArgumentException} when its schema is not {@code schema}. */
     static JsonNode read(java.nio.file.Path file, String schema) throws java.io.IOException {
-        JsonNode root = MAPPER.readTree(file.toFile());
+        JsonNode root = readAny(file);
         String found = root.path("schema").asText("");
         if (!schema.equals(found)) {
             throw new IllegalArgumentException(file + " has schema `" + found + "`, this oscnet reads `" + schema

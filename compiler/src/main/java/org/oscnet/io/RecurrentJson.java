@@ -24,14 +24,13 @@ public final class RecurrentJson {
     private RecurrentJson() {
     }
 
-    public static String render(String version, String source, StnoRnnNetwork network, Dataset dataset,
+    public static String render(Provenance provenance, StnoRnnNetwork network, Dataset dataset,
             Training training, TrainedRecurrent trained) {
         RecurrentLayout layout = new RecurrentLayout(network.layers(), network.classCount());
         double[] p = trained.parameters();
         double[] mask = trained.mask();
         ObjectNode root = JsonArrays.document(SCHEMA);
-        root.put("oscnet", version);
-        root.put("source", source);
+        provenance.writeTo(root);
         ObjectNode net = root.putObject("network");
         net.put("name", network.name());
         net.put("family", network.family());

@@ -19,11 +19,10 @@ public final class TrainedJson {
     private TrainedJson() {
     }
 
-    public static String render(String oscnetVersion, String source, KuramotoNetwork network, Dataset dataset,
+    public static String render(Provenance provenance, KuramotoNetwork network, Dataset dataset,
             Training training, TrainedKuramoto trained) {
         ObjectNode root = JsonArrays.document(SCHEMA);
-        root.put("oscnet", oscnetVersion);
-        root.put("source", source);
+        provenance.writeTo(root);
 
         ObjectNode net = root.putObject("network");
         net.put("name", network.name());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import org.oscnet.io.Provenance;
 import org.oscnet.model.Dataset;
 import org.oscnet.model.HardwareTarget;
 import org.oscnet.model.Network;
@@ -38,8 +39,7 @@ public interface Family<N extends Network, T extends Trained> {
      * What training leaves on disk, relative to the network's folder: {@code trained.json} first,
      * then plots.
      */
-    Map<String, byte[]> trainedFiles(N network, Dataset dataset, Training training, T trained, String version,
-            String source);
+    Map<String, byte[]> trainedFiles(N network, Dataset dataset, Training training, T trained, Provenance provenance);
 
     /** One line for the terminal after training. */
     String summary(N network, Dataset dataset, Training training, T trained);

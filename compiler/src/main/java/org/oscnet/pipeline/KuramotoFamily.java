@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.oscnet.io.Provenance;
 import org.oscnet.io.TrainedJson;
 import org.oscnet.model.Dataset;
 import org.oscnet.model.HardwareTarget;
@@ -55,9 +56,9 @@ final class KuramotoFamily implements Family<KuramotoNetwork, TrainedKuramoto> {
     /** trained.json, the loss curve, frequency traces, and the response map (2 features) or confusion matrix. */
     @Override
     public Map<String, byte[]> trainedFiles(KuramotoNetwork network, Dataset dataset, Training training,
-            TrainedKuramoto trained, String version, String source) {
+            TrainedKuramoto trained, Provenance provenance) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("trained.json", TrainedJson.render(version, source, network, dataset, training, trained)
+        files.put("trained.json", TrainedJson.render(provenance, network, dataset, training, trained)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         KuramotoSimulator simulator = KuramotoSimulator.forNetwork(network, true);
         long seed = training.seed();

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.oscnet.io.Provenance;
 import org.oscnet.model.Dataset;
 import org.oscnet.model.Design;
 import org.oscnet.model.HardwareTarget;
@@ -28,6 +29,19 @@ public final class Pipeline {
     private Pipeline() {
     }
 
+    /** The oscnet version Maven wrote into the jar, as generated headers and trained files name it. */
+    public static String version() {
+        java.util.Properties properties = new java.util.Properties();
+        try (java.io.InputStream in = Pipeline.class.getResourceAsStream("/org/oscnet/version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return properties.getProperty("version", "unknown");
+    }
+
     /** A trained network: its files relative to the output folder, and one line to print. */
     public record TrainResult(String network, Trained trained, Map<String, byte[]> files, String summary) {
     }
@@ -46,8 +60,8 @@ public final class Pipeline {
             String source) {
         Network network = design.network(training.network()).orElseThrow();
         Dataset dataset = design.dataset(training.dataset()).orElseThrow();
-        return trainWith(family(network, "training " + network.family() + " networks"), network, dataset, training,
-                listener, version, source);
+        return trainWith(family(network, "training " + network.family() + " networks"), design, network, dataset,
+                training, listener, version, source);
     }
 
     /**
@@ -100,6 +114,22 @@ public final class Pipeline {
         return new Family.Compiled(files, summaries);
     }
 
+    /**
+     * The trained files of networks with a hardware block, under {@code trainedRoot}, that were trained
+     * from another version of the {@code .osc} file or its data.
+     */
+    public static List<TrainedFile> staleTrainedFiles(Design design, Path trainedRoot) throws IOException {
+        String inputs = InputsHash.of(design);
+        List<TrainedFile> stale = new java.util.ArrayList<>();
+        for (HardwareTarget target : design.hardware()) {
+            TrainedFile file = TrainedFile.of(trainedRoot, target.network(), inputs);
+            if (file.status() == TrainedFile.Status.STALE) {
+                stale.add(file);
+            }
+        }
+        return stale;
+    }
+
     private static Family<?, ?> family(Network network, String what) {
         return Families.of(network, what);
     }
@@ -112,13 +142,13 @@ public final class Pipeline {
         family.requireTrainable(family.networkType().cast(network), training);
     }
 
-    private static <N extends Network, T extends Trained> TrainResult trainWith(Family<N, T> family, Network network,
-            Dataset dataset, Training training, TrainingListener listener, String version, String source) {
+    private static <N extends Network, T extends Trained> TrainResult trainWith(Family<N, T> family, Design design,
+            Network network, Dataset dataset, Training training, TrainingListener listener, String version, String source) {
         N typed = family.networkType().cast(network);
         family.requireTrainable(typed, training);
         T trained = family.train(typed, dataset, training, listener);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        family.trainedFiles(typed, dataset, training, trained, version, source)
+        family.trainedFiles(typed, dataset, training, trained, new Provenance(version, source, InputsHash.of(design)))
                 .forEach((path, bytes) -> files.put(network.name() + "/" + path, bytes));
         return new TrainResult(network.name(), trained, files, family.summary(typed, dataset, training, trained));
     }

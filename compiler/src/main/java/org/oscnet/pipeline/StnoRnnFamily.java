@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.oscnet.io.Provenance;
 import org.oscnet.io.RecurrentJson;
 import org.oscnet.model.Dataset;
 import org.oscnet.model.HardwareTarget;
@@ -67,9 +68,9 @@ final class StnoRnnFamily implements Family<StnoRnnNetwork, TrainedRecurrent> {
 
     @Override
     public Map<String, byte[]> trainedFiles(StnoRnnNetwork network, Dataset dataset, Training training,
-            TrainedRecurrent trained, String version, String source) {
+            TrainedRecurrent trained, Provenance provenance) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("trained.json", RecurrentJson.render(version, source, network, dataset, training, trained)
+        files.put("trained.json", RecurrentJson.render(provenance, network, dataset, training, trained)
                 .getBytes(StandardCharsets.UTF_8));
         RecurrentSimulator simulator = new RecurrentSimulator(network,
                 new RecurrentLayout(network.layers(), network.classCount()), trained.mask());

@@ -76,7 +76,8 @@ public final class VerilogTarget {
         rtl.forEach((name, text) -> put(files, "rtl/" + name, text));
         List<String> rtlFiles = new ArrayList<>(rtl.keySet());
         put(files, hw.name() + ".f", String.join("\n", rtlFiles.stream().map(f -> "rtl/" + f).toList()) + "\n");
-        put(files, "model/" + JavaModelEmitter.sourcePath(hw), JavaModelEmitter.render(hw, version, source));
+        put(files, "model/" + JavaModelEmitter.sourcePath(hw), JavaModelEmitter.render(hw, dataset.featureMap(), version,
+                source));
 
         long[] x = Vectors.inputs(hw, dataset.test().featuresRowMajor(), dataset.test().size(), RANDOM_VECTORS);
         int rows = dataset.test().size() + RANDOM_VECTORS;

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.oscnet.io.EquilibriumJson;
+import org.oscnet.io.Provenance;
 import org.oscnet.model.Dataset;
 import org.oscnet.model.EquilibriumNetwork;
 import org.oscnet.model.HardwareTarget;
@@ -56,9 +57,9 @@ final class XyFamily implements Family<EquilibriumNetwork, TrainedEquilibrium> {
 
     @Override
     public Map<String, byte[]> trainedFiles(EquilibriumNetwork network, Dataset dataset, Training training,
-            TrainedEquilibrium trained, String version, String source) {
+            TrainedEquilibrium trained, Provenance provenance) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("trained.json", EquilibriumJson.render(version, source, network, dataset, training, trained)
+        files.put("trained.json", EquilibriumJson.render(provenance, network, dataset, training, trained)
                 .getBytes(StandardCharsets.UTF_8));
         double beta = ((TrainingMethod.EquilibriumPropagation) training.method()).beta();
         files.put("training.png", EquilibriumPlots.curves(trained));

@@ -79,7 +79,8 @@ final class XyVerilogTarget {
         List<String> rtlFiles = new ArrayList<>(rtl.keySet());
         VerilogTarget.put(files, hw.name() + ".f", String.join("\n", rtlFiles.stream().map(f -> "rtl/" + f).toList())
                 + "\n");
-        VerilogTarget.put(files, "model/" + XyModelEmitter.sourcePath(hw), XyModelEmitter.render(hw, version, source));
+        VerilogTarget.put(files, "model/" + XyModelEmitter.sourcePath(hw), XyModelEmitter.render(hw,
+                dataset.featureMap(), version, source));
         long[] inputs = XyVectors.inputs(hw, dataset.test().featuresRowMajor(), testRows, randomRows);
         VerilogTarget.put(files, "vectors.txt", XyVectors.render(hw, inputs, testRows + randomRows,
                 VerilogTarget.TRACE_STEPS));

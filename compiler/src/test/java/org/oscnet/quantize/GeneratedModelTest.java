@@ -1,6 +1,8 @@
 package org.oscnet.quantize;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.oscnet.emit.JavaModelEmitter;
+import org.oscnet.model.FeatureMap;
 
 /**
  * The JavaPoet model, compiled with the JDK's compiler, computes exactly what {@link HwSemantics}
@@ -32,7 +35,8 @@ class GeneratedModelTest {
                 new Widths(phaseBits, 12, phaseBits - 4, 16, 0, 0));
         Path source = dir.resolve(JavaModelEmitter.sourcePath(hw));
         Files.createDirectories(source.getParent());
-        Files.writeString(source, JavaModelEmitter.render(hw, "test", "test.osc"));
+        Files.writeString(source, JavaModelEmitter.render(hw, FeatureMap.identity(hw.features()), "test",
+                "test.osc"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertEquals(0, javac.run(null, null, null, "-d", dir.toString(), source.toString()), "javac failed");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()})) {
@@ -51,6 +55,48 @@ class GeneratedModelTest {
                 assertEquals(expected[r].syncMask(), resultType.getMethod("syncMask").invoke(result), "sync " + r);
                 assertEquals(expected[r].digest(), resultType.getMethod("digest").invoke(result), "digest " + r);
             }
+        }
+    }
+
+    /** {@code scale} applies the dataset's {@link FeatureMap} bit for bit, and {@code classifyFeatures} chains it. */
+    @ParameterizedTest
+    @CsvSource({"5, 4", "6, 7"})
+    void rawFeaturesAreScaledAsTheTrainingRowsWere(long seed, int features) throws Exception {
+        HwNetwork hw = HwFixtures.plan(seed, 6, features, 1, 400, true, new Widths(16, 12, 12, 16, 0, 0));
+        Random rng = new Random(seed);
+        double[] low = new double[features];
+        double[] gain = new double[features];
+        for (int f = 0; f < features; f++) {
+            low[f] = rng.nextGaussian() * 10;
+            gain[f] = 1 / (0.1 + rng.nextDouble() * 5);
+        }
+        FeatureMap map = new FeatureMap(low, gain, rng.nextBoolean() ? 0.0 : -1.0);
+        Path source = dir.resolve(JavaModelEmitter.sourcePath(hw));
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, JavaModelEmitter.render(hw, map, "test", "test.osc"));
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(),
+                source.toString()), "javac failed");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()})) {
+            Class<?> type = loader.loadClass(JavaModelEmitter.qualifiedName(hw));
+            Method scale = type.getMethod("scale", double[].class);
+            Method quantize = type.getMethod("quantize", double[].class);
+            for (int r = 0; r < 20; r++) {
+                double[] raw = new double[features];
+                double[] expected = new double[features];
+                for (int f = 0; f < features; f++) {
+                    raw[f] = low[f] + rng.nextDouble() * 3 / gain[f];
+                    expected[f] = map.apply(f, raw[f]);
+                }
+                assertArrayEquals(expected, (double[]) scale.invoke(null, (Object) raw), "row " + r);
+                Object viaFeatures = type.getMethod("classifyFeatures", double[].class)
+                        .invoke(type.getConstructor().newInstance(), (Object) raw);
+                Object viaWords = type.getMethod("classify", long[].class).invoke(type.getConstructor().newInstance(),
+                        quantize.invoke(null, (Object) expected));
+                assertEquals(viaWords, viaFeatures, "row " + r);
+            }
+            Exception wrongWidth = assertThrows(java.lang.reflect.InvocationTargetException.class,
+                    () -> scale.invoke(null, (Object) new double[features + 1]));
+            assertEquals(IllegalArgumentException.class, wrongWidth.getCause().getClass());
         }
     }
 }

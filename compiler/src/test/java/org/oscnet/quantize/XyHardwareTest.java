@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.oscnet.emit.XyModelEmitter;
 import org.oscnet.model.EquilibriumNetwork;
+import org.oscnet.model.FeatureMap;
 import org.oscnet.model.HardwareTarget;
 import org.oscnet.model.Simulation;
 import org.oscnet.sim.XyLayout;
@@ -75,7 +76,8 @@ class XyHardwareTest {
                 new Widths(phaseBits, 0, weightBits, 16, 0, 0));
         Path source = dir.resolve(XyModelEmitter.sourcePath(hw));
         Files.createDirectories(source.getParent());
-        Files.writeString(source, XyModelEmitter.render(hw, "test", "test.osc"));
+        Files.writeString(source, XyModelEmitter.render(hw, FeatureMap.identity(hw.inputs()), "test",
+                "test.osc"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertEquals(0, javac.run(null, null, null, "-d", dir.toString(), source.toString()), "javac failed");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()})) {

@@ -39,7 +39,7 @@ class BpttTrainerTest {
         Samples test = new Samples(java.util.Arrays.copyOfRange(rows, half, rows.length),
                 java.util.Arrays.copyOfRange(labels, half, rows.length));
         return new Dataset("ramps", Path.of("ramps.csv"), List.of("up", "down"), LENGTH, train, test, "halves",
-                null);
+                null, org.oscnet.model.FeatureMap.identity(LENGTH));
     }
 
     static StnoRnnNetwork network(StnoRnnNetwork.Neuron.Kind kind) {

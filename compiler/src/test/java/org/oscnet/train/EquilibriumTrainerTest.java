@@ -34,7 +34,7 @@ class EquilibriumTrainerTest {
         return new Dataset("blobs", Path.of("blobs.csv"), List.of("a", "b", "c"), 4,
                 new Samples(java.util.Arrays.copyOfRange(rows, 0, half), java.util.Arrays.copyOfRange(labels, 0, half)),
                 new Samples(java.util.Arrays.copyOfRange(rows, half, n), java.util.Arrays.copyOfRange(labels, half, n)),
-                "halves", null);
+                "halves", null, org.oscnet.model.FeatureMap.identity(4));
     }
 
     static EquilibriumNetwork network(boolean allToAll) {

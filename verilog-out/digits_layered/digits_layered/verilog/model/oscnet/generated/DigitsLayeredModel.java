@@ -55,6 +55,15 @@ public final class DigitsLayeredModel {
 
     private static final long[] SINE_QUARTER = {0L, 13L, 25L, 38L, 50L, 63L, 75L, 88L, 100L, 113L, 126L, 138L, 151L, 163L, 176L, 188L, 201L, 213L, 226L, 238L, 251L, 263L, 275L, 288L, 300L, 313L, 325L, 338L, 350L, 362L, 375L, 387L, 399L, 412L, 424L, 436L, 449L, 461L, 473L, 485L, 497L, 510L, 522L, 534L, 546L, 558L, 570L, 582L, 594L, 606L, 618L, 630L, 642L, 654L, 666L, 678L, 690L, 701L, 713L, 725L, 737L, 748L, 760L, 772L, 783L, 795L, 807L, 818L, 830L, 841L, 852L, 864L, 875L, 887L, 898L, 909L, 920L, 932L, 943L, 954L, 965L, 976L, 987L, 998L, 1009L, 1020L, 1031L, 1042L, 1052L, 1063L, 1074L, 1085L, 1095L, 1106L, 1116L, 1127L, 1137L, 1148L, 1158L, 1168L, 1179L, 1189L, 1199L, 1209L, 1219L, 1229L, 1239L, 1249L, 1259L, 1269L, 1279L, 1289L, 1299L, 1308L, 1318L, 1328L, 1337L, 1347L, 1356L, 1365L, 1375L, 1384L, 1393L, 1402L, 1411L, 1421L, 1430L, 1439L, 1447L, 1456L, 1465L, 1474L, 1483L, 1491L, 1500L, 1508L, 1517L, 1525L, 1533L, 1542L, 1550L, 1558L, 1566L, 1574L, 1582L, 1590L, 1598L, 1606L, 1614L, 1621L, 1629L, 1637L, 1644L, 1652L, 1659L, 1666L, 1674L, 1681L, 1688L, 1695L, 1702L, 1709L, 1716L, 1723L, 1729L, 1736L, 1743L, 1749L, 1756L, 1762L, 1769L, 1775L, 1781L, 1787L, 1793L, 1799L, 1805L, 1811L, 1817L, 1823L, 1828L, 1834L, 1840L, 1845L, 1850L, 1856L, 1861L, 1866L, 1871L, 1876L, 1881L, 1886L, 1891L, 1896L, 1901L, 1905L, 1910L, 1914L, 1919L, 1923L, 1927L, 1932L, 1936L, 1940L, 1944L, 1948L, 1951L, 1955L, 1959L, 1962L, 1966L, 1969L, 1973L, 1976L, 1979L, 1983L, 1986L, 1989L, 1992L, 1994L, 1997L, 2000L, 2003L, 2005L, 2008L, 2010L, 2012L, 2015L, 2017L, 2019L, 2021L, 2023L, 2025L, 2027L, 2028L, 2030L, 2032L, 2033L, 2035L, 2036L, 2037L, 2038L, 2039L, 2040L, 2041L, 2042L, 2043L, 2044L, 2045L, 2045L, 2046L, 2046L, 2046L, 2047L, 2047L, 2047L, 2047L};
 
+    /**
+     * Each raw feature's low end (the training set's minimum under {@code scale features}).
+     */
+    private static final double[] FEATURE_LOW = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+
+    private static final double[] FEATURE_GAIN = {0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625, 0.0625};
+
+    private static final double SCALED_LOW = 0.0;
+
     private long lfsr;
 
     /**
@@ -102,6 +111,21 @@ public final class DigitsLayeredModel {
     }
 
     /**
+     * Raw features, in the data file's units and column order, scaled as the training rows were:
+     * {@code SCALED_LOW + (raw - FEATURE_LOW) * FEATURE_GAIN}.
+     */
+    public static double[] scale(double[] features) {
+        if (features.length != 64) {
+            throw new IllegalArgumentException("expected 64 features, got " + features.length);
+        }
+        double[] scaled = new double[features.length];
+        for (int f = 0; f < scaled.length; f++) {
+            scaled[f] = SCALED_LOW + (features[f] - FEATURE_LOW[f]) * FEATURE_GAIN[f];
+        }
+        return scaled;
+    }
+
+    /**
      * Clamped phase words of scaled features: -1.5707963267948966 + x (1.5707963267948966 - -1.5707963267948966) radians as the nearest fraction of a turn, modulo 2^16.
      */
     public static long[] encode(double[] scaled) {
@@ -113,6 +137,13 @@ public final class DigitsLayeredModel {
             words[i] = (value < 0 ? -magnitude : magnitude) & 65535L;
         }
         return words;
+    }
+
+    /**
+     * Classifies one row of raw features (as in the data file): {@link #scale}, {@link #encode}, then {@link #classify(long[])}.
+     */
+    public Result classifyFeatures(double[] features) {
+        return classify(encode(scale(features)));
     }
 
     /**

@@ -44,6 +44,15 @@ public final class SetosaModel {
 
     private static final int[][] PAIRS = {{4, 5}};
 
+    /**
+     * Each raw feature's low end (the training set's minimum under {@code scale features}).
+     */
+    private static final double[] FEATURE_LOW = {4.3, 2.0, 1.0, 0.1};
+
+    private static final double[] FEATURE_GAIN = {0.2941176470588235, 0.41666666666666663, 0.1694915254237288, 0.4166666666666667};
+
+    private static final double SCALED_LOW = 0.0;
+
     private long lfsr;
 
     /**
@@ -95,6 +104,21 @@ public final class SetosaModel {
     }
 
     /**
+     * Raw features, in the data file's units and column order, scaled as the training rows were:
+     * {@code SCALED_LOW + (raw - FEATURE_LOW) * FEATURE_GAIN}.
+     */
+    public static double[] scale(double[] features) {
+        if (features.length != 4) {
+            throw new IllegalArgumentException("expected 4 features, got " + features.length);
+        }
+        double[] scaled = new double[features.length];
+        for (int f = 0; f < scaled.length; f++) {
+            scaled[f] = SCALED_LOW + (features[f] - FEATURE_LOW[f]) * FEATURE_GAIN[f];
+        }
+        return scaled;
+    }
+
+    /**
      * Raw inputs of scaled features: nearest (ties away from zero), saturated to [-2048, 2047].
      */
     public static long[] quantize(double[] scaled) {
@@ -105,6 +129,13 @@ public final class SetosaModel {
             raw[p] = Math.max(-2048L, Math.min(2047L, value < 0 ? -magnitude : magnitude));
         }
         return raw;
+    }
+
+    /**
+     * Classifies one row of raw features (as in the data file): {@link #scale}, {@link #quantize}, then {@link #classify(long[])}.
+     */
+    public Result classifyFeatures(double[] features) {
+        return classify(quantize(scale(features)));
     }
 
     /**

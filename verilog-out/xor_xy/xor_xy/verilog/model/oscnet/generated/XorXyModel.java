@@ -42,6 +42,15 @@ public final class XorXyModel {
 
     private static final long[] SINE_QUARTER = {0L, 50L, 100L, 151L, 201L, 251L, 300L, 350L, 399L, 449L, 497L, 546L, 594L, 642L, 690L, 737L, 783L, 830L, 875L, 920L, 965L, 1009L, 1052L, 1095L, 1137L, 1179L, 1219L, 1259L, 1299L, 1337L, 1375L, 1411L, 1447L, 1483L, 1517L, 1550L, 1582L, 1614L, 1644L, 1674L, 1702L, 1729L, 1756L, 1781L, 1805L, 1828L, 1850L, 1871L, 1891L, 1910L, 1927L, 1944L, 1959L, 1973L, 1986L, 1997L, 2008L, 2017L, 2025L, 2032L, 2037L, 2041L, 2045L, 2046L, 2047L};
 
+    /**
+     * Each raw feature's low end (the training set's minimum under {@code scale features}).
+     */
+    private static final double[] FEATURE_LOW = {0.0, 0.0};
+
+    private static final double[] FEATURE_GAIN = {1.0, 1.0};
+
+    private static final double SCALED_LOW = 0.0;
+
     private long lfsr;
 
     /**
@@ -89,6 +98,21 @@ public final class XorXyModel {
     }
 
     /**
+     * Raw features, in the data file's units and column order, scaled as the training rows were:
+     * {@code SCALED_LOW + (raw - FEATURE_LOW) * FEATURE_GAIN}.
+     */
+    public static double[] scale(double[] features) {
+        if (features.length != 2) {
+            throw new IllegalArgumentException("expected 2 features, got " + features.length);
+        }
+        double[] scaled = new double[features.length];
+        for (int f = 0; f < scaled.length; f++) {
+            scaled[f] = SCALED_LOW + (features[f] - FEATURE_LOW[f]) * FEATURE_GAIN[f];
+        }
+        return scaled;
+    }
+
+    /**
      * Clamped phase words of scaled features: -1.5707963267948966 + x (1.5707963267948966 - -1.5707963267948966) radians as the nearest fraction of a turn, modulo 2^12.
      */
     public static long[] encode(double[] scaled) {
@@ -100,6 +124,13 @@ public final class XorXyModel {
             words[i] = (value < 0 ? -magnitude : magnitude) & 4095L;
         }
         return words;
+    }
+
+    /**
+     * Classifies one row of raw features (as in the data file): {@link #scale}, {@link #encode}, then {@link #classify(long[])}.
+     */
+    public Result classifyFeatures(double[] features) {
+        return classify(encode(scale(features)));
     }
 
     /**

@@ -11,6 +11,7 @@ import org.oscnet.dsl.ast.Ast;
 import org.oscnet.dsl.diag.Diagnostics;
 import org.oscnet.dsl.diag.SourceFile;
 import org.oscnet.model.Dataset;
+import org.oscnet.model.FeatureMap;
 import org.oscnet.model.FeatureScaling;
 import org.oscnet.model.Samples;
 
@@ -151,11 +152,12 @@ final class DatasetChecker {
         }
         double[][] train = select(features, split.get().train());
         double[][] test = select(features, split.get().test());
-        Scaler.apply(scaling, train, test);
+        FeatureMap featureMap = Scaler.apply(scaling, train, test);
         int featureCount = features.length == 0 ? 0 : features[0].length;
         return Optional.of(new Dataset(name, path, classNames, featureCount,
                 new Samples(train, select(labels, split.get().train())),
-                new Samples(test, select(labels, split.get().test())), split.get().description(), scaling));
+                new Samples(test, select(labels, split.get().test())), split.get().description(), scaling,
+                featureMap));
     }
 
     private Path resolve(String written) {

@@ -1,5 +1,6 @@
 package org.oscnet.dsl.check;
 
+import org.oscnet.model.FeatureMap;
 import org.oscnet.model.FeatureScaling;
 
 /** Applies a {@link FeatureScaling} in place; data-derived ranges come from the training rows only. */
@@ -7,11 +8,14 @@ final class Scaler {
     private Scaler() {
     }
 
-    static void apply(FeatureScaling scaling, double[][] train, double[][] test) {
+    /** Scales {@code train} and {@code test} in place and returns the map it applied. */
+    static FeatureMap apply(FeatureScaling scaling, double[][] train, double[][] test) {
+        int features = train.length == 0 ? 0 : train[0].length;
         if (!scaling.enabled() || train.length == 0) {
-            return;
+            return FeatureMap.identity(features);
         }
-        int features = train[0].length;
+        double[] lows = new double[features];
+        double[] gains = new double[features];
         for (int f = 0; f < features; f++) {
             double low = scaling.low();
             double high = scaling.high();
@@ -23,14 +27,18 @@ final class Scaler {
                     high = Math.max(high, row[f]);
                 }
             }
+            lows[f] = low;
             // A constant feature carries no information; map it to the low end rather than divide by zero.
-            double gain = high > low ? (scaling.targetHigh() - scaling.targetLow()) / (high - low) : 0.0;
-            for (double[] row : train) {
-                row[f] = scaling.targetLow() + (row[f] - low) * gain;
-            }
-            for (double[] row : test) {
-                row[f] = scaling.targetLow() + (row[f] - low) * gain;
+            gains[f] = high > low ? (scaling.targetHigh() - scaling.targetLow()) / (high - low) : 0.0;
+        }
+        FeatureMap map = new FeatureMap(lows, gains, scaling.targetLow());
+        for (double[][] rows : new double[][][] {train, test}) {
+            for (double[] row : rows) {
+                for (int f = 0; f < features; f++) {
+                    row[f] = map.apply(f, row[f]);
+                }
             }
         }
+        return map;
     }
 }
