@@ -34,6 +34,9 @@ SCALE       : 'scale';
 FROM        : 'from';
 TO          : 'to';
 SHUFFLED    : 'shuffled';
+MISSING     : 'missing';
+DROP        : 'drop';
+ROWS        : 'rows';
 
 // ---- Network statements ------------------------------------------------------------------
 OSCILLATORS : 'oscillators';

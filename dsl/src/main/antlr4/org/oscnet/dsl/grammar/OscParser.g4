@@ -29,6 +29,7 @@ datasetStatement
     | LABEL column=INT (NAMES LPAREN identifier (COMMA identifier)* RPAREN)? SEMI # labelStatement
     | SPLIT (PER CLASS)? (SHUFFLED SEED shuffleSeed=INT)? COLON splitPart (COMMA splitPart)* SEMI # splitStatement
     | SCALE FEATURES (FROM source=range)? TO target=range SEMI                   # scaleStatement
+    | MISSING DROP ROWS SEMI                                                      # missingStatement
     ;
 
 columnRange
@@ -179,7 +180,7 @@ identifier
 keyword
     : DATASET | NETWORK | TRAIN | HARDWARE
     | FILE | HEADER | NO | FEATURES | LABEL | NAMES | LABELS | SPLIT | PER | CLASS | FIRST | NEXT | REST
-    | ALL | TEST | SCALE | FROM | TO | SHUFFLED
+    | ALL | TEST | SCALE | FROM | TO | SHUFFLED | MISSING | DROP | ROWS
     | OSCILLATORS | COUPLING | TUNING | INPUT | OUTPUT | FREQUENCY | LINEAR | DIRECT | SEQUENCE
     | EVERY | PHASE | PAIR | SYNC | WHEN | SOFTMAX | TARGET | OTHERS | LAYERS | UNITS | CONNECT
     | LAYERED | DENSITY | TAU | GAIN | HIGHPASS | DISPERSION | AMPLITUDE | NEURON

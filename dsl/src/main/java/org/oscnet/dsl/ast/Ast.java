@@ -155,6 +155,13 @@ public final class Ast {
         }
     }
 
+    /** {@code missing drop rows;}: rows with an empty, NaN or infinite feature cell are left out. */
+    public record MissingStmt(Span span) implements Statement {
+        public String keyword() {
+            return "missing";
+        }
+    }
+
     // Network
 
     public record LayersStmt(List<IntLiteral> sizes, Span span) implements Statement {

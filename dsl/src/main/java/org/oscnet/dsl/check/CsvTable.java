@@ -2,6 +2,7 @@ package org.oscnet.dsl.check;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,17 +11,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.oscnet.dsl.diag.Diagnostics;
 import org.oscnet.dsl.diag.SourceFile;
 import org.oscnet.dsl.diag.Span;
 
 /**
- * A comma-separated data file (optionally gzip-compressed), read as text cells. Blank lines and
- * lines starting with {@code #} are skipped. A row whose column count differs from the first
- * row's is reported at its own line of the data file.
+ * A comma-separated data file (optionally gzip-compressed), read as text cells with Apache
+ * Commons CSV: quoted fields, CRLF or LF line ends, a UTF-8 byte-order mark and a missing final
+ * newline are all fine. Blank lines and lines starting with {@code #} are skipped. A row whose
+ * column count differs from the first row's is reported at its own line of the data file.
  */
 final class CsvTable {
     private static final int MAX_ERRORS_PER_FILE = 10;
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+    /** RFC 4180 with the habits of hand-edited data: {@code #} comment lines, blank lines, spaces around cells. */
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+            .setCommentMarker('#')
+            .setIgnoreEmptyLines(true)
+            .setIgnoreSurroundingSpaces(true)
+            .get();
 
     /** One data row: its cells and where each starts in the file. */
     record Row(int line, String[] cells, int[] columns) {
@@ -68,31 +80,41 @@ final class CsvTable {
             diagnostics.error(where, "cannot read data file `" + displayName + "`: " + e.getMessage());
             return Optional.empty();
         }
+        if (text.startsWith(BYTE_ORDER_MARK)) {
+            text = text.substring(1);
+        }
         SourceFile source = new SourceFile(path, displayName, text);
         List<Row> rows = new ArrayList<>();
         int expected = -1;
         int errors = 0;
         boolean headerPending = header;
-        for (int line = 1; line <= source.lineCount(); line++) {
-            String content = source.line(line);
-            if (content.isBlank() || content.stripLeading().startsWith("#")) {
-                continue;
-            }
-            if (headerPending) {
-                headerPending = false;
-                continue;
-            }
-            Row row = split(line, content);
-            if (expected < 0) {
-                expected = row.cells().length;
-            } else if (row.cells().length != expected) {
-                if (++errors <= MAX_ERRORS_PER_FILE) {
-                    diagnostics.error(new Span(source, line, 1, content.length()), "row has " + row.cells().length
-                            + " columns; the rows before it have " + expected);
+        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
+            for (CSVRecord record : parser) {
+                if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue;
                 }
-                continue;
+                if (headerPending) {
+                    headerPending = false;
+                    continue;
+                }
+                Row row = row(source, record);
+                if (expected < 0) {
+                    expected = row.cells().length;
+                } else if (row.cells().length != expected) {
+                    if (++errors <= MAX_ERRORS_PER_FILE) {
+                        diagnostics.error(new Span(source, row.line(), 1, source.line(row.line()).length()), "row has "
+                                + row.cells().length + " columns; the rows before it have " + expected);
+                    }
+                    continue;
+                }
+                rows.add(row);
             }
-            rows.add(row);
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            // commons-csv stops at a quote that never closes; say where the record began.
+            int line = rows.isEmpty() ? 1 : rows.get(rows.size() - 1).line() + 1;
+            diagnostics.error(new Span(source, line, 1, source.line(line).length()), "cannot read this row: a quoted"
+                    + " field is not closed (" + rootMessage(e) + ")");
+            return Optional.empty();
         }
         if (rows.isEmpty()) {
             diagnostics.error(where, "data file `" + displayName + "` has no data rows");
@@ -101,22 +123,27 @@ final class CsvTable {
         return errors > 0 ? Optional.empty() : Optional.of(new CsvTable(source, rows, expected));
     }
 
-    private static Row split(int line, String content) {
-        List<String> cells = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>();
-        int start = 0;
-        while (true) {
-            int comma = content.indexOf(',', start);
-            int end = comma < 0 ? content.length() : comma;
-            String raw = content.substring(start, end);
-            int lead = raw.length() - raw.stripLeading().length();
-            cells.add(raw.strip());
-            starts.add(start + lead);
-            if (comma < 0) {
-                break;
-            }
-            start = comma + 1;
+    /** A record with the line it starts on and where each cell starts in that line (for carets). */
+    private static Row row(SourceFile source, CSVRecord record) {
+        int line = source.lineOf((int) record.getCharacterPosition());
+        String content = source.line(line);
+        String[] cells = record.values();
+        int[] columns = new int[cells.length];
+        int from = 0;
+        for (int c = 0; c < cells.length; c++) {
+            int at = cells[c].isEmpty() ? -1 : content.indexOf(cells[c], from);
+            columns[c] = at >= 0 ? at : Math.min(from, content.length());
+            int comma = content.indexOf(',', at >= 0 ? at + cells[c].length() : from);
+            from = comma >= 0 ? comma + 1 : content.length();
         }
-        return new Row(line, cells.toArray(String[]::new), starts.stream().mapToInt(Integer::intValue).toArray());
+        return new Row(line, cells, columns);
+    }
+
+    private static String rootMessage(Exception e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage();
     }
 }

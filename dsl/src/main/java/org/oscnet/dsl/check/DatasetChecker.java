@@ -20,7 +20,8 @@ import org.oscnet.model.Samples;
  * columns, splits rows into training and test sets, and scales the features.
  */
 final class DatasetChecker {
-    private static final Set<String> STATEMENTS = Set.of("file", "features", "label", "split", "scale");
+    private static final Set<String> STATEMENTS = Set.of("file", "features", "label", "split", "scale",
+            "missing");
 
     private final Diagnostics diagnostics;
     private final SourceFile osc;
@@ -45,6 +46,8 @@ final class DatasetChecker {
     /** MNIST-style images: every pixel a feature (or those `features` names), labels from the label file. */
     private Optional<Dataset> idx(String name, Block block, Ast.FileStmt file) {
         boolean complete = block.require("split", "split: first 8000 train, rest test;");
+        block.get("missing", Ast.MissingStmt.class).ifPresent(m -> diagnostics.error(m.span(), "idx images have no"
+                + " missing values; `missing drop rows;` is for CSV files"));
         block.get("label", Ast.LabelStmt.class).ifPresent(l -> diagnostics.error(l.span(), "an idx image file takes"
                 + " its labels from the label file: `file \"" + file.path() + "\" labels \"...-idx1-ubyte.gz\";`"));
         if (file.labels() == null) {
@@ -105,31 +108,60 @@ final class DatasetChecker {
             diagnostics.error(label.span(), "a class name is listed twice in `names`");
             return Optional.empty();
         }
-        double[][] features = new double[csv.rows().size()][columns.length];
-        int[] labels = new int[csv.rows().size()];
+        Optional<Ast.MissingStmt> dropMissing = block.get("missing", Ast.MissingStmt.class);
+        List<double[]> kept = new ArrayList<>();
+        List<Integer> keptLabels = new ArrayList<>();
         boolean cellsOk = true;
         int labelColumn = (int) label.column().value();
-        for (int r = 0; r < csv.rows().size(); r++) {
-            CsvTable.Row row = csv.rows().get(r);
+        for (CsvTable.Row row : csv.rows()) {
+            double[] values = new double[columns.length];
+            List<Integer> missing = new ArrayList<>();
             for (int c = 0; c < columns.length; c++) {
                 String cell = row.cells()[columns[c]];
+                if (cell.isEmpty()) {
+                    missing.add(c);
+                    continue;
+                }
                 try {
-                    features[r][c] = Double.parseDouble(cell);
+                    values[c] = Double.parseDouble(cell);
+                    if (!Double.isFinite(values[c])) {
+                        missing.add(c);
+                    }
                 } catch (NumberFormatException e) {
                     diagnostics.error(csv.cellSpan(row, columns[c]), "`" + cell + "` in column " + columns[c]
                             + " is not a number");
                     cellsOk = false;
                 }
             }
-            labels[r] = classIndex(row.cells()[labelColumn], classNames);
-            if (labels[r] < 0) {
+            int labelIndex = classIndex(row.cells()[labelColumn], classNames);
+            if (labelIndex < 0) {
                 diagnostics.error(csv.cellSpan(row, labelColumn), labelProblem(row.cells()[labelColumn], classNames));
+                cellsOk = false;
+            }
+            if (missing.isEmpty()) {
+                kept.add(values);
+                keptLabels.add(labelIndex);
+            } else if (dropMissing.isEmpty()) {
+                for (int c : missing) {
+                    String cell = row.cells()[columns[c]];
+                    diagnostics.error(csv.cellSpan(row, columns[c]), (cell.isEmpty() ? "an empty cell" : "`" + cell
+                            + "`") + " in feature column " + columns[c] + " is not a finite number; fix the data,"
+                            + " or add `missing drop rows;` to dataset `" + name + "` to leave such rows out");
+                }
                 cellsOk = false;
             }
         }
         if (!cellsOk) {
             return Optional.empty();
         }
+        int dropped = csv.rows().size() - kept.size();
+        if (dropMissing.isPresent() && dropped > 0) {
+            diagnostics.warning(dropMissing.get().span(), "left out " + dropped + " of " + csv.rows().size()
+                    + " rows of `" + shownPath + "` for an empty, NaN or infinite feature; the split counts the "
+                    + kept.size() + " rows left");
+        }
+        double[][] features = kept.toArray(double[][]::new);
+        int[] labels = keptLabels.stream().mapToInt(Integer::intValue).toArray();
         return finish(name, path, block, features, labels, classNames, scaling.get());
     }
 

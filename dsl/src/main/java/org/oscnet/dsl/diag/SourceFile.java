@@ -42,6 +42,12 @@ public final class SourceFile {
         return lineStarts.length;
     }
 
+    /** The 1-based line holding character {@code offset} of the text. */
+    public int lineOf(int offset) {
+        int found = java.util.Arrays.binarySearch(lineStarts, offset);
+        return found >= 0 ? found + 1 : -found - 1;
+    }
+
     /** Line {@code number} (1-based) without its line terminator; empty past the end. */
     public String line(int number) {
         if (number < 1 || number > lineStarts.length) {

@@ -106,6 +106,11 @@ final class AstBuilder extends OscParserBaseVisitor<Object> {
     }
 
     @Override
+    public Ast.Statement visitMissingStatement(OscParser.MissingStatementContext ctx) {
+        return new Ast.MissingStmt(span(ctx));
+    }
+
+    @Override
     public Ast.Statement visitScaleStatement(OscParser.ScaleStatementContext ctx) {
         return new Ast.ScaleStmt(ctx.source == null ? null : range(ctx.source), range(ctx.target), span(ctx));
     }
