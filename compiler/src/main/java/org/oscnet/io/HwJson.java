@@ -168,23 +168,42 @@ public final class HwJson {
         }
     }
 
+    /** The part of either hw.json schema that {@link #read} uses, as records (snake_case fields). */
+    record ReadBack(String schema, String network, String topModule, String modelClass, String modelSource,
+            List<String> rtlFiles, double clockHz, Architecture architecture, Quantization quantization,
+            VectorCounts vectors) {
+    }
+
+    record Architecture(long latencyCycles, int oscillators, int lanes, double stepS, long steps) {
+    }
+
+    record Quantization(double floatTestAccuracy, double fixedTestAccuracy) {
+    }
+
+    record VectorCounts(int testRows, int randomRows) {
+    }
+
+    /** What verify needs from a hw.json of either schema; a clear error for any other file. */
     public static Summary read(Path file) throws IOException {
-        JsonNode root = MAPPER.readTree(file.toFile());
-        String schema = root.path("schema").asText();
+        String schema = JsonArrays.readAny(file).path("schema").asText();
         if (!SCHEMA.equals(schema) && !XY_SCHEMA.equals(schema)) {
-            throw new IOException(file + " is not an oscnet hw.json (schema " + SCHEMA + "); run `oscnet compile` again");
+            throw new IOException(file + " is not an oscnet hw.json (schema " + SCHEMA + " or " + XY_SCHEMA
+                    + "); run `oscnet compile` again");
         }
-        JsonNode shape = root.path("architecture");
-        JsonNode q = root.path("quantization");
-        List<String> rtl = new java.util.ArrayList<>();
-        root.path("rtl_files").forEach(f -> rtl.add(f.asText()));
-        return new Summary(root.path("network").asText(), root.path("top_module").asText(),
-                root.path("model_class").asText(), root.path("model_source").asText(), rtl,
-                root.path("clock_hz").asDouble(), shape.path("latency_cycles").asLong(),
-                shape.path("oscillators").asInt(), shape.path("lanes").asInt(),
-                q.path("float_test_accuracy").asDouble(), q.path("fixed_test_accuracy").asDouble(),
-                root.path("vectors").path("test_rows").asInt(), root.path("vectors").path("random_rows").asInt(),
-                shape.path("step_s").asDouble(), shape.path("steps").asLong(),
+        ReadBack r;
+        try {
+            r = JsonArrays.read(file, schema, ReadBack.class);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " is not a valid " + schema + " file; run `oscnet compile` again", e);
+        }
+        if (r.architecture() == null || r.quantization() == null || r.vectors() == null || r.rtlFiles() == null) {
+            throw new IOException(file + " lacks architecture, quantization, vectors or rtl_files; run `oscnet"
+                    + " compile` again");
+        }
+        return new Summary(r.network(), r.topModule(), r.modelClass(), r.modelSource(), r.rtlFiles(), r.clockHz(),
+                r.architecture().latencyCycles(), r.architecture().oscillators(), r.architecture().lanes(),
+                r.quantization().floatTestAccuracy(), r.quantization().fixedTestAccuracy(), r.vectors().testRows(),
+                r.vectors().randomRows(), r.architecture().stepS(), r.architecture().steps(),
                 XY_SCHEMA.equals(schema) ? "xy" : "kuramoto");
     }
 }

@@ -1,7 +1,9 @@
 package org.oscnet.io;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.oscnet.model.Dataset;
 import org.oscnet.model.KuramotoNetwork;
@@ -10,146 +12,117 @@ import org.oscnet.model.TrainingMethod;
 import org.oscnet.train.TrainedKuramoto;
 
 /**
- * {@code trained.json}: a trained network's parameters in SI units and its training metrics.
+ * {@code trained.json} of a Kuramoto network: its parameters in SI units and its training
+ * metrics, written and read as the records below (Jackson, snake_case names).
  * {@link #SCHEMA} changes whenever a field changes meaning, so readers can refuse old files.
  */
 public final class TrainedJson {
     public static final String SCHEMA = "oscnet.trained/1";
+
+    /** The whole file. */
+    record Document(String schema, String oscnet, String source, String inputsSha256, Net network,
+            DatasetInfo dataset, How training, Parameters parameters, Metrics metrics) {
+    }
+
+    record Net(String name, String family, String classifier, int oscillators, double couplingHz, double[] tuningHz,
+            List<Output> outputs, Simulation simulation) {
+    }
+
+    record Output(int[] pair, String syncClass) {
+    }
+
+    record Simulation(double stepS, double durationS, double readoutS, double noiseLinewidthHz) {
+    }
+
+    /** Method-specific fields are absent for the other method: squash..locked (offline), rate_hz (online). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record How(String method, String squash, String init, String balance, String locked, Double rateHz,
+            String optimizer, double learningRate, int iterations, String batch, long seed, int restarts,
+            int chosenRestart, String start) {
+    }
+
+    /** Either input weights (extended classifier) or tuned frequencies (reference; null for input oscillators). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Parameters(String naturalFrequency, double[][] inputWeightsHz, List<Double> tunedFrequenciesHz) {
+    }
+
+    record Metrics(double trainAccuracy, double testAccuracy, double trainingLoss, double wallSeconds,
+            List<Double> lossCurve, List<Double> trainAccuracyCurve, List<Double> restartLosses,
+            int[][] testConfusion) {
+    }
 
     private TrainedJson() {
     }
 
     public static String render(Provenance provenance, KuramotoNetwork network, Dataset dataset,
             Training training, TrainedKuramoto trained) {
-        ObjectNode root = JsonArrays.document(SCHEMA);
-        provenance.writeTo(root);
+        List<Output> outputs = network.outputs().stream()
+                .map(p -> new Output(new int[] {p.first(), p.second()}, dataset.classNames().get(p.syncClass())))
+                .toList();
+        Net net = new Net(network.name(), network.family(), network.isReference() ? "reference" : "extended",
+                network.oscillators(), network.couplingHz(),
+                new double[] {network.tuningLowHz(), network.tuningHighHz()}, outputs,
+                new Simulation(network.simulation().step(), network.simulation().duration(),
+                        network.simulation().readout(), network.simulation().noiseLinewidthHz()));
 
-        ObjectNode net = root.putObject("network");
-        net.put("name", network.name());
-        net.put("family", network.family());
-        net.put("classifier", network.isReference() ? "reference" : "extended");
-        net.put("oscillators", network.oscillators());
-        net.put("coupling_hz", network.couplingHz());
-        net.putArray("tuning_hz").add(network.tuningLowHz()).add(network.tuningHighHz());
-        ArrayNode outputs = net.putArray("outputs");
-        for (KuramotoNetwork.OutputPair pair : network.outputs()) {
-            ObjectNode o = outputs.addObject();
-            o.putArray("pair").add(pair.first()).add(pair.second());
-            o.put("sync_class", dataset.classNames().get(pair.syncClass()));
-        }
-        ObjectNode sim = net.putObject("simulation");
-        sim.put("step_s", network.simulation().step());
-        sim.put("duration_s", network.simulation().duration());
-        sim.put("readout_s", network.simulation().readout());
-        sim.put("noise_linewidth_hz", network.simulation().noiseLinewidthHz());
+        TrainingMethod method = training.method();
+        TrainingMethod.OfflineGradient offline = method instanceof TrainingMethod.OfflineGradient g ? g : null;
+        Double rate = method instanceof TrainingMethod.OnlineRule o ? o.rateHz() : null;
+        How how = new How(method.keyword(),
+                offline == null ? null : offline.squashTanh() ? "tanh" : "none",
+                offline == null ? null : offline.init().word(),
+                offline == null ? null : offline.balanceClasses() ? "classes" : "none",
+                offline == null ? null : offline.locked().word(),
+                rate, training.optimizer().kind().name().toLowerCase(), training.optimizer().learningRate(),
+                training.steps(), training.batchSize() == 0 ? "all" : Integer.toString(training.batchSize()),
+                training.seed(), training.restarts(), trained.chosenRestart(), trained.start());
 
-        ObjectNode data = root.putObject("dataset");
-        data.put("name", dataset.name());
-        data.put("split", dataset.split());
-        data.put("train_rows", dataset.train().size());
-        data.put("test_rows", dataset.test().size());
-        ArrayNode classes = data.putArray("classes");
-        dataset.classNames().forEach(classes::add);
-
-        ObjectNode how = root.putObject("training");
-        how.put("method", training.method().keyword());
-        if (training.method() instanceof TrainingMethod.OfflineGradient g) {
-            how.put("squash", g.squashTanh() ? "tanh" : "none");
-            how.put("init", g.init().word());
-            how.put("balance", g.balanceClasses() ? "classes" : "none");
-            how.put("locked", g.locked().word());
-        } else if (training.method() instanceof TrainingMethod.OnlineRule o) {
-            how.put("rate_hz", o.rateHz());
-        }
-        how.put("optimizer", training.optimizer().kind().name().toLowerCase());
-        how.put("learning_rate", training.optimizer().learningRate());
-        how.put("iterations", training.steps());
-        how.put("batch", training.batchSize() == 0 ? "all" : Integer.toString(training.batchSize()));
-        how.put("seed", training.seed());
-        how.put("restarts", training.restarts());
-        how.put("chosen_restart", trained.chosenRestart());
-        how.put("start", trained.start());
-
-        ObjectNode params = root.putObject("parameters");
+        Parameters parameters;
         if (trained.inputWeightsHz().length > 0) {
-            params.put("natural_frequency", "F_i = clip(sum_p W[i][p] * x_p + W[i][features], tuning_hz)");
-            ArrayNode w = params.putArray("input_weights_hz");
-            for (double[] row : trained.inputWeightsHz()) {
-                ArrayNode r = w.addArray();
-                for (double v : row) {
-                    r.add(v);
-                }
-            }
+            parameters = new Parameters("F_i = clip(sum_p W[i][p] * x_p + W[i][features], tuning_hz)",
+                    trained.inputWeightsHz(), null);
         } else {
-            params.put("natural_frequency", "input oscillator p: F = tuning_low + x_p * (tuning_high - tuning_low); "
-                    + "others: tuned_frequencies_hz");
-            ArrayNode f = params.putArray("tuned_frequencies_hz");
+            List<Double> tuned = new ArrayList<>();
             for (double v : trained.tunedFrequenciesHz()) {
-                if (Double.isNaN(v)) {
-                    f.addNull();
-                } else {
-                    f.add(v);
-                }
+                tuned.add(Double.isNaN(v) ? null : v);
             }
+            parameters = new Parameters("input oscillator p: F = tuning_low + x_p * (tuning_high - tuning_low); "
+                    + "others: tuned_frequencies_hz", null, tuned);
         }
 
-        ObjectNode metrics = root.putObject("metrics");
-        metrics.put("train_accuracy", trained.trainAccuracy());
-        metrics.put("test_accuracy", trained.testAccuracy());
-        metrics.put("training_loss", trained.trainingLoss());
-        metrics.put("wall_seconds", Math.round(trained.wallSeconds() * 100) / 100.0);
-        addAll(metrics.putArray("loss_curve"), trained.lossCurve());
-        addAll(metrics.putArray("train_accuracy_curve"), trained.accuracyCurve());
-        addAll(metrics.putArray("restart_losses"), trained.restartLosses());
-        JsonArrays.putMatrix(metrics.putArray("test_confusion"), trained.confusion());
-        return JsonArrays.text(root);
+        Metrics metrics = new Metrics(trained.trainAccuracy(), trained.testAccuracy(), trained.trainingLoss(),
+                Math.round(trained.wallSeconds() * 100) / 100.0, trained.lossCurve(), trained.accuracyCurve(),
+                trained.restartLosses(), trained.confusion());
+        return JsonArrays.write(new Document(SCHEMA, provenance.oscnet(), provenance.source(),
+                provenance.inputsSha256(), net, DatasetInfo.of(dataset), how, parameters, metrics));
     }
 
     /**
      * Reads the parameters and metrics back for {@code network}; refuses a file of another schema
      * or another network with a message saying what to do.
      */
-    public static TrainedKuramoto read(java.nio.file.Path file, KuramotoNetwork network) throws java.io.IOException {
-        com.fasterxml.jackson.databind.JsonNode root = JsonArrays.read(file, SCHEMA);
-        String name = root.path("network").path("name").asText("");
-        int n = root.path("network").path("oscillators").asInt(-1);
-        if (!network.name().equals(name) || n != network.oscillators()) {
-            throw new IllegalArgumentException(file + " holds network `" + name + "` with " + n
-                    + " oscillators, not `" + network.name() + "` with " + network.oscillators()
-                    + "; train again with `oscnet train`");
+    public static TrainedKuramoto read(Path file, KuramotoNetwork network) throws IOException {
+        Document d = JsonArrays.read(file, SCHEMA, Document.class);
+        if (!network.name().equals(d.network().name()) || d.network().oscillators() != network.oscillators()) {
+            throw new IllegalArgumentException(file + " holds network `" + d.network().name() + "` with "
+                    + d.network().oscillators() + " oscillators, not `" + network.name() + "` with "
+                    + network.oscillators() + "; train again with `oscnet train`");
         }
-        com.fasterxml.jackson.databind.JsonNode params = root.path("parameters");
-        double[][] weights = new double[0][];
+        double[][] weights = d.parameters().inputWeightsHz() == null ? new double[0][]
+                : d.parameters().inputWeightsHz();
         double[] tuned = new double[0];
-        if (params.has("input_weights_hz")) {
-            com.fasterxml.jackson.databind.JsonNode w = params.get("input_weights_hz");
-            weights = new double[w.size()][];
-            for (int i = 0; i < w.size(); i++) {
-                weights[i] = new double[w.get(i).size()];
-                for (int p = 0; p < weights[i].length; p++) {
-                    weights[i][p] = w.get(i).get(p).asDouble();
-                }
-            }
-        } else {
-            com.fasterxml.jackson.databind.JsonNode f = params.path("tuned_frequencies_hz");
+        if (d.parameters().inputWeightsHz() == null) {
+            List<Double> f = d.parameters().tunedFrequenciesHz() == null ? List.of()
+                    : d.parameters().tunedFrequenciesHz();
             tuned = new double[f.size()];
             for (int i = 0; i < tuned.length; i++) {
-                tuned[i] = f.get(i).isNull() ? Double.NaN : f.get(i).asDouble();
+                tuned[i] = f.get(i) == null ? Double.NaN : f.get(i);
             }
         }
-        com.fasterxml.jackson.databind.JsonNode metrics = root.path("metrics");
-        int[][] confusion = JsonArrays.intMatrix(metrics.path("test_confusion"));
-        return new TrainedKuramoto(name, weights, tuned, metrics.path("train_accuracy").asDouble(),
-                metrics.path("test_accuracy").asDouble(), metrics.path("training_loss").asDouble(),
-                JsonArrays.doubles(metrics.path("loss_curve")),
-                JsonArrays.doubles(metrics.path("train_accuracy_curve")),
-                JsonArrays.doubles(metrics.path("restart_losses")),
-                root.path("training").path("chosen_restart").asInt(),
-                root.path("training").path("start").asText(""), confusion, metrics.path("wall_seconds").asDouble());
-    }
-
-
-    private static void addAll(ArrayNode array, List<Double> values) {
-        values.forEach(array::add);
+        Metrics m = d.metrics();
+        return new TrainedKuramoto(d.network().name(), weights, tuned, m.trainAccuracy(), m.testAccuracy(),
+                m.trainingLoss(), m.lossCurve(), m.trainAccuracyCurve(), m.restartLosses(),
+                d.training().chosenRestart(), d.training().start() == null ? "" : d.training().start(),
+                m.testConfusion(), m.wallSeconds());
     }
 }

@@ -157,6 +157,24 @@ class MainTest {
     }
 
     @Test
+    void compileWarnsWhenTheOscFileChangedSinceTraining() throws IOException {
+        Path osc = tmp.resolve("xor.osc");
+        Files.writeString(osc, Files.readString(ROOT.resolve("examples/xor_xy.osc"))
+                .replace("\"../data/xor.csv\"", "\"" + ROOT.resolve("data/xor.csv") + "\"")
+                .replace("iterations 1000;", "iterations 50;"));
+        Path out = tmp.resolve("out");
+        assertEquals(0, run("train", osc.toString(), "-o", out.toString()).status());
+        Run current = run("compile", osc.toString(), "-o", out.toString());
+        assertEquals(0, current.status(), current.err());
+        assertFalse(current.err().contains("stale"), current.err());
+        Files.writeString(osc, Files.readString(osc).replace("iterations 50;", "iterations 60;"));
+        Run stale = run("compile", osc.toString(), "-o", out.toString());
+        assertEquals(0, stale.status(), stale.err());
+        assertTrue(stale.err().contains("oscnet: warning: " + out.resolve("xor_xy/trained.json") + " is stale: the"
+                + " .osc file or its data changed since it was trained; compiling it anyway"), stale.err());
+    }
+
+    @Test
     void trainWithoutATrainBlockSaysWhatToAdd() throws IOException {
         String text = Files.readString(VERSICOLOR);
         Files.createDirectories(tmp.resolve("examples"));
