@@ -29,6 +29,15 @@ final class Inputs {
         }
     }
 
+    /**
+     * The source as {@code trained.json} records it: as given on the command line when relative,
+     * else relative to the output folder, so no absolute path of the training machine is kept.
+     */
+    static String recordedSource(Path file, Path output) {
+        Path shown = file.isAbsolute() ? output.toAbsolutePath().normalize().relativize(file.normalize()) : file;
+        return shown.toString().replace('\\', '/');
+    }
+
     /** The source as generated headers name it: relative to the working directory when inside it, never absolute. */
     static String source(Path file) {
         Path absolute = file.toAbsolutePath().normalize();

@@ -56,7 +56,8 @@ final class TrainCommand implements Callable<Integer> {
         for (Training declared : design.trainings()) {
             Training training = seed == null ? declared : declared.withSeed(seed);
             Pipeline.TrainResult result = Pipeline.train(design, training,
-                    new ProgressBar(spec.commandLine().getErr(), training.network()), Main.version(), file.toString());
+                    new ProgressBar(spec.commandLine().getErr(), training.network()), Main.version(),
+                    Inputs.recordedSource(file, output));
             result.files().forEach(folder::put);
             out.println(result.summary());
         }

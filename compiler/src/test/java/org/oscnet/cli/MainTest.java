@@ -271,6 +271,9 @@ class MainTest {
         }
         String json = Files.readString(out.resolve("xor_xy/trained.json"));
         assertTrue(json.contains("\"schema\" : \"oscnet.trained-xy/1\""), json);
+        // an absolute path on the command line is recorded relative to the output folder
+        assertTrue(json.contains("\"source\" : \"" + out.relativize(ROOT.resolve("examples/xor_xy.osc")) + "\""),
+                json);
     }
 
     @Test
