@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                     + " classifiers, spintronic recurrent networks, XY and Stuart-Landau networks.",
             ""},
         subcommands = {CheckCommand.class, TrainCommand.class, CompileCommand.class, VerifyCommand.class,
-            BuildCommand.class, BenchCommand.class, DemoCommand.class, ReproduceCommand.class,
+            BuildCommand.class, SweepCommand.class, BenchCommand.class, DemoCommand.class, ReproduceCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%nExit status:%n",
         footer = {
@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
             "  1  the input has errors (each is printed as file:line:col: error: ...)",
             "  2  the command line is wrong",
             "  3  the network family or target is not implemented yet",
-            "  4  a verification failed",
+            "  4  a verification failed (verify), or a task failed (sweep)",
             " 70  internal error (a bug in oscnet; set OSCNET_DEBUG=1 for the stack trace)",
             "",
             "Start with:  oscnet demo      or      oscnet check examples/*.osc"})

@@ -64,6 +64,14 @@ public final class Pipeline {
                 training, listener, version, source);
     }
 
+    /** Trains one train block of {@code design} and returns only the result: no trained.json, no plots (sweeps). */
+    public static Trained trainOnly(Design design, Training training, TrainingListener listener) {
+        Network network = design.network(training.network()).orElseThrow();
+        Dataset dataset = design.dataset(training.dataset()).orElseThrow();
+        return trainOnlyWith(family(network, "training " + network.family() + " networks"), network, dataset,
+                training, listener);
+    }
+
     /**
      * Checks, before anything is written, that every requested target ({@code wanted}, a subset of
      * {@link #TARGETS}) of every hardware block can be emitted.
@@ -151,6 +159,13 @@ public final class Pipeline {
         family.trainedFiles(typed, dataset, training, trained, new Provenance(version, source, InputsHash.of(design)))
                 .forEach((path, bytes) -> files.put(network.name() + "/" + path, bytes));
         return new TrainResult(network.name(), trained, files, family.summary(typed, dataset, training, trained));
+    }
+
+    private static <N extends Network, T extends Trained> T trainOnlyWith(Family<N, T> family, Network network,
+            Dataset dataset, Training training, TrainingListener listener) {
+        N typed = family.networkType().cast(network);
+        family.requireTrainable(typed, training);
+        return family.train(typed, dataset, training, listener);
     }
 
     private static <N extends Network, T extends Trained> Family.Compiled compileWith(Family<N, T> family,

@@ -42,6 +42,11 @@ public final class SourceFile {
         return lineStarts.length;
     }
 
+    /** The character offset in the text of 1-based {@code line} and {@code column}. */
+    public int offsetOf(int line, int column) {
+        return lineStarts[Math.max(0, Math.min(line, lineStarts.length) - 1)] + column - 1;
+    }
+
     /** The 1-based line holding character {@code offset} of the text. */
     public int lineOf(int offset) {
         int found = java.util.Arrays.binarySearch(lineStarts, offset);

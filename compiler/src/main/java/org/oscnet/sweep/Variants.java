@@ -1,0 +1,96 @@
+package org.oscnet.sweep;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.oscnet.dsl.Frontend;
+import org.oscnet.dsl.Overrides;
+import org.oscnet.dsl.diag.DiagnosticRenderer;
+import org.oscnet.dsl.diag.Diagnostics;
+import org.oscnet.dsl.diag.SourceFile;
+import org.oscnet.model.Design;
+import org.oscnet.model.Training;
+import org.oscnet.pipeline.Pipeline;
+import org.oscnet.train.Trained;
+import org.oscnet.train.TrainingListener;
+
+/**
+ * The variants of one {@code .osc} file that a sweep's tasks train: each is the file's text with
+ * the task's overrides in place, parsed and checked like the file itself (relative data paths
+ * resolve from the file's folder), then trained through {@link Pipeline}. Serializable state only
+ * (a path and text), so any engine can ship it to a worker.
+ */
+public record Variants(String file, String shown, String text) implements java.io.Serializable {
+
+    /** Reads {@code file} once; {@code shown} is how messages name it. */
+    public static Variants of(Path file, String shown) throws IOException {
+        return new Variants(file.toAbsolutePath().toString(), shown, Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** The checked design of {@code task}'s variant, or what is wrong with it, rendered with file:line:col. */
+    public Checked check(SweepPlan.Task task) {
+        SourceFile source = new SourceFile(Path.of(file), shown, text);
+        Diagnostics diagnostics = new Diagnostics();
+        Optional<String> variant = Overrides.apply(source, task.overrides(), diagnostics);
+        if (variant.isEmpty()) {
+            return new Checked(Optional.empty(), DiagnosticRenderer.render(diagnostics.all()));
+        }
+        Frontend.Result result = Frontend.check(new SourceFile(Path.of(file), shown, variant.get()),
+                new Diagnostics());
+        Optional<Design> design = result.design();
+        if (design.isPresent() && design.get().trainings().isEmpty()) {
+            return new Checked(Optional.empty(), shown + " has no train block: a sweep trains and evaluates every"
+                    + " train block of each variant\n");
+        }
+        return new Checked(design, DiagnosticRenderer.render(result.diagnostics()));
+    }
+
+    /** A checked variant: the design when it has no errors, and every diagnostic as text. */
+    public record Checked(Optional<Design> design, String diagnostics) {
+    }
+
+    /** Trains every train block of {@code task}'s variant; a failure is a result, not an exception. */
+    public TaskResult run(SweepPlan.Task task) {
+        long start = System.nanoTime();
+        try {
+            Checked checked = check(task);
+            Design design = checked.design().orElseThrow(() -> new IllegalStateException(checked.diagnostics()));
+            Pipeline.requireTrainable(design);
+            Map<String, TaskResult.NetworkMetrics> metrics = new LinkedHashMap<>();
+            for (Training training : design.trainings()) {
+                Trained trained = Pipeline.trainOnly(design, training, TrainingListener.SILENT);
+                metrics.put(trained.network(), new TaskResult.NetworkMetrics(trained.trainAccuracy(),
+                        trained.testAccuracy(), Math.round(trained.wallSeconds() * 100) / 100.0));
+            }
+            return new TaskResult(task.id(), task.parameters(), TaskResult.OK, metrics, seconds(start), host(),
+                    now(), null);
+        } catch (RuntimeException | Error e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+            return new TaskResult(task.id(), task.parameters(), TaskResult.FAILED, Map.of(), seconds(start), host(),
+                    now(), message);
+        }
+    }
+
+    private static double seconds(long start) {
+        return Math.round((System.nanoTime() - start) / 1e7) / 100.0;
+    }
+
+    private static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

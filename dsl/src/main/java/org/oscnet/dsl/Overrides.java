@@ -1,0 +1,162 @@
+package org.oscnet.dsl;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.oscnet.dsl.ast.Ast;
+import org.oscnet.dsl.diag.Diagnostics;
+import org.oscnet.dsl.diag.SourceFile;
+import org.oscnet.dsl.diag.Span;
+import org.oscnet.dsl.parse.OscSyntax;
+
+/**
+ * Variants of an {@code .osc} file for sweeps: {@code train.lr=0.01} replaces the value of every
+ * setting or option named {@code lr} inside a {@code train} block, in the source text, so the
+ * variant goes through the same parser and checker as the file itself (a value of the wrong
+ * dimension is reported where it lands). A path is the setting's keyword (or a width's signal
+ * name, or an option's key), optionally after the names of the blocks around it, outermost
+ * first: a declaration kind ({@code dataset}, {@code network}, {@code train}, {@code hardware})
+ * or its name, {@code simulate}, {@code verilog}, {@code dac}, {@code spice}, {@code optimizer},
+ * {@code method}, {@code density}, {@code neuron}, {@code device}, {@code widths}.
+ */
+public final class Overrides {
+    private Overrides() {
+    }
+
+    /** One substitution: the value text replaces the value of what {@code path} names. */
+    public record Assignment(String path, String value) {
+        @Override
+        public String toString() {
+            return path + "=" + value;
+        }
+    }
+
+    /** A value in the text, and the blocks around it (kinds and names, outermost first). */
+    private record Site(String key, List<String> around, Span value) {
+    }
+
+    /**
+     * The text of {@code source} with every override applied; an override whose path names no
+     * setting is reported (with the settings the file has) and the result is empty.
+     */
+    public static Optional<String> apply(SourceFile source, List<Assignment> overrides, Diagnostics diagnostics) {
+        Optional<Ast.File> file = OscSyntax.parse(source, diagnostics);
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Site> sites = new ArrayList<>();
+        for (Ast.Declaration declaration : file.get().declarations()) {
+            collect(declaration, sites);
+        }
+        record Edit(int start, int end, String text) {
+        }
+        List<Edit> edits = new ArrayList<>();
+        boolean ok = true;
+        for (Assignment override : overrides) {
+            List<String> path = List.of(override.path().split("\\."));
+            List<Site> hits = sites.stream().filter(s -> matches(s, path)).toList();
+            if (hits.isEmpty()) {
+                TreeSet<String> known = new TreeSet<>();
+                sites.forEach(s -> known.add(String.join(".", s.around().stream().filter(Overrides::isKind).toList())
+                        + "." + s.key()));
+                diagnostics.fileError("--over " + override, source.displayName() + " has no setting `"
+                        + override.path() + "`; it has " + String.join(", ", known));
+                ok = false;
+                continue;
+            }
+            for (Site hit : hits) {
+                int start = source.offsetOf(hit.value().line(), hit.value().column());
+                edits.add(new Edit(start, start + hit.value().length(), override.value()));
+            }
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        StringBuilder text = new StringBuilder(source.text());
+        edits.stream().sorted(Comparator.comparingInt(Edit::start).reversed())
+                .forEach(e -> text.replace(e.start(), e.end(), e.text()));
+        return Optional.of(text.toString());
+    }
+
+    private static final List<String> KINDS = List.of("dataset", "network", "train", "hardware", "simulate",
+            "verilog", "dac", "spice", "optimizer", "method", "density", "neuron", "device", "widths");
+
+    private static boolean isKind(String word) {
+        return KINDS.contains(word);
+    }
+
+    /** The path's last part is the key; the parts before it appear, in order, among the blocks around. */
+    private static boolean matches(Site site, List<String> path) {
+        if (!site.key().equals(path.get(path.size() - 1))) {
+            return false;
+        }
+        int at = 0;
+        for (String qualifier : path.subList(0, path.size() - 1)) {
+            while (at < site.around().size() && !site.around().get(at).equals(qualifier)) {
+                at++;
+            }
+            if (at++ >= site.around().size()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void collect(Ast.Declaration declaration, List<Site> sites) {
+        if (declaration instanceof Ast.DatasetDecl d) {
+            statements(d.statements(), List.of("dataset", d.name().text()), sites);
+        } else if (declaration instanceof Ast.NetworkDecl n) {
+            statements(n.statements(), List.of("network", n.name().text()), sites);
+        } else if (declaration instanceof Ast.TrainDecl t) {
+            statements(t.statements(), List.of("train", t.network().text()), sites);
+        } else if (declaration instanceof Ast.HardwareDecl h) {
+            statements(h.statements(), List.of("hardware", h.network().text()), sites);
+        }
+    }
+
+    private static void statements(List<Ast.Statement> statements, List<String> around, List<Site> sites) {
+        for (Ast.Statement statement : statements) {
+            if (statement instanceof Ast.CountSetting c) {
+                sites.add(new Site(c.keyword(), around, c.value().span()));
+            } else if (statement instanceof Ast.QuantitySetting q) {
+                sites.add(new Site(q.keyword(), around, q.value().span()));
+            } else if (statement instanceof Ast.WordSetting w) {
+                sites.add(new Site(w.keyword(), around, w.value().span()));
+            } else if (statement instanceof Ast.WidthStmt w) {
+                sites.add(new Site(w.signal().text(), around, w.bits().span()));
+            } else if (statement instanceof Ast.SimulateBlock b) {
+                statements(b.statements(), inside(around, "simulate"), sites);
+            } else if (statement instanceof Ast.TargetBlock b) {
+                statements(b.statements(), inside(around, b.keyword()), sites);
+            } else if (statement instanceof Ast.OptimizerStmt o) {
+                options(o.options(), inside(around, "optimizer"), sites);
+            } else if (statement instanceof Ast.MethodStmt m) {
+                options(m.options(), inside(around, "method"), sites);
+            } else if (statement instanceof Ast.DensityStmt d) {
+                options(d.options(), inside(around, "density"), sites);
+            } else if (statement instanceof Ast.NeuronStmt n) {
+                options(n.options(), inside(around, "neuron"), sites);
+            } else if (statement instanceof Ast.DeviceStmt d) {
+                options(d.options(), inside(around, "device"), sites);
+            } else if (statement instanceof Ast.AutoWidthsStmt a) {
+                options(a.options(), inside(around, "widths"), sites);
+            }
+        }
+    }
+
+    private static void options(List<Ast.Option> options, List<String> around, List<Site> sites) {
+        for (Ast.Option option : options) {
+            if (option.value() != null) {
+                sites.add(new Site(option.key().text(), around, option.value().span()));
+            }
+        }
+    }
+
+    private static List<String> inside(List<String> around, String block) {
+        List<String> deeper = new ArrayList<>(around);
+        deeper.add(block);
+        return List.copyOf(deeper);
+    }
+}

@@ -1,0 +1,63 @@
+package org.oscnet.dsl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.oscnet.dsl.diag.Diagnostics;
+import org.oscnet.dsl.diag.SourceFile;
+import org.oscnet.model.Design;
+import org.oscnet.model.KuramotoNetwork;
+
+/** Overrides put values into the text where a path's setting is, and only there. */
+class OverridesTest {
+    private static final Path VERSICOLOR = TestFiles.root().resolve("examples/iris_versicolor.osc");
+
+    private static String apply(String... assignments) throws IOException {
+        SourceFile source = new SourceFile(VERSICOLOR, "v.osc", Files.readString(VERSICOLOR));
+        List<Overrides.Assignment> list = java.util.Arrays.stream(assignments)
+                .map(a -> new Overrides.Assignment(a.substring(0, a.indexOf('=')), a.substring(a.indexOf('=') + 1)))
+                .toList();
+        Diagnostics diagnostics = new Diagnostics();
+        Optional<String> text = Overrides.apply(source, list, diagnostics);
+        assertTrue(text.isPresent(), diagnostics.all().toString());
+        return text.get();
+    }
+
+    private static Design check(String text) {
+        Frontend.Result result = Frontend.check(new SourceFile(VERSICOLOR, "v.osc", text), new Diagnostics());
+        return result.design().orElseThrow(() -> new AssertionError(result.diagnostics().toString()));
+    }
+
+    @Test
+    void valuesLandInTheirSettingsAndTheVariantChecks() throws IOException {
+        String text = apply("versicolor.coupling=12 MHz", "simulate.step=20 ps", "lr=0.1", "seed=7",
+                "hardware.verilog.phase=14");
+        assertTrue(text.contains("coupling 12 MHz;"), text);
+        assertTrue(text.contains("simulate { step 20 ps;"), text);
+        assertTrue(text.contains("optimizer adam (lr 0.1);"), text);
+        assertTrue(text.contains("    seed 7;"), text);
+        assertTrue(text.contains("verilog { phase 14 bits;"), text);
+        Design design = check(text);
+        KuramotoNetwork network = (KuramotoNetwork) design.networks().get(0);
+        assertEquals(12e6, network.couplingHz(), 1e-3);
+        assertEquals(20e-12, network.simulation().step(), 1e-24);
+        assertEquals(7, design.trainings().get(0).seed());
+    }
+
+    @Test
+    void aQualifierMustMatchABlockAroundTheSetting() throws IOException {
+        SourceFile source = new SourceFile(VERSICOLOR, "v.osc", Files.readString(VERSICOLOR));
+        Diagnostics diagnostics = new Diagnostics();
+        assertTrue(Overrides.apply(source, List.of(new Overrides.Assignment("hardware.seed", "3")), diagnostics)
+                .isEmpty());
+        assertEquals(1, diagnostics.all().size());
+        assertTrue(diagnostics.all().get(0).message().startsWith("v.osc has no setting `hardware.seed`; it has "),
+                diagnostics.all().get(0).message());
+    }
+}
