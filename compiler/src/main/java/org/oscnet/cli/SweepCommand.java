@@ -14,8 +14,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.oscnet.io.OutputFolder;
-import org.oscnet.pipeline.NotImplementedYet;
-import org.oscnet.sweep.LocalEngine;
 import org.oscnet.sweep.ResultsFile;
 import org.oscnet.sweep.SweepEngine;
 import org.oscnet.sweep.SweepPlan;
@@ -68,8 +66,13 @@ final class SweepCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
-            description = "local (a thread pool in this process; default) or spark (not built yet)")
+            description = "local (a thread pool in this process; default) or spark (each task a Spark task;"
+                    + " needs oscnet-sweep-spark, run through spark-submit)")
     String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "spark: the cluster, e.g. local[*] or spark://host:7077 (default: spark-submit's)")
+    String master;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
             description = "local engine: tasks at once (each trainer already uses every core; default: ${DEFAULT-VALUE})")
@@ -78,15 +81,13 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         Inputs.checkOutputDirectory(output);
-        if (!engine.equals("local")) {
-            if (engine.equals("spark")) {
-                throw new NotImplementedYet("the spark sweep engine (use --engine local)");
-            }
-            throw new UserError("unknown engine `" + engine + "`; --engine takes local or spark");
-        }
         if (jobs < 1) {
             throw new UserError("--jobs must be at least 1");
         }
+        SweepEngine chosen = SweepEngine.named(engine, master, jobs).orElseThrow(() -> new UserError(
+                engine.equals("spark") ? "the spark engine is not on the class path: run the sweep through"
+                        + " spark-submit with oscnet-sweep-spark (README, \"Sweeps\")"
+                        : "unknown engine `" + engine + "`; --engine takes local or spark"));
         SweepPlan plan = plan();
         if (!Files.isRegularFile(file)) {
             throw new UserError(file + ": no such file");
@@ -108,7 +109,6 @@ final class SweepCommand implements Callable<Integer> {
         AtomicInteger finished = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long start = System.nanoTime();
-        SweepEngine chosen = new LocalEngine(jobs);
         chosen.run(variants, pending, result -> {
             results.append(result);
             int n = finished.incrementAndGet();

@@ -15,4 +15,29 @@ public interface SweepEngine {
     }
 
     void run(Variants variants, List<SweepPlan.Task> tasks, Sink sink) throws IOException, InterruptedException;
+
+    /**
+     * An engine found with {@link java.util.ServiceLoader} (the Spark module registers one), so the
+     * main jar does not carry the engines that need a cluster library.
+     */
+    interface Provider {
+        /** The word after {@code --engine}. */
+        String name();
+
+        /** An engine for {@code master} (its cluster URL; null when not given). */
+        SweepEngine create(String master);
+    }
+
+    /** {@code local} (a pool of {@code jobs} threads) or a registered provider's engine; empty when unknown. */
+    static java.util.Optional<SweepEngine> named(String name, String master, int jobs) {
+        if (name.equals("local")) {
+            return java.util.Optional.of(new LocalEngine(jobs));
+        }
+        for (Provider provider : java.util.ServiceLoader.load(Provider.class)) {
+            if (provider.name().equals(name)) {
+                return java.util.Optional.of(provider.create(master));
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -24,7 +24,7 @@ public record SweepPlan(List<Axis> axes) {
     }
 
     /** One combination of values. */
-    public record Task(List<Overrides.Assignment> overrides) {
+    public record Task(List<Overrides.Assignment> overrides) implements java.io.Serializable {
         public Task {
             overrides = List.copyOf(overrides);
         }

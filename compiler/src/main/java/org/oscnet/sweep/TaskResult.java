@@ -14,13 +14,15 @@ import java.util.Map;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TaskResult(String task, Map<String, String> parameters, String status,
-        Map<String, NetworkMetrics> metrics, double wallSeconds, String host, String finished, String error) {
+        Map<String, NetworkMetrics> metrics, double wallSeconds, String host, String finished, String error)
+        implements java.io.Serializable {
 
     public static final String OK = "ok";
     public static final String FAILED = "failed";
 
     /** What training one network of the variant measured. */
-    public record NetworkMetrics(double trainAccuracy, double testAccuracy, double trainingSeconds) {
+    public record NetworkMetrics(double trainAccuracy, double testAccuracy, double trainingSeconds)
+            implements java.io.Serializable {
     }
 
     public boolean ok() {

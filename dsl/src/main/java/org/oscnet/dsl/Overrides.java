@@ -26,7 +26,7 @@ public final class Overrides {
     }
 
     /** One substitution: the value text replaces the value of what {@code path} names. */
-    public record Assignment(String path, String value) {
+    public record Assignment(String path, String value) implements java.io.Serializable {
         @Override
         public String toString() {
             return path + "=" + value;

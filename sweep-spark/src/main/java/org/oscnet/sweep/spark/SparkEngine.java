@@ -1,0 +1,87 @@
+package org.oscnet.sweep.spark;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.oscnet.sweep.SweepEngine;
+import org.oscnet.sweep.SweepPlan;
+import org.oscnet.sweep.TaskResult;
+import org.oscnet.sweep.Variants;
+
+/**
+ * Runs each sweep task as one Spark task: one single-partition job per task, all submitted at
+ * once, so the cluster's scheduler spreads them over the executors and the driver hands each
+ * result to the sink as soon as its job finishes (not when the whole sweep does). The task and
+ * the file's text travel to the executor; the result comes back to the driver.
+ */
+public final class SparkEngine implements SweepEngine {
+    private static final long POLL_MILLIS = 100;
+
+    private final String master;
+
+    public SparkEngine(String master) {
+        this.master = master;
+    }
+
+    @Override
+    public void run(Variants variants, List<SweepPlan.Task> tasks, Sink sink) throws IOException,
+            InterruptedException {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        SparkConf conf = new SparkConf().setAppName("oscnet sweep").setIfMissing("spark.ui.enabled", "false");
+        if (master != null) {
+            conf.setMaster(master);
+        }
+        try (JavaSparkContext spark = new JavaSparkContext(conf)) {
+            Map<SweepPlan.Task, JavaFutureAction<List<TaskResult>>> running = new LinkedHashMap<>();
+            for (SweepPlan.Task task : tasks) {
+                running.put(task, spark.parallelize(List.of(task), 1).map(variants::run).collectAsync());
+            }
+            while (!running.isEmpty()) {
+                List<SweepPlan.Task> done = new ArrayList<>();
+                for (Map.Entry<SweepPlan.Task, JavaFutureAction<List<TaskResult>>> job : running.entrySet()) {
+                    if (job.getValue().isDone()) {
+                        sink.finished(result(job.getKey(), job.getValue()));
+                        done.add(job.getKey());
+                    }
+                }
+                done.forEach(running::remove);
+                if (!running.isEmpty()) {
+                    Thread.sleep(POLL_MILLIS);
+                }
+            }
+        }
+    }
+
+    /** The task's result; a job Spark itself failed (a lost executor, say) is a failed task, not a crash. */
+    private static TaskResult result(SweepPlan.Task task, JavaFutureAction<List<TaskResult>> job)
+            throws InterruptedException {
+        try {
+            return job.get().get(0);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return new TaskResult(task.id(), task.parameters(), TaskResult.FAILED, Map.of(), 0, "spark", null,
+                    "spark: " + cause.getMessage());
+        }
+    }
+
+    /** Registers {@code --engine spark} with the sweep command. */
+    public static final class Provider implements SweepEngine.Provider {
+        @Override
+        public String name() {
+            return "spark";
+        }
+
+        @Override
+        public SweepEngine create(String master) {
+            return new SparkEngine(master);
+        }
+    }
+}
