@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -130,8 +129,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepSummary.render(all, file.toString(), "oscnet sweep " + file + " " + String.join(" ",
                 over.stream().map(o -> "--over '" + o + "'").toList()) + " -o " + output).forEach(folder::put);
         folder.commit();
-        Map<String, TaskResult> latest = new LinkedHashMap<>();
-        all.forEach(r -> latest.put(r.task(), r));
+        Map<String, TaskResult> latest = ResultsFile.latestByTask(all);
         long failing = tasks.stream().filter(t -> latest.containsKey(t.id()) && !latest.get(t.id()).ok()).count();
         out.println("wrote " + output.resolve("summary.md") + " (" + (tasks.size() - failing) + " ok, " + failing
                 + " failed)");

@@ -76,6 +76,13 @@ public final class ResultsFile {
         return results;
     }
 
+    /** The last result of each task (a rerun appends a task that failed before), in first-seen order. */
+    public static java.util.Map<String, TaskResult> latestByTask(List<TaskResult> results) {
+        java.util.Map<String, TaskResult> latest = new java.util.LinkedHashMap<>();
+        results.forEach(r -> latest.put(r.task(), r));
+        return latest;
+    }
+
     /** Appends one line and forces it to disk before returning. */
     public synchronized void append(TaskResult result) throws IOException {
         byte[] line = (JSON.writeValueAsString(result) + "\n").getBytes(StandardCharsets.UTF_8);

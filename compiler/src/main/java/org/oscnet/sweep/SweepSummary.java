@@ -23,9 +23,7 @@ public final class SweepSummary {
 
     /** The files to write into the sweep folder: {@code summary.md} and {@code accuracy_<path>.png}. */
     public static Map<String, byte[]> render(List<TaskResult> lines, String source, String command) {
-        Map<String, TaskResult> latest = new LinkedHashMap<>();
-        lines.forEach(r -> latest.put(r.task(), r));
-        List<TaskResult> results = new ArrayList<>(latest.values());
+        List<TaskResult> results = new ArrayList<>(ResultsFile.latestByTask(lines).values());
         List<TaskResult> ok = results.stream().filter(TaskResult::ok).toList();
         Set<String> paths = new LinkedHashSet<>();
         results.forEach(r -> paths.addAll(r.parameters().keySet()));

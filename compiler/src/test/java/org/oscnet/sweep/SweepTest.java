@@ -47,10 +47,10 @@ class SweepTest {
     /** Task id to its metrics, from a results file. */
     private static Map<String, Map<String, TaskResult.NetworkMetrics>> metrics(Path results) throws IOException {
         Map<String, Map<String, TaskResult.NetworkMetrics>> byTask = new TreeMap<>();
-        for (TaskResult r : ResultsFile.read(results)) {
-            assertTrue(r.ok(), r.task() + ": " + r.error());
-            byTask.put(r.task(), r.metrics());
-        }
+        ResultsFile.latestByTask(ResultsFile.read(results)).forEach((task, r) -> {
+            assertTrue(r.ok(), task + ": " + r.error());
+            byTask.put(task, r.metrics());
+        });
         return byTask;
     }
 
