@@ -31,12 +31,13 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Each --over PATH=VALUES names a setting and the values it takes; the sweep runs the cross product."
                     + " PATH is a setting's keyword, a width's signal or an option's key (seed, iterations, lr,"
-                    + " beta, step, coupling, phase), optionally after the blocks around it to pick one (train.lr,"
-                    + " simulate.step, hardware.verilog.phase, or a network's name). VALUES are comma-separated"
+                    + " beta, step, coupling), optionally after the blocks around it to pick one (train.lr,"
+                    + " simulate.step, or a network's name). VALUES are comma-separated"
                     + " literals as they would be written in the file (10 ns, 0.5 %%) or an integer range 1..10.",
             "Every variant is checked before anything runs: an override that names no setting, or a value of"
                     + " the wrong dimension, is an error and nothing runs. Each task trains every train block of"
-                    + " its variant through the same pipeline as `oscnet train` (no files per task).",
+                    + " its variant through the same pipeline as `oscnet train` (no files per task); hardware"
+                    + " settings are refused, since a sweep does not compile hardware yet.",
             "DIR/results.jsonl gets one JSON line per finished task (parameters, train and test accuracy per"
                     + " network, wall time, host; or the error), forced to disk as it finishes. Running the same"
                     + " sweep again skips the tasks that finished ok, so a killed sweep loses only the tasks in"
@@ -92,6 +93,12 @@ final class SweepCommand implements Callable<Integer> {
             throw new UserError(file + ": no such file");
         }
         Variants variants = Variants.of(file, file.toString());
+        List<String> hardware = variants.hardwarePaths(plan);
+        if (!hardware.isEmpty()) {
+            throw new UserError("--over " + String.join(", ", hardware) + ": a sweep trains and tests the float"
+                    + " network and does not compile hardware yet, so hardware settings would change nothing it"
+                    + " measures; sweep dataset, network or train settings");
+        }
         List<SweepPlan.Task> tasks = plan.tasks();
         PrintWriter err = spec.commandLine().getErr();
         checkEveryVariant(variants, tasks, err);

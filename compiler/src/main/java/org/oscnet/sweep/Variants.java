@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.oscnet.dsl.Frontend;
@@ -32,6 +33,16 @@ public record Variants(String file, String shown, String text) implements java.i
     /** Reads {@code file} once; {@code shown} is how messages name it. */
     public static Variants of(Path file, String shown) throws IOException {
         return new Variants(file.toAbsolutePath().toString(), shown, Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The swept paths that name hardware settings: a sweep trains and evaluates the float network,
+     * so such a setting would change nothing it measures.
+     */
+    public List<String> hardwarePaths(SweepPlan plan) {
+        SourceFile source = new SourceFile(Path.of(file), shown, text);
+        return plan.axes().stream().map(SweepPlan.Axis::path)
+                .filter(p -> Overrides.declarationsOf(source, p).contains("hardware")).toList();
     }
 
     /** The checked design of {@code task}'s variant, or what is wrong with it, rendered with file:line:col. */

@@ -148,6 +148,13 @@ class SweepTest {
         assertTrue(err.toString().contains("xor.osc:16:24: error: `step` is a plain number; remove the unit `ns`"),
                 err.toString());
         assertFalse(Files.exists(tmp.resolve("bad")), "nothing ran, nothing was written");
+
+        err = new StringWriter();
+        status = Main.run(new String[] {"sweep", osc.toString(), "--over", "hardware.phase=10,12", "-o",
+            tmp.resolve("bad").toString()}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(1, status);
+        assertTrue(err.toString().contains("--over hardware.phase: a sweep trains and tests the float network"),
+                err.toString());
     }
 
     private static int lines(Path file) throws IOException {

@@ -80,6 +80,23 @@ public final class Overrides {
         return Optional.of(text.toString());
     }
 
+    /**
+     * The declaration kinds ({@code dataset}, {@code network}, {@code train}, {@code hardware}) of
+     * the settings {@code path} names in {@code source}; empty when it names none or the file does
+     * not parse.
+     */
+    public static java.util.Set<String> declarationsOf(SourceFile source, String path) {
+        Optional<Ast.File> file = OscSyntax.parse(source, new Diagnostics());
+        java.util.Set<String> kinds = new TreeSet<>();
+        if (file.isPresent()) {
+            List<Site> sites = new ArrayList<>();
+            file.get().declarations().forEach(d -> collect(d, sites));
+            List<String> parts = List.of(path.split("\\."));
+            sites.stream().filter(s -> matches(s, parts)).forEach(s -> kinds.add(s.around().get(0)));
+        }
+        return kinds;
+    }
+
     private static final List<String> KINDS = List.of("dataset", "network", "train", "hardware", "simulate",
             "verilog", "dac", "spice", "optimizer", "method", "density", "neuron", "device", "widths");
 
