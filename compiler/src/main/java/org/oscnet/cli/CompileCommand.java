@@ -90,7 +90,8 @@ final class CompileCommand implements Callable<Integer> {
             Optional<Stno[]> devices) throws IOException {
         Pipeline.requireCompilable(design, wanted);
         for (var stale : Pipeline.staleTrainedFiles(design, output)) {
-            spec.commandLine().getErr().println("oscnet: warning: " + stale.problem() + "; compiling it anyway (`oscnet"
+            spec.commandLine().getErr().println("oscnet: warning: " + stale.problem(stale.path().toString())
+                    + "; compiling it anyway (`oscnet"
                     + " train " + file + " -o " + output + "` brings it up to date)");
         }
         Family.Compiled compiled;

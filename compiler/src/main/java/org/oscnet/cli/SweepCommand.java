@@ -75,7 +75,8 @@ final class SweepCommand implements Callable<Integer> {
     String master;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
-            description = "local engine: tasks at once (each trainer already uses every core; default: ${DEFAULT-VALUE})")
+            description = "local engine: tasks at once (each trainer already uses every core; default:"
+                    + " ${DEFAULT-VALUE})")
     int jobs;
 
     @Override

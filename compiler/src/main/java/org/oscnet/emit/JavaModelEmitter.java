@@ -125,7 +125,8 @@ public final class JavaModelEmitter {
         TypeName doubles = ArrayTypeName.of(TypeName.DOUBLE);
         return java.util.List.of(
                 FieldSpec.builder(doubles, "FEATURE_LOW", TABLE)
-                        .addJavadoc("Each raw feature's low end (the training set's minimum under {@code scale features}).\n")
+                        .addJavadoc("Each raw feature's low end (the training set's minimum under {@code scale"
+                                + " features}).\n")
                         .initializer(doubles(map.low())).build(),
                 FieldSpec.builder(doubles, "FEATURE_GAIN", TABLE).initializer(doubles(map.gain())).build(),
                 FieldSpec.builder(TypeName.DOUBLE, "SCALED_LOW", TABLE)

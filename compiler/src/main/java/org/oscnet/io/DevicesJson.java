@@ -35,7 +35,7 @@ public final class DevicesJson {
     public static Stno[] read(Path file) throws IOException {
         Document document;
         try {
-            document = JsonArrays.readAs(file, Document.class);
+            document = JsonDocuments.readAs(file, Document.class);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage() + "; " + shape(), e);
         }

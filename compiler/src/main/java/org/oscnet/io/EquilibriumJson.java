@@ -91,13 +91,13 @@ public final class EquilibriumJson {
                 Math.round(trained.wallSeconds() * 100) / 100.0, Math.round(trained.stepSeconds() * 1000) / 1000.0,
                 trained.checkpoints(), trained.trainCostCurve(), trained.trainAccuracyCurve(),
                 trained.testAccuracyCurve(), trained.confusion());
-        return JsonArrays.write(new Document(SCHEMA, provenance.oscnet(), provenance.source(),
+        return JsonDocuments.write(new Document(SCHEMA, provenance.oscnet(), provenance.source(),
                 provenance.inputsSha256(), net, DatasetInfo.of(dataset), how, parameters, metrics));
     }
 
     /** Reads a file {@link #render} wrote for {@code network}; refuses another schema, network or shape. */
     public static TrainedEquilibrium read(Path file, EquilibriumNetwork network) throws IOException {
-        Document d = JsonArrays.read(file, SCHEMA, Document.class);
+        Document d = JsonDocuments.read(file, SCHEMA, Document.class);
         XyLayout layout = XyLayout.of(network);
         List<Edge> edges = d.parameters().edges();
         if (!network.name().equals(d.network().name()) || edges.size() != layout.edges()

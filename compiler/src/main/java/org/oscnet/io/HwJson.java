@@ -185,14 +185,14 @@ public final class HwJson {
 
     /** What verify needs from a hw.json of either schema; a clear error for any other file. */
     public static Summary read(Path file) throws IOException {
-        String schema = JsonArrays.readAny(file).path("schema").asText();
+        String schema = JsonDocuments.readAny(file).path("schema").asText();
         if (!SCHEMA.equals(schema) && !XY_SCHEMA.equals(schema)) {
             throw new IOException(file + " is not an oscnet hw.json (schema " + SCHEMA + " or " + XY_SCHEMA
                     + "); run `oscnet compile` again");
         }
         ReadBack r;
         try {
-            r = JsonArrays.read(file, schema, ReadBack.class);
+            r = JsonDocuments.read(file, schema, ReadBack.class);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " is not a valid " + schema + " file; run `oscnet compile` again", e);
         }

@@ -1,7 +1,6 @@
 package org.oscnet.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,16 +12,9 @@ import java.util.Optional;
  */
 public record Provenance(String oscnet, String source, String inputsSha256) {
 
-    /** Writes the three fields at the top of {@code root}, after its schema. */
-    void writeTo(ObjectNode root) {
-        root.put("oscnet", oscnet);
-        root.put("source", source);
-        root.put("inputs_sha256", inputsSha256);
-    }
-
     /** The input hash recorded in any trained file, empty when it records none (files of older oscnet). */
     public static Optional<String> recordedInputs(Path trainedJson) throws IOException {
-        JsonNode hash = JsonArrays.readAny(trainedJson).path("inputs_sha256");
+        JsonNode hash = JsonDocuments.readAny(trainedJson).path("inputs_sha256");
         return hash.isTextual() ? Optional.of(hash.asText()) : Optional.empty();
     }
 }

@@ -94,14 +94,14 @@ public final class RecurrentJson {
                 Math.round(trained.stepSeconds() * 100) / 100.0, trained.trainLossCurve(),
                 trained.trainAccuracyCurve(), trained.testLossCurve(), trained.testAccuracyCurve(),
                 trained.confusion());
-        return JsonArrays.write(new Document(SCHEMA, provenance.oscnet(), provenance.source(),
+        return JsonDocuments.write(new Document(SCHEMA, provenance.oscnet(), provenance.source(),
                 provenance.inputsSha256(), net, DatasetInfo.of(dataset).withSequenceLength(dataset.featureCount()),
                 how, parameters, metrics));
     }
 
     /** Reads a file {@link #render} wrote for {@code network}; refuses another schema, network or shape. */
     public static TrainedRecurrent read(Path file, StnoRnnNetwork network) throws IOException {
-        Document d = JsonArrays.read(file, SCHEMA, Document.class);
+        Document d = JsonDocuments.read(file, SCHEMA, Document.class);
         List<Integer> sizes = d.network().layers() == null ? List.of() : d.network().layers();
         if (!network.name().equals(d.network().name()) || !sizes.equals(network.layers())
                 || d.network().classes() != network.classCount()) {

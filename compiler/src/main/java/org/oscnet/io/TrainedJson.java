@@ -93,7 +93,7 @@ public final class TrainedJson {
         Metrics metrics = new Metrics(trained.trainAccuracy(), trained.testAccuracy(), trained.trainingLoss(),
                 Math.round(trained.wallSeconds() * 100) / 100.0, trained.lossCurve(), trained.accuracyCurve(),
                 trained.restartLosses(), trained.confusion());
-        return JsonArrays.write(new Document(SCHEMA, provenance.oscnet(), provenance.source(),
+        return JsonDocuments.write(new Document(SCHEMA, provenance.oscnet(), provenance.source(),
                 provenance.inputsSha256(), net, DatasetInfo.of(dataset), how, parameters, metrics));
     }
 
@@ -102,7 +102,7 @@ public final class TrainedJson {
      * or another network with a message saying what to do.
      */
     public static TrainedKuramoto read(Path file, KuramotoNetwork network) throws IOException {
-        Document d = JsonArrays.read(file, SCHEMA, Document.class);
+        Document d = JsonDocuments.read(file, SCHEMA, Document.class);
         if (!network.name().equals(d.network().name()) || d.network().oscillators() != network.oscillators()) {
             throw new IllegalArgumentException(file + " holds network `" + d.network().name() + "` with "
                     + d.network().oscillators() + " oscillators, not `" + network.name() + "` with "

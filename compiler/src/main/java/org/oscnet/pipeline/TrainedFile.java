@@ -27,13 +27,13 @@ public record TrainedFile(Path path, Status status) {
         return new TrainedFile(path, recorded.get().equals(inputsSha256) ? Status.CURRENT : Status.STALE);
     }
 
-    /** Why the file cannot be used as it is, in words; empty for a current file. */
-    public String problem() {
+    /** Why the file cannot be used as it is, in words, naming it as {@code shown}; empty for a current file. */
+    public String problem(String shown) {
         return switch (status) {
             case CURRENT -> "";
-            case MISSING -> path + " does not exist";
-            case STALE -> path + " is stale: the .osc file or its data changed since it was trained";
-            case UNRECORDED -> path + " records no input hash (an older oscnet wrote it), so it may be stale";
+            case MISSING -> shown + " does not exist";
+            case STALE -> shown + " is stale: the .osc file or its data changed since it was trained";
+            case UNRECORDED -> shown + " records no input hash (an older oscnet wrote it), so it may be stale";
         };
     }
 }

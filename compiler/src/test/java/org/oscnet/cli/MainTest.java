@@ -360,7 +360,8 @@ class MainTest {
                     summaries.merge(current, line.strip(), (a, b) -> a + " " + b);
                 }
             }
-            assertEquals(List.of("check", "train", "compile", "verify", "build", "bench", "demo", "reproduce", "help"),
+            assertEquals(List.of("check", "train", "compile", "verify", "build", "sweep", "bench", "demo", "reproduce",
+                    "help"),
                     List.copyOf(summaries.keySet()), list);
             summaries.forEach((command, summary) -> {
                 assertTrue(summary.endsWith("."), command + ": `" + summary + "` is not a whole sentence");
@@ -376,7 +377,7 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"check", "train", "compile", "verify", "build", "bench", "demo", "reproduce"})
+    @ValueSource(strings = {"check", "train", "compile", "verify", "build", "sweep", "bench", "demo", "reproduce"})
     void everyCommandTeachesWithAnExample(String command) {
         Run run = run(command, "--help");
         assertEquals(0, run.status());

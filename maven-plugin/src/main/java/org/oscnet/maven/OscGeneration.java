@@ -110,7 +110,7 @@ final class OscGeneration {
                 log.info(shown + ": " + layout.shown(file.path()) + " is current");
                 continue;
             }
-            String why = retrain ? "-Doscnet.retrain is set" : relative(file.problem(), file.path());
+            String why = retrain ? "-Doscnet.retrain is set" : file.problem(layout.shown(file.path()));
             if (!mayTrain) {
                 throw new MojoFailureException(shown + ": " + why + "; training is off (oscnet.train=false): train"
                         + " with `mvn generate-sources -Doscnet.train=true` and commit the file");
@@ -137,7 +137,7 @@ final class OscGeneration {
         for (HardwareTarget target : design.hardware()) {
             TrainedFile file = TrainedFile.of(trainedRoot, target.network(), inputs);
             if (file.status() != TrainedFile.Status.CURRENT) {
-                throw new MojoFailureException(shown + ": " + relative(file.problem(), file.path()) + ", and `"
+                throw new MojoFailureException(shown + ": " + file.problem(layout.shown(file.path())) + ", and `"
                         + target.network() + "` has no train block to make it; add one, e.g. `train "
                         + target.network() + " on DATA { iterations 100; seed 1; }`");
             }
@@ -213,11 +213,6 @@ final class OscGeneration {
                         iteration, iterations, loss, 100 * accuracy));
             }
         };
-    }
-
-    /** {@code problem} with the absolute {@code path} it starts with shown relative to the project. */
-    private String relative(String problem, Path path) {
-        return problem.replace(path.toString(), layout.shown(path));
     }
 
     private static MessageDigest sha256() {

@@ -1,15 +1,12 @@
 package org.oscnet.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * What the trained-file formats share: integer matrices and number lists to and from JSON arrays,
- * writing a document, and reading one back only when its schema is the expected one.
+ * What oscnet's JSON files share: records written as indented snake_case documents, and read back
+ * only when their schema is the expected one.
  */
-final class JsonArrays {
+final class JsonDocuments {
     /**
      * Records map to snake_case fields; unknown fields are ignored on read (the schema string, not
      * the field list, says when a file's meaning changed).
@@ -20,23 +17,7 @@ final class JsonArrays {
                     .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
 
-    private JsonArrays() {
-    }
-
-    /** A fresh document whose first field is {@code schema}. */
-    static com.fasterxml.jackson.databind.node.ObjectNode document(String schema) {
-        com.fasterxml.jackson.databind.node.ObjectNode root = MAPPER.createObjectNode();
-        root.put("schema", schema);
-        return root;
-    }
-
-    /** The document as indented text with a final newline. */
-    static String text(JsonNode root) {
-        try {
-            return MAPPER.writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private JsonDocuments() {
     }
 
     /** {@code document} (a record) as indented text with a final newline. */
@@ -85,31 +66,5 @@ final class JsonArrays {
                     + "`; train again with `oscnet train`");
         }
         return root;
-    }
-
-    static void putMatrix(ArrayNode into, int[][] matrix) {
-        for (int[] row : matrix) {
-            ArrayNode r = into.addArray();
-            for (int v : row) {
-                r.add(v);
-            }
-        }
-    }
-
-    static int[][] intMatrix(JsonNode rows) {
-        int[][] matrix = new int[rows.size()][];
-        for (int i = 0; i < matrix.length; i++) {
-            matrix[i] = new int[rows.get(i).size()];
-            for (int j = 0; j < matrix[i].length; j++) {
-                matrix[i][j] = rows.get(i).get(j).asInt();
-            }
-        }
-        return matrix;
-    }
-
-    static List<Double> doubles(JsonNode array) {
-        List<Double> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asDouble()));
-        return values;
     }
 }
