@@ -132,7 +132,8 @@ class SparkSweepIT {
     private static void awaitPort(int port, Process process) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline && process.isAlive()) {
-            try (Socket socket = new Socket("127.0.0.1", port)) {
+            try {
+                new Socket("127.0.0.1", port).close();
                 return;
             } catch (IOException e) {
                 Thread.sleep(200);
