@@ -54,7 +54,8 @@ public final class InputsHash {
         digest.update(buffer.array());
     }
 
-    private static MessageDigest sha256() {
+    /** A fresh SHA-256 digest (every Java platform has one), for hashes built on top of this one. */
+    public static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

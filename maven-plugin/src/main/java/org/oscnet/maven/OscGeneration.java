@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -193,7 +192,7 @@ final class OscGeneration {
 
     /** What the outputs depend on: the oscnet version, the inputs' hash and the trained parameters. */
     private static String fingerprint(Design design, String inputs, Path trainedRoot) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = InputsHash.sha256();
         digest.update((Pipeline.version() + "\n" + inputs + "\n").getBytes(StandardCharsets.UTF_8));
         Set<String> networks = new TreeSet<>();
         design.hardware().forEach(t -> networks.add(t.network()));
@@ -213,13 +212,5 @@ final class OscGeneration {
                         iteration, iterations, loss, 100 * accuracy));
             }
         };
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
