@@ -3,7 +3,9 @@
 
 Made from `results.jsonl` alone (${tasks} tasks: ${ok} ok, ${failed} failed). Rerunning
 `${command}` skips the tasks already there and remakes this file. Accuracies are **test**
-accuracy on the split each variant's dataset block declares, in %.
+accuracy on the split each variant's dataset block declares, in %.<#if hardware> Rows marked
+"(fixed point)" are the accuracy of the network's fixed-point array (its `verilog` block, bit-exact
+Java semantics of the generated Verilog), measured per task without emitting files.</#if>
 
 <#list axes as axis>
 ## Test accuracy against `${axis.path}`
@@ -22,12 +24,32 @@ other swept settings<#if axis.others?has_content>: ${axis.others}</#if>).
 
 </#if>
 </#list>
+<#if settings?has_content>
+## Each setting over seeds
+
+Test accuracy in %: mean ± sample standard deviation over the seeds, and the worst seed.
+
+| settings | network | seeds | float | fixed point | cycles per sample |
+|---|---|---:|---|---|---:|
+<#list settings as row>
+| `${row.combination}` | ${row.network} | ${row.seeds} | ${row.float} | ${row.fixed} | ${row.cycles} |
+</#list>
+
+</#if>
+<#if cyclesPlot?has_content>
+## Test accuracy against clock cycles per classification
+
+Mean and spread over the tasks whose hardware takes the same number of cycles per sample.
+
+![test accuracy against cycles per sample](${cyclesPlot})
+
+</#if>
 ## Tasks
 
-| task | network | train % | test % | wall s | host |
-|---|---|---:|---:|---:|---|
+| task | network | train % | test % | fixed-point test % | cycles per sample | wall s | host |
+|---|---|---:|---:|---:|---:|---:|---|
 <#list rows as row>
-| `${row.task}` | ${row.network} | ${row.train} | ${row.test} | ${row.wall} | ${row.host} |
+| `${row.task}` | ${row.network} | ${row.train} | ${row.test} | ${row.fixed} | ${row.cycles} | ${row.wall} | ${row.host} |
 </#list>
 <#if failures?has_content>
 

@@ -94,17 +94,25 @@ final class SweepCommand implements Callable<Integer> {
             throw new UserError(file + ": no such file");
         }
         Variants variants = Variants.of(file, file.toString());
-        List<String> hardware = variants.hardwarePaths(plan);
+        List<String> hardware = variants.unmeasuredHardwarePaths(plan);
         if (!hardware.isEmpty()) {
-            throw new UserError("--over " + String.join(", ", hardware) + ": a sweep trains and tests the float"
-                    + " network and does not compile hardware yet, so hardware settings would change nothing it"
-                    + " measures; sweep dataset, network or train settings");
+            throw new UserError("--over " + String.join(", ", hardware) + ": a sweep measures the float network and"
+                    + " the fixed-point array of a verilog block, not DAC or SPICE targets, so these settings would"
+                    + " change nothing it records; sweep dataset, network, train or verilog settings");
         }
         List<SweepPlan.Task> tasks = plan.tasks();
         PrintWriter err = spec.commandLine().getErr();
         checkEveryVariant(variants, tasks, err);
 
         ResultsFile results = ResultsFile.open(output.resolve("results.jsonl"));
+        Set<String> swept = new java.util.TreeSet<>(plan.axes().stream().map(SweepPlan.Axis::path).toList());
+        for (TaskResult earlier : results.read()) {
+            if (!new java.util.TreeSet<>(earlier.parameters().keySet()).equals(swept)) {
+                throw new UserError(results.path() + " holds a sweep over " + earlier.parameters().keySet()
+                        + ", not over " + swept + "; give another -o folder (a folder holds one sweep, which a"
+                        + " rerun may extend with more values)");
+            }
+        }
         Set<String> done = new HashSet<>();
         results.read().stream().filter(TaskResult::ok).forEach(r -> done.add(r.task()));
         List<SweepPlan.Task> pending = tasks.stream().filter(t -> !done.contains(t.id())).toList();
@@ -183,7 +191,10 @@ final class SweepCommand implements Callable<Integer> {
 
     private static String accuracies(TaskResult result) {
         return String.join(", ", result.metrics().entrySet().stream().map(e -> String.format(Locale.ROOT,
-                "%s test %.1f %%", e.getKey(), 100 * e.getValue().testAccuracy())).toList());
+                "%s test %.1f %%", e.getKey(), 100 * e.getValue().testAccuracy())
+                + (e.getValue().fixedTestAccuracy() == null ? "" : String.format(Locale.ROOT,
+                        ", fixed point %.1f %% in %d cycles", 100 * e.getValue().fixedTestAccuracy(),
+                        e.getValue().cyclesPerSample()))).toList());
     }
 
     private static String duration(double seconds) {

@@ -26,6 +26,14 @@ final class Verilog {
         return extend(name, name + "[" + (from - 1) + "]", from, to);
     }
 
+    /**
+     * A whole signal {@code name} of {@code from} bits as {@code to} bits: sign-extended, or its low
+     * bits (its value modulo 2^to, which is all a phase keeps of a step).
+     */
+    static String resize(String name, int from, int to) {
+        return to >= from ? extend(name, from, to) : name + "[" + (to - 1) + ":0]";
+    }
+
     /** A slice {@code vector[lsb +: width]} sign-extended to {@code to} bits; {@code lsb} is a Verilog expression. */
     static String extendSlice(String vector, String lsb, int width, int to) {
         return extend(vector + "[" + lsb + " +: " + width + "]", vector + "[" + lsb + " + " + (width - 1) + "]", width,

@@ -119,7 +119,7 @@ public final class VerilogEmitter {
         m.put("sumCosWide", Verilog.extend("sum_cos", sumSine, hw.mixBits()));
         m.put("mixWide", Verilog.extend("mix", hw.mixBits(), hw.productBits()));
         m.put("wordWide", Verilog.extend("word", hw.frequencyBits(), hw.incrementBits()));
-        m.put("incrementAsPhase", Verilog.extend("increment", hw.incrementBits(), hw.phaseBits()));
+        m.put("incrementAsPhase", Verilog.resize("increment", hw.incrementBits(), hw.phaseBits()));
         m.put("incrementAsAccumulator", Verilog.extend("increment", hw.incrementBits(), hw.accumulatorBits()));
         String lsb = "l * " + hw.sineBits();
         m.put("sinNowWide", Verilog.extendSlice("lane_sin_now", lsb, hw.sineBits(), sumSine));

@@ -57,6 +57,16 @@ public interface Family<N extends Network, T extends Trained> {
     Compiled compile(N network, Dataset dataset, T trained, HardwareTarget target, Set<String> wanted,
             CompileOptions options);
 
+    /**
+     * What {@code target}'s Verilog block would compute for {@code trained}, measured without
+     * emitting anything (a sweep's per-task hardware figures); empty for a family without a
+     * digital array.
+     */
+    default java.util.Optional<HardwareMetrics> measureHardware(N network, Dataset dataset, T trained,
+            HardwareTarget.Verilog target) {
+        return java.util.Optional.empty();
+    }
+
     /** Files relative to the network's folder, and what to print about them. */
     record Compiled(Map<String, byte[]> files, java.util.List<String> summaries) {
         public Compiled {

@@ -64,12 +64,21 @@ public final class Pipeline {
                 training, listener, version, source);
     }
 
-    /** Trains one train block of {@code design} and returns only the result: no trained.json, no plots (sweeps). */
-    public static Trained trainOnly(Design design, Training training, TrainingListener listener) {
+    /**
+     * Trains one train block of {@code design} and measures the network's digital hardware when its
+     * hardware block has a Verilog target (sweeps): nothing is written.
+     */
+    public static Measured trainAndMeasure(Design design, Training training, TrainingListener listener) {
         Network network = design.network(training.network()).orElseThrow();
         Dataset dataset = design.dataset(training.dataset()).orElseThrow();
-        return trainOnlyWith(family(network, "training " + network.family() + " networks"), network, dataset,
-                training, listener);
+        Family<?, ?> family = family(network, "training " + network.family() + " networks");
+        java.util.Optional<HardwareTarget.Verilog> verilog = design.hardware().stream()
+                .filter(t -> t.network().equals(network.name())).findFirst().flatMap(HardwareTarget::verilog);
+        return measureWith(family, network, dataset, training, verilog, listener);
+    }
+
+    /** A trained network and, when it has a Verilog target, what its fixed-point array computes. */
+    public record Measured(Trained trained, java.util.Optional<HardwareMetrics> hardware) {
     }
 
     /**
@@ -166,6 +175,14 @@ public final class Pipeline {
         N typed = family.networkType().cast(network);
         family.requireTrainable(typed, training);
         return family.train(typed, dataset, training, listener);
+    }
+
+    private static <N extends Network, T extends Trained> Measured measureWith(Family<N, T> family,
+            Network network, Dataset dataset, Training training, java.util.Optional<HardwareTarget.Verilog> verilog,
+            TrainingListener listener) {
+        N typed = family.networkType().cast(network);
+        T trained = trainOnlyWith(family, network, dataset, training, listener);
+        return new Measured(trained, verilog.flatMap(v -> family.measureHardware(typed, dataset, trained, v)));
     }
 
     private static <N extends Network, T extends Trained> Family.Compiled compileWith(Family<N, T> family,

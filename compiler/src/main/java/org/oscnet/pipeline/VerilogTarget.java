@@ -40,23 +40,44 @@ public final class VerilogTarget {
             String summary) {
     }
 
-    public static Compiled compile(KuramotoNetwork network, Dataset dataset, TrainedKuramoto trained,
-            HardwareTarget.Verilog target, String version, String source) {
+    /** The fixed-point plan of a trained network: its widths (given or searched) and what the search tried. */
+    record Planned(HwNetwork hw, Widths widths, Quantizer.Search search, double[][] frequencyHz) {
+    }
+
+    /** Quantizes {@code trained} for {@code target}: the widths it gives, or the narrowest that keep its accuracy. */
+    static Planned plan(KuramotoNetwork network, Dataset dataset, TrainedKuramoto trained,
+            HardwareTarget.Verilog target) {
         double[][] frequencyHz = Quantizer.frequencyMatrix(network, trained, dataset.featureCount());
-        double floatAccuracy = trained.testAccuracy();
         Widths widths = Widths.DEFAULTS.with(target.widths());
         Quantizer.Search search = null;
         if (target.autoWidths()) {
             search = Quantizer.chooseWidths(network, dataset, frequencyHz, target, Widths.GENEROUS.with(target.widths()),
-                    floatAccuracy - target.autoMaxLoss());
+                    trained.testAccuracy() - target.autoMaxLoss());
             widths = search.chosen();
         }
-        HwNetwork hw;
         try {
-            hw = Quantizer.plan(network, dataset.classNames(), frequencyHz, target, widths);
+            return new Planned(Quantizer.plan(network, dataset.classNames(), frequencyHz, target, widths), widths,
+                    search, frequencyHz);
         } catch (WidthTooSmall e) {
             throw new IllegalArgumentException("`" + network.name() + "`: " + e.getMessage());
         }
+    }
+
+    /** What the hardware computes, without emitting it: fixed-point test accuracy and cycles per sample. */
+    static HardwareMetrics measure(KuramotoNetwork network, Dataset dataset, TrainedKuramoto trained,
+            HardwareTarget.Verilog target) {
+        HwNetwork hw = plan(network, dataset, trained, target).hw();
+        return new HardwareMetrics(Quantizer.accuracy(hw, dataset.test()), hw.latency());
+    }
+
+    public static Compiled compile(KuramotoNetwork network, Dataset dataset, TrainedKuramoto trained,
+            HardwareTarget.Verilog target, String version, String source) {
+        double floatAccuracy = trained.testAccuracy();
+        Planned planned = plan(network, dataset, trained, target);
+        HwNetwork hw = planned.hw();
+        Widths widths = planned.widths();
+        Quantizer.Search search = planned.search();
+        double[][] frequencyHz = planned.frequencyHz();
         double fixedAccuracy = Quantizer.accuracy(hw, dataset.test());
         double fixedTrainAccuracy = Quantizer.accuracy(hw, dataset.train());
 

@@ -40,8 +40,12 @@ final class XyVerilogTarget {
     record Compiled(Map<String, byte[]> files, String summary) {
     }
 
-    static Compiled compile(EquilibriumNetwork network, Dataset dataset, TrainedEquilibrium trained,
-            HardwareTarget.Verilog target, String version, String source) {
+    /** The fixed-point plan of a trained network and, with automatic widths, what the search tried. */
+    record Planned(XyHw hw, Quantizer.Search search) {
+    }
+
+    static Planned plan(EquilibriumNetwork network, Dataset dataset, TrainedEquilibrium trained,
+            HardwareTarget.Verilog target) {
         for (String signal : target.widths().keySet()) {
             if (!WIDTHS.contains(signal)) {
                 throw new BadInput("`" + network.name() + "`: an xy array has no `" + signal + "` width; give"
@@ -60,12 +64,25 @@ final class XyVerilogTarget {
                     w -> XyQuantizer.accuracy(XyQuantizer.plan(network, parameters, target, w), dataset.test()));
             widths = search.chosen();
         }
-        XyHw hw;
         try {
-            hw = XyQuantizer.plan(network, parameters, target, widths);
+            return new Planned(XyQuantizer.plan(network, parameters, target, widths), search);
         } catch (WidthTooSmall e) {
             throw new BadInput("`" + network.name() + "`: " + e.getMessage());
         }
+    }
+
+    /** What the hardware computes, without emitting it: fixed-point test accuracy and cycles per sample. */
+    static HardwareMetrics measure(EquilibriumNetwork network, Dataset dataset, TrainedEquilibrium trained,
+            HardwareTarget.Verilog target) {
+        XyHw hw = plan(network, dataset, trained, target).hw();
+        return new HardwareMetrics(XyQuantizer.accuracy(hw, dataset.test()), hw.latency());
+    }
+
+    static Compiled compile(EquilibriumNetwork network, Dataset dataset, TrainedEquilibrium trained,
+            HardwareTarget.Verilog target, String version, String source) {
+        Planned planned = plan(network, dataset, trained, target);
+        XyHw hw = planned.hw();
+        Quantizer.Search search = planned.search();
         int testRows = XyVectors.testRows(hw, dataset.test().size());
         int randomRows = XyVectors.randomRows(hw);
         XyHwJson.Accuracy accuracy = new XyHwJson.Accuracy(trained.testAccuracy(),

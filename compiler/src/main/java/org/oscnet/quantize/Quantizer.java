@@ -127,11 +127,9 @@ public final class Quantizer {
         long couplingLow = HwSemantics.shiftRound(-productBound, shift);
         long incrementHigh = wordMax + couplingHigh;
         long incrementLow = wordMin + couplingLow;
+        // A step of more than half a turn is fine: the phase keeps it modulo a turn, exactly as the
+        // float simulator's sine does, and the accumulator (frequency for the decision) keeps all of it.
         int incrementBits = QFormat.widthFor(incrementLow, incrementHigh, true);
-        if (incrementBits > phaseBits) {
-            throw new WidthTooSmall("a phase step of up to " + Math.max(incrementHigh, -incrementLow)
-                    + " LSBs needs a phase of more than " + phaseBits + " bits");
-        }
         long readout = network.simulation().readoutSteps();
         long accumulatorBound = readout * Math.max(incrementHigh, -incrementLow);
         int accumulatorBits = atLeast("accumulator", QFormat.widthFor(-accumulatorBound, accumulatorBound, true),

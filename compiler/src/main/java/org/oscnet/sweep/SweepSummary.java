@@ -39,20 +39,22 @@ public final class SweepSummary {
             CategoryChart chart = new CategoryChartBuilder().width(800).height(500)
                     .title("test accuracy against " + path).xAxisTitle(path).yAxisTitle("test accuracy (%)").build();
             for (String network : networks) {
-                List<Double> means = new ArrayList<>();
-                List<Double> spreads = new ArrayList<>();
-                for (String value : values) {
-                    double[] accuracies = ok.stream().filter(r -> value.equals(r.parameters().get(path))
-                            && r.metrics().containsKey(network))
-                            .mapToDouble(r -> 100 * r.metrics().get(network).testAccuracy()).toArray();
-                    double mean = mean(accuracies);
-                    double std = std(accuracies, mean);
-                    rows.add(Map.of("value", value, "network", network, "mean", format(mean), "std",
-                            format(std), "count", accuracies.length));
-                    means.add(accuracies.length == 0 ? 0 : mean);
-                    spreads.add(accuracies.length < 2 ? 0 : std);
+                for (Metric metric : metricsOf(ok, network)) {
+                    List<Double> means = new ArrayList<>();
+                    List<Double> spreads = new ArrayList<>();
+                    for (String value : values) {
+                        double[] accuracies = ok.stream().filter(r -> value.equals(r.parameters().get(path))
+                                && r.metrics().containsKey(network) && metric.of(r.metrics().get(network)) != null)
+                                .mapToDouble(r -> 100 * metric.of(r.metrics().get(network))).toArray();
+                        double mean = mean(accuracies);
+                        double std = std(accuracies, mean);
+                        rows.add(Map.of("value", value, "network", network + metric.suffix(), "mean", format(mean),
+                                "std", format(std), "count", accuracies.length));
+                        means.add(accuracies.length == 0 ? 0 : mean);
+                        spreads.add(accuracies.length < 2 ? 0 : std);
+                    }
+                    chart.addSeries(network + metric.suffix(), values, means, spreads);
                 }
-                chart.addSeries(network, values, means, spreads);
             }
             Map<String, Object> axis = new LinkedHashMap<>();
             axis.put("path", path);
@@ -73,8 +75,12 @@ public final class SweepSummary {
         for (TaskResult r : ok) {
             r.metrics().forEach((network, m) -> taskRows.add(Map.of("task", r.task(), "network", network,
                     "train", format(100 * m.trainAccuracy()), "test", format(100 * m.testAccuracy()),
+                    "fixed", m.fixedTestAccuracy() == null ? "–" : format(100 * m.fixedTestAccuracy()),
+                    "cycles", m.cyclesPerSample() == null ? "–" : Long.toString(m.cyclesPerSample()),
                     "wall", format(r.wallSeconds()), "host", r.host())));
         }
+        String cyclesPlot = cyclesPlot(ok, networks, files);
+        List<Map<String, Object>> settings = overSeeds(ok, paths, networks);
         List<Map<String, Object>> failures = results.stream().filter(r -> !r.ok())
                 .map(r -> Map.<String, Object>of("task", r.task(), "error", oneLine(r.error()))).toList();
         Map<String, Object> model = new LinkedHashMap<>();
@@ -86,11 +92,125 @@ public final class SweepSummary {
         model.put("axes", axes);
         model.put("rows", taskRows);
         model.put("failures", failures);
+        model.put("hardware", ok.stream().anyMatch(r -> r.metrics().values().stream()
+                .anyMatch(m -> m.fixedTestAccuracy() != null)));
+        model.put("cyclesPlot", cyclesPlot);
+        model.put("settings", settings);
         Map<String, byte[]> withSummary = new LinkedHashMap<>();
         withSummary.put("summary.md", Templates.render("report/sweep.md.ftl", model)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         withSummary.putAll(files);
         return withSummary;
+    }
+
+    /** The accuracy a series plots: float test accuracy, or the fixed-point array's. */
+    private record Metric(String suffix, java.util.function.Function<TaskResult.NetworkMetrics, Double> value) {
+        Double of(TaskResult.NetworkMetrics metrics) {
+            return value.apply(metrics);
+        }
+    }
+
+    private static final Metric FLOAT = new Metric("", TaskResult.NetworkMetrics::testAccuracy);
+    private static final Metric FIXED = new Metric(" (fixed point)", TaskResult.NetworkMetrics::fixedTestAccuracy);
+
+    private static List<Metric> metricsOf(List<TaskResult> ok, String network) {
+        boolean fixed = ok.stream().map(r -> r.metrics().get(network))
+                .anyMatch(m -> m != null && m.fixedTestAccuracy() != null);
+        return fixed ? List.of(FLOAT, FIXED) : List.of(FLOAT);
+    }
+
+    /**
+     * When the tasks' hardware differs in clock cycles per sample, test accuracy (float and fixed
+     * point, mean and spread over the tasks with the same cycles) against them; the plot's name, or
+     * empty.
+     */
+    private static String cyclesPlot(List<TaskResult> ok, Set<String> networks, Map<String, byte[]> files) {
+        org.knowm.xchart.XYChart chart = new org.knowm.xchart.XYChartBuilder().width(800).height(500)
+                .title("test accuracy against clock cycles per classification").xAxisTitle("cycles per sample")
+                .yAxisTitle("test accuracy (%)").build();
+        boolean any = false;
+        double lowest = 100;
+        for (String network : networks) {
+            java.util.TreeSet<Long> cycles = new java.util.TreeSet<>();
+            ok.forEach(r -> {
+                TaskResult.NetworkMetrics m = r.metrics().get(network);
+                if (m != null && m.cyclesPerSample() != null) {
+                    cycles.add(m.cyclesPerSample());
+                }
+            });
+            if (cycles.size() < 2) {
+                continue;
+            }
+            any = true;
+            for (Metric metric : List.of(FLOAT, FIXED)) {
+                List<Double> x = new ArrayList<>();
+                List<Double> means = new ArrayList<>();
+                List<Double> spreads = new ArrayList<>();
+                for (long c : cycles) {
+                    double[] accuracies = ok.stream().map(r -> r.metrics().get(network))
+                            .filter(m -> m != null && m.cyclesPerSample() != null && m.cyclesPerSample() == c)
+                            .mapToDouble(m -> 100 * metric.of(m)).toArray();
+                    double mean = mean(accuracies);
+                    x.add((double) c);
+                    means.add(mean);
+                    lowest = Math.min(lowest, java.util.Arrays.stream(accuracies).min().orElse(100));
+                    spreads.add(accuracies.length < 2 ? 0 : std(accuracies, mean));
+                }
+                chart.addSeries(network + (metric == FLOAT ? " (float)" : metric.suffix()), x, means, spreads);
+            }
+        }
+        if (!any) {
+            return "";
+        }
+        // the interesting range is near the top: start 5 points below the worst task, in steps of 5
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisMin(Math.max(0, 5 * Math.floor(lowest / 5) - 5))
+                .setYAxisMax(100.0);
+        files.put("accuracy_cycles.png", TrainingPlots.png(chart));
+        return "accuracy_cycles.png";
+    }
+
+    /**
+     * When {@code seed} is swept beside other settings: one row per combination of the others and
+     * network, with mean, spread and worst over the seeds (float, and fixed point with cycles).
+     */
+    private static List<Map<String, Object>> overSeeds(List<TaskResult> ok, Set<String> paths, Set<String> networks) {
+        if (!paths.contains("seed") || paths.size() < 2) {
+            return List.of();
+        }
+        Map<String, List<TaskResult>> byCombination = new LinkedHashMap<>();
+        for (TaskResult r : ok) {
+            String combination = String.join(" ", paths.stream().filter(p -> !p.equals("seed"))
+                    .map(p -> p + "=" + r.parameters().get(p)).toList());
+            byCombination.computeIfAbsent(combination, c -> new ArrayList<>()).add(r);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        byCombination.forEach((combination, tasks) -> {
+            for (String network : networks) {
+                List<TaskResult.NetworkMetrics> metrics = tasks.stream().map(r -> r.metrics().get(network))
+                        .filter(java.util.Objects::nonNull).toList();
+                if (metrics.isEmpty()) {
+                    continue;
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("combination", combination);
+                row.put("network", network);
+                row.put("seeds", metrics.size());
+                row.put("float", meanStdMin(metrics.stream().mapToDouble(m -> 100 * m.testAccuracy()).toArray()));
+                boolean fixed = metrics.stream().allMatch(m -> m.fixedTestAccuracy() != null);
+                row.put("fixed", fixed ? meanStdMin(metrics.stream().mapToDouble(m -> 100 * m.fixedTestAccuracy())
+                        .toArray()) : "–");
+                row.put("cycles", fixed ? String.join(", ", metrics.stream().map(m -> Long.toString(
+                        m.cyclesPerSample())).distinct().toList()) : "–");
+                rows.add(row);
+            }
+        });
+        return rows;
+    }
+
+    private static String meanStdMin(double[] values) {
+        double mean = mean(values);
+        return format(mean) + " ± " + format(std(values, mean)) + " (worst " + format(
+                java.util.Arrays.stream(values).min().orElse(Double.NaN)) + ")";
     }
 
     private static String oneLine(String text) {

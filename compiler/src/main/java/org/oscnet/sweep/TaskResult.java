@@ -20,9 +20,12 @@ public record TaskResult(String task, Map<String, String> parameters, String sta
     public static final String OK = "ok";
     public static final String FAILED = "failed";
 
-    /** What training one network of the variant measured. */
-    public record NetworkMetrics(double trainAccuracy, double testAccuracy, double trainingSeconds)
-            implements java.io.Serializable {
+    /**
+     * What training one network of the variant measured; the last two only when the network has a
+     * Verilog target (its fixed-point array's test accuracy and clock cycles per sample).
+     */
+    public record NetworkMetrics(double trainAccuracy, double testAccuracy, double trainingSeconds,
+            Double fixedTestAccuracy, Long cyclesPerSample) implements java.io.Serializable {
     }
 
     public boolean ok() {

@@ -18,6 +18,7 @@ import org.oscnet.dsl.diag.Diagnostics;
 import org.oscnet.dsl.diag.SourceFile;
 import org.oscnet.model.Design;
 import org.oscnet.model.Training;
+import org.oscnet.pipeline.HardwareMetrics;
 import org.oscnet.pipeline.Pipeline;
 import org.oscnet.train.Trained;
 import org.oscnet.train.TrainingListener;
@@ -36,13 +37,16 @@ public record Variants(String file, String shown, String text) implements java.i
     }
 
     /**
-     * The swept paths that name hardware settings: a sweep trains and evaluates the float network,
-     * so such a setting would change nothing it measures.
+     * The swept paths that name hardware settings a sweep does not measure: it trains, tests the
+     * float network and measures the fixed-point array of a {@code verilog} block, so a DAC or
+     * SPICE setting would change nothing it records.
      */
-    public List<String> hardwarePaths(SweepPlan plan) {
+    public List<String> unmeasuredHardwarePaths(SweepPlan plan) {
         SourceFile source = new SourceFile(Path.of(file), shown, text);
         return plan.axes().stream().map(SweepPlan.Axis::path)
-                .filter(p -> Overrides.declarationsOf(source, p).contains("hardware")).toList();
+                .filter(p -> Overrides.blocksOf(source, p).stream()
+                        .anyMatch(b -> b.get(0).equals("hardware") && !b.contains("verilog")))
+                .toList();
     }
 
     /** The checked design of {@code task}'s variant, or what is wrong with it, rendered with file:line:col. */
@@ -76,9 +80,12 @@ public record Variants(String file, String shown, String text) implements java.i
             Pipeline.requireTrainable(design);
             Map<String, TaskResult.NetworkMetrics> metrics = new LinkedHashMap<>();
             for (Training training : design.trainings()) {
-                Trained trained = Pipeline.trainOnly(design, training, TrainingListener.SILENT);
+                Pipeline.Measured measured = Pipeline.trainAndMeasure(design, training, TrainingListener.SILENT);
+                Trained trained = measured.trained();
                 metrics.put(trained.network(), new TaskResult.NetworkMetrics(trained.trainAccuracy(),
-                        trained.testAccuracy(), Math.round(trained.wallSeconds() * 100) / 100.0));
+                        trained.testAccuracy(), Math.round(trained.wallSeconds() * 100) / 100.0,
+                        measured.hardware().map(HardwareMetrics::fixedTestAccuracy).orElse(null),
+                        measured.hardware().map(HardwareMetrics::cyclesPerSample).orElse(null)));
             }
             return new TaskResult(task.id(), task.parameters(), TaskResult.OK, metrics, seconds(start), host(),
                     now(), null);

@@ -149,12 +149,46 @@ class SweepTest {
                 err.toString());
         assertFalse(Files.exists(tmp.resolve("bad")), "nothing ran, nothing was written");
 
-        err = new StringWriter();
-        status = Main.run(new String[] {"sweep", osc.toString(), "--over", "hardware.phase=10,12", "-o",
+    }
+
+    @Test
+    void aVerilogSettingIsMeasuredOnTheFixedPointArrayOfEachTask() throws IOException {
+        Path osc = xor(150);
+        Path out = tmp.resolve("phase");
+        assertEquals(0, run("sweep", osc.toString(), "--over", "hardware.verilog.phase=8,16", "-o", out.toString()));
+        Map<String, Map<String, TaskResult.NetworkMetrics>> byTask = metrics(out.resolve("results.jsonl"));
+        TaskResult.NetworkMetrics narrow = byTask.get("hardware.verilog.phase=8").get("xor_xy");
+        TaskResult.NetworkMetrics wide = byTask.get("hardware.verilog.phase=16").get("xor_xy");
+        assertEquals(narrow.testAccuracy(), wide.testAccuracy(), "the float network does not see the phase width");
+        assertTrue(wide.fixedTestAccuracy() != null && narrow.fixedTestAccuracy() != null);
+        assertEquals(wide.cyclesPerSample(), narrow.cyclesPerSample());
+        assertTrue(wide.cyclesPerSample() > 0);
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("xor_xy (fixed point)"));
+    }
+
+    @Test
+    void dacSettingsAndAFolderOfAnotherSweepAreRefusedBeforeAnythingRuns() throws IOException {
+        Path osc = tmp.resolve("versicolor.osc");
+        Files.writeString(osc, Files.readString(ROOT.resolve("examples/iris_versicolor.osc"))
+                .replace("\"../data/iris.csv\"", "\"" + ROOT.resolve("data/iris.csv") + "\""));
+        StringWriter err = new StringWriter();
+        int status = Main.run(new String[] {"sweep", osc.toString(), "--over", "dac.bits=8,10", "-o",
             tmp.resolve("bad").toString()}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         assertEquals(1, status);
-        assertTrue(err.toString().contains("--over hardware.phase: a sweep trains and tests the float network"),
-                err.toString());
+        assertTrue(err.toString().contains("--over dac.bits: a sweep measures the float network and the fixed-point"
+                + " array of a verilog block, not DAC or SPICE targets"), err.toString());
+        assertFalse(Files.exists(tmp.resolve("bad")));
+
+        Path xor = xor(20);
+        Path out = tmp.resolve("one");
+        assertEquals(0, run("sweep", xor.toString(), "--over", "seed=1", "-o", out.toString()));
+        byte[] before = Files.readAllBytes(out.resolve("results.jsonl"));
+        err = new StringWriter();
+        status = Main.run(new String[] {"sweep", xor.toString(), "--over", "train.lr=0.1", "-o", out.toString()},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(1, status);
+        assertTrue(err.toString().contains("holds a sweep over [seed], not over [train.lr]"), err.toString());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(out.resolve("results.jsonl"))));
     }
 
     private static int lines(Path file) throws IOException {

@@ -81,20 +81,21 @@ public final class Overrides {
     }
 
     /**
-     * The declaration kinds ({@code dataset}, {@code network}, {@code train}, {@code hardware}) of
-     * the settings {@code path} names in {@code source}; empty when it names none or the file does
-     * not parse.
+     * The blocks around each setting {@code path} names in {@code source}, as kinds outermost first
+     * ({@code [hardware, verilog]} for {@code phase} in a verilog block); empty when it names none
+     * or the file does not parse.
      */
-    public static java.util.Set<String> declarationsOf(SourceFile source, String path) {
+    public static List<List<String>> blocksOf(SourceFile source, String path) {
         Optional<Ast.File> file = OscSyntax.parse(source, new Diagnostics());
-        java.util.Set<String> kinds = new TreeSet<>();
+        List<List<String>> blocks = new ArrayList<>();
         if (file.isPresent()) {
             List<Site> sites = new ArrayList<>();
             file.get().declarations().forEach(d -> collect(d, sites));
             List<String> parts = List.of(path.split("\\."));
-            sites.stream().filter(s -> matches(s, parts)).forEach(s -> kinds.add(s.around().get(0)));
+            sites.stream().filter(s -> matches(s, parts))
+                    .forEach(s -> blocks.add(s.around().stream().filter(Overrides::isKind).toList()));
         }
-        return kinds;
+        return blocks;
     }
 
     private static final List<String> KINDS = List.of("dataset", "network", "train", "hardware", "simulate",
