@@ -12,8 +12,9 @@ module ${name}_encoder (
     wire signed [${sumBits - 1}:0] x${input?index}_wide = ${input};
 </#list>
     reg signed [${sumBits - 1}:0] bias;
+<#-- weights at their own width, so synthesis sees ${weightBits}-bit multipliers (one DSP each) -->
 <#list inputs as input>
-    reg signed [${sumBits - 1}:0] w${input?index};
+    reg signed [${weightBits - 1}:0] w${input?index};
 </#list>
 
     always @* begin
@@ -21,10 +22,11 @@ module ${name}_encoder (
 <#list rom as row>
             ${oscillatorBits}'d${row?index}: begin bias = ${row.bias};<#list row.weights as w> w${w?index} = ${w};</#list> end
 </#list>
-            default: begin bias = ${sumBits}'sd0;<#list inputs as input> w${input?index} = ${sumBits}'sd0;</#list> end
+            default: begin bias = ${sumBits}'sd0;<#list inputs as input> w${input?index} = ${weightBits}'sd0;</#list> end
         endcase
     end
 
+    // signed operands are sign-extended to the sum's width before multiplying: the products are exact
     wire signed [${sumBits - 1}:0] sum = bias<#list inputs as input> + w${input?index} * x${input?index}_wide</#list>;
     wire signed [${sumBits - 1}:0] rounded = (sum + ${roundingHalf}) >>> ${sumShift};
     assign word = rounded < ${wordMinWide} ? ${wordMin}

@@ -18,27 +18,28 @@ module species_encoder (
     wire signed [11:0] x3 = features[36 +: 12];
     wire signed [27:0] x3_wide = {{16{x3[11]}}, x3};
     reg signed [27:0] bias;
-    reg signed [27:0] w0;
-    reg signed [27:0] w1;
-    reg signed [27:0] w2;
-    reg signed [27:0] w3;
+    reg signed [15:0] w0;
+    reg signed [15:0] w1;
+    reg signed [15:0] w2;
+    reg signed [15:0] w3;
 
     always @* begin
         case (oscillator)
-            4'd0: begin bias = -28'sd30097244; w0 = 28'sd375; w1 = -28'sd95; w2 = 28'sd547; w3 = -28'sd323; end
-            4'd1: begin bias = 28'sd30253990; w0 = -28'sd438; w1 = -28'sd95; w2 = 28'sd219; w3 = -28'sd293; end
-            4'd2: begin bias = -28'sd29462229; w0 = 28'sd223; w1 = 28'sd319; w2 = 28'sd235; w3 = -28'sd471; end
-            4'd3: begin bias = 28'sd28966456; w0 = 28'sd107; w1 = 28'sd64; w2 = 28'sd371; w3 = 28'sd792; end
-            4'd4: begin bias = -28'sd17138391; w0 = 28'sd215; w1 = 28'sd129; w2 = 28'sd16405; w3 = 28'sd150; end
-            4'd5: begin bias = -28'sd14675051; w0 = 28'sd254; w1 = 28'sd1319; w2 = -28'sd17112; w3 = -28'sd796; end
-            4'd6: begin bias = -28'sd10772488; w0 = -28'sd6; w1 = 28'sd47; w2 = 28'sd171; w3 = 28'sd19826; end
-            4'd7: begin bias = 28'sd10532493; w0 = -28'sd1217; w1 = 28'sd3; w2 = -28'sd527; w3 = -28'sd20466; end
-            4'd8: begin bias = 28'sd1136975; w0 = -28'sd1052; w1 = -28'sd506; w2 = 28'sd533; w3 = 28'sd17568; end
-            4'd9: begin bias = 28'sd29858727; w0 = 28'sd658; w1 = 28'sd277; w2 = 28'sd313; w3 = -28'sd18033; end
-            default: begin bias = 28'sd0; w0 = 28'sd0; w1 = 28'sd0; w2 = 28'sd0; w3 = 28'sd0; end
+            4'd0: begin bias = -28'sd30097244; w0 = 16'sd375; w1 = -16'sd95; w2 = 16'sd547; w3 = -16'sd323; end
+            4'd1: begin bias = 28'sd30253990; w0 = -16'sd438; w1 = -16'sd95; w2 = 16'sd219; w3 = -16'sd293; end
+            4'd2: begin bias = -28'sd29462229; w0 = 16'sd223; w1 = 16'sd319; w2 = 16'sd235; w3 = -16'sd471; end
+            4'd3: begin bias = 28'sd28966456; w0 = 16'sd107; w1 = 16'sd64; w2 = 16'sd371; w3 = 16'sd792; end
+            4'd4: begin bias = -28'sd17138391; w0 = 16'sd215; w1 = 16'sd129; w2 = 16'sd16405; w3 = 16'sd150; end
+            4'd5: begin bias = -28'sd14675051; w0 = 16'sd254; w1 = 16'sd1319; w2 = -16'sd17112; w3 = -16'sd796; end
+            4'd6: begin bias = -28'sd10772488; w0 = -16'sd6; w1 = 16'sd47; w2 = 16'sd171; w3 = 16'sd19826; end
+            4'd7: begin bias = 28'sd10532493; w0 = -16'sd1217; w1 = 16'sd3; w2 = -16'sd527; w3 = -16'sd20466; end
+            4'd8: begin bias = 28'sd1136975; w0 = -16'sd1052; w1 = -16'sd506; w2 = 16'sd533; w3 = 16'sd17568; end
+            4'd9: begin bias = 28'sd29858727; w0 = 16'sd658; w1 = 16'sd277; w2 = 16'sd313; w3 = -16'sd18033; end
+            default: begin bias = 28'sd0; w0 = 16'sd0; w1 = 16'sd0; w2 = 16'sd0; w3 = 16'sd0; end
         endcase
     end
 
+    // signed operands are sign-extended to the sum's width before multiplying: the products are exact
     wire signed [27:0] sum = bias + w0 * x0_wide + w1 * x1_wide + w2 * x2_wide + w3 * x3_wide;
     wire signed [27:0] rounded = (sum + 28'sd262144) >>> 19;
     assign word = rounded < -28'sd59 ? -7'sd59

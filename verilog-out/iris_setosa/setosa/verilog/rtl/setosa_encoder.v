@@ -18,23 +18,24 @@ module setosa_encoder (
     wire signed [11:0] x3 = features[36 +: 12];
     wire signed [27:0] x3_wide = {{16{x3[11]}}, x3};
     reg signed [27:0] bias;
-    reg signed [27:0] w0;
-    reg signed [27:0] w1;
-    reg signed [27:0] w2;
-    reg signed [27:0] w3;
+    reg signed [15:0] w0;
+    reg signed [15:0] w1;
+    reg signed [15:0] w2;
+    reg signed [15:0] w3;
 
     always @* begin
         case (oscillator)
-            3'd0: begin bias = -28'sd59985386; w0 = 28'sd497; w1 = -28'sd345; w2 = 28'sd1064; w3 = -28'sd611; end
-            3'd1: begin bias = 28'sd60248012; w0 = -28'sd1420; w1 = -28'sd400; w2 = -28'sd21; w3 = -28'sd1028; end
-            3'd2: begin bias = -28'sd59117115; w0 = -28'sd24; w1 = 28'sd213; w2 = 28'sd89; w3 = -28'sd1329; end
-            3'd3: begin bias = 28'sd57180523; w0 = -28'sd395; w1 = -28'sd548; w2 = 28'sd116; w3 = 28'sd1008; end
-            3'd4: begin bias = -28'sd2943554; w0 = 28'sd143; w1 = 28'sd1120; w2 = 28'sd30317; w3 = -28'sd1353; end
-            3'd5: begin bias = 28'sd1544880; w0 = 28'sd1342; w1 = 28'sd1660; w2 = -28'sd31132; w3 = 28'sd298; end
-            default: begin bias = 28'sd0; w0 = 28'sd0; w1 = 28'sd0; w2 = 28'sd0; w3 = 28'sd0; end
+            3'd0: begin bias = -28'sd59985386; w0 = 16'sd497; w1 = -16'sd345; w2 = 16'sd1064; w3 = -16'sd611; end
+            3'd1: begin bias = 28'sd60248012; w0 = -16'sd1420; w1 = -16'sd400; w2 = -16'sd21; w3 = -16'sd1028; end
+            3'd2: begin bias = -28'sd59117115; w0 = -16'sd24; w1 = 16'sd213; w2 = 16'sd89; w3 = -16'sd1329; end
+            3'd3: begin bias = 28'sd57180523; w0 = -16'sd395; w1 = -16'sd548; w2 = 16'sd116; w3 = 16'sd1008; end
+            3'd4: begin bias = -28'sd2943554; w0 = 16'sd143; w1 = 16'sd1120; w2 = 16'sd30317; w3 = -16'sd1353; end
+            3'd5: begin bias = 28'sd1544880; w0 = 16'sd1342; w1 = 16'sd1660; w2 = -16'sd31132; w3 = 16'sd298; end
+            default: begin bias = 28'sd0; w0 = 16'sd0; w1 = 16'sd0; w2 = 16'sd0; w3 = 16'sd0; end
         endcase
     end
 
+    // signed operands are sign-extended to the sum's width before multiplying: the products are exact
     wire signed [27:0] sum = bias + w0 * x0_wide + w1 * x1_wide + w2 * x2_wide + w3 * x3_wide;
     wire signed [27:0] rounded = (sum + 28'sd524288) >>> 20;
     assign word = rounded < -28'sd59 ? -7'sd59

@@ -18,23 +18,24 @@ module versicolor_encoder (
     wire signed [11:0] x3 = features[36 +: 12];
     wire signed [26:0] x3_wide = {{15{x3[11]}}, x3};
     reg signed [26:0] bias;
-    reg signed [26:0] w0;
-    reg signed [26:0] w1;
-    reg signed [26:0] w2;
-    reg signed [26:0] w3;
+    reg signed [15:0] w0;
+    reg signed [15:0] w1;
+    reg signed [15:0] w2;
+    reg signed [15:0] w3;
 
     always @* begin
         case (oscillator)
-            3'd0: begin bias = -27'sd30509029; w0 = -27'sd214; w1 = -27'sd644; w2 = 27'sd64; w3 = -27'sd786; end
-            3'd1: begin bias = 27'sd29847180; w0 = -27'sd966; w1 = -27'sd416; w2 = -27'sd249; w3 = -27'sd751; end
-            3'd2: begin bias = -27'sd30049558; w0 = -27'sd451; w1 = -27'sd325; w2 = -27'sd400; w3 = -27'sd1118; end
-            3'd3: begin bias = 27'sd28270290; w0 = -27'sd497; w1 = -27'sd534; w2 = -27'sd225; w3 = 27'sd225; end
-            3'd4: begin bias = -27'sd9399230; w0 = 27'sd226; w1 = -27'sd4304; w2 = -27'sd691; w3 = 27'sd21066; end
-            3'd5: begin bias = 27'sd8888939; w0 = 27'sd573; w1 = 27'sd5727; w2 = 27'sd397; w3 = -27'sd21577; end
-            default: begin bias = 27'sd0; w0 = 27'sd0; w1 = 27'sd0; w2 = 27'sd0; w3 = 27'sd0; end
+            3'd0: begin bias = -27'sd30509029; w0 = -16'sd214; w1 = -16'sd644; w2 = 16'sd64; w3 = -16'sd786; end
+            3'd1: begin bias = 27'sd29847180; w0 = -16'sd966; w1 = -16'sd416; w2 = -16'sd249; w3 = -16'sd751; end
+            3'd2: begin bias = -27'sd30049558; w0 = -16'sd451; w1 = -16'sd325; w2 = -16'sd400; w3 = -16'sd1118; end
+            3'd3: begin bias = 27'sd28270290; w0 = -16'sd497; w1 = -16'sd534; w2 = -16'sd225; w3 = 16'sd225; end
+            3'd4: begin bias = -27'sd9399230; w0 = 16'sd226; w1 = -16'sd4304; w2 = -16'sd691; w3 = 16'sd21066; end
+            3'd5: begin bias = 27'sd8888939; w0 = 16'sd573; w1 = 16'sd5727; w2 = 16'sd397; w3 = -16'sd21577; end
+            default: begin bias = 27'sd0; w0 = 16'sd0; w1 = 16'sd0; w2 = 16'sd0; w3 = 16'sd0; end
         endcase
     end
 
+    // signed operands are sign-extended to the sum's width before multiplying: the products are exact
     wire signed [26:0] sum = bias + w0 * x0_wide + w1 * x1_wide + w2 * x2_wide + w3 * x3_wide;
     wire signed [26:0] rounded = (sum + 27'sd262144) >>> 19;
     assign word = rounded < -27'sd59 ? -7'sd59

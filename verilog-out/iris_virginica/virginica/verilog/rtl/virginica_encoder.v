@@ -18,23 +18,24 @@ module virginica_encoder (
     wire signed [5:0] x3 = features[18 +: 6];
     wire signed [9:0] x3_wide = {{4{x3[5]}}, x3};
     reg signed [9:0] bias;
-    reg signed [9:0] w0;
-    reg signed [9:0] w1;
-    reg signed [9:0] w2;
-    reg signed [9:0] w3;
+    reg signed [3:0] w0;
+    reg signed [3:0] w1;
+    reg signed [3:0] w2;
+    reg signed [3:0] w3;
 
     always @* begin
         case (oscillator)
-            3'd0: begin bias = -10'sd234; w0 = 10'sd0; w1 = 10'sd0; w2 = 10'sd0; w3 = 10'sd0; end
-            3'd1: begin bias = 10'sd222; w0 = -10'sd1; w1 = 10'sd0; w2 = 10'sd0; w3 = -10'sd1; end
-            3'd2: begin bias = -10'sd230; w0 = 10'sd0; w1 = 10'sd0; w2 = 10'sd0; w3 = -10'sd1; end
-            3'd3: begin bias = 10'sd211; w0 = 10'sd0; w1 = 10'sd0; w2 = 10'sd0; w3 = 10'sd0; end
-            3'd4: begin bias = -10'sd120; w0 = 10'sd0; w1 = 10'sd0; w2 = 10'sd5; w3 = 10'sd4; end
-            3'd5: begin bias = 10'sd115; w0 = 10'sd0; w1 = 10'sd1; w2 = -10'sd5; w3 = -10'sd5; end
-            default: begin bias = 10'sd0; w0 = 10'sd0; w1 = 10'sd0; w2 = 10'sd0; w3 = 10'sd0; end
+            3'd0: begin bias = -10'sd234; w0 = 4'sd0; w1 = 4'sd0; w2 = 4'sd0; w3 = 4'sd0; end
+            3'd1: begin bias = 10'sd222; w0 = -4'sd1; w1 = 4'sd0; w2 = 4'sd0; w3 = -4'sd1; end
+            3'd2: begin bias = -10'sd230; w0 = 4'sd0; w1 = 4'sd0; w2 = 4'sd0; w3 = -4'sd1; end
+            3'd3: begin bias = 10'sd211; w0 = 4'sd0; w1 = 4'sd0; w2 = 4'sd0; w3 = 4'sd0; end
+            3'd4: begin bias = -10'sd120; w0 = 4'sd0; w1 = 4'sd0; w2 = 4'sd5; w3 = 4'sd4; end
+            3'd5: begin bias = 10'sd115; w0 = 4'sd0; w1 = 4'sd1; w2 = -4'sd5; w3 = -4'sd5; end
+            default: begin bias = 10'sd0; w0 = 4'sd0; w1 = 4'sd0; w2 = 4'sd0; w3 = 4'sd0; end
         endcase
     end
 
+    // signed operands are sign-extended to the sum's width before multiplying: the products are exact
     wire signed [9:0] sum = bias + w0 * x0_wide + w1 * x1_wide + w2 * x2_wide + w3 * x3_wide;
     wire signed [9:0] rounded = (sum + 10'sd8) >>> 4;
     assign word = rounded < -10'sd15 ? -5'sd15

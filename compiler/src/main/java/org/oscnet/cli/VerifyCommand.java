@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "DIR/<network>/verilog: the generated Java model, Verilator lint (-Wall), the Verilator harness and"
                     + " the Icarus testbench all run vectors.txt and must match it bit for bit; then Yosys synthesis"
-                    + " (generic, and iCE40 with nextpnr when it fits). Writes report.md and report.json there.",
+                    + " (generic, then iCE40 with nextpnr on the smallest part it fits, or Xilinx 7-series). Writes report.md and report.json there.",
             "DIR/<network>/spice: ngspice runs the level 1 netlist (against the simulator: frequencies within 0.5"
                     + " %% of the simulator's own spread under dt/2, dt/4 and a 1e-4 turn phase nudge, the same"
                     + " synchronised pairs except on samples whose pairs that spread changes, listed; at most 10 %%"
@@ -46,7 +46,9 @@ final class VerifyCommand implements Callable<Integer> {
     int icarusSamples;
 
     @Option(names = "--synthesis", paramLabel = "KIND", defaultValue = "ice40",
-            description = "none, generic (Yosys synth) or ice40 (also synth_ice40 and nextpnr-ice40; default: ${DEFAULT-VALUE})")
+            description = "none, generic (Yosys synth), ice40 (also synth_ice40 -dsp and nextpnr-ice40 on the smallest"
+                    + " iCE40 part that holds the design: UP5K, else HX8K) or xilinx (also synth_xilinx for 7-series,"
+                    + " against a Zynq-7020; no place and route). Default: ${DEFAULT-VALUE}")
     String synthesis;
 
     @Option(names = "--monte-carlo", paramLabel = "N", defaultValue = "10",

@@ -66,6 +66,7 @@ public final class VerilogEmitter {
         m.put("groups", hw.groups());
         m.put("inputBits", hw.inputBits());
         m.put("sumBits", hw.sumBits());
+        m.put("weightBits", hw.weightBits());
         m.put("frequencyBits", hw.frequencyBits());
         m.put("incrementBits", hw.incrementBits());
         m.put("accumulatorBits", hw.accumulatorBits());
@@ -95,7 +96,7 @@ public final class VerilogEmitter {
         for (int i = 0; i < hw.oscillators(); i++) {
             List<String> weights = new ArrayList<>();
             for (long w : hw.weights()[i]) {
-                weights.add(Verilog.signed(w, hw.sumBits()));
+                weights.add(Verilog.signed(w, hw.weightBits()));
             }
             rom.add(Map.of("bias", Verilog.signed(hw.biases()[i], hw.sumBits()), "weights", weights));
         }

@@ -45,15 +45,15 @@ public final class Verification {
     }
 
     /**
-     * How to verify. {@code synthesis}: none, generic or ice40; {@code icarusSamples} at least 1;
+     * How to verify. {@code synthesis}: none, generic, ice40 or xilinx; {@code icarusSamples} at least 1;
      * {@code monteCarloTrials} 0 or more; {@code jobs} ngspice runs at once.
      */
     public record Options(boolean trace, int icarusSamples, String synthesis, int monteCarloTrials, int jobs) {
-        public static final List<String> SYNTHESIS = List.of("none", "generic", "ice40");
+        public static final List<String> SYNTHESIS = List.of("none", "generic", "ice40", "xilinx");
 
         public Options {
             if (!SYNTHESIS.contains(synthesis)) {
-                throw new BadInput("--synthesis takes none, generic or ice40, not `" + synthesis + "`");
+                throw new BadInput("--synthesis takes none, generic, ice40 or xilinx, not `" + synthesis + "`");
             }
             if (icarusSamples < 1) {
                 throw new BadInput("--icarus-samples must be at least 1");
@@ -133,23 +133,69 @@ public final class Verification {
                     .put("flip_flops", generic.flipFlops()).put("memories", generic.memories())
                     .put("seconds", generic.seconds());
             if (synthesis.equals("ice40")) {
-                out.println("synthesizing (yosys synth_ice40, nextpnr-ice40 if it fits) ...");
-                Synthesis.Ice40 ice = Synthesis.ice40(dir, hw.topModule(), hw.rtlFiles(), hw.clockHz());
-                resources.put("iCE40: LUT4 / flip-flops / block RAMs / carries / DSPs", ice.luts() + " / "
-                        + ice.flipFlops() + " / " + ice.blockRams() + " / " + ice.carries() + " / " + ice.multipliers());
-                resources.put("iCE40 HX8K place and route", ice.note());
-                resources.put("estimated fmax", ice.fmaxMhz().map(f -> String.format(Locale.ROOT,
-                        "%.1f MHz (%.3f ms per classification)", f, hw.latency() / (f * 1e3))).orElse("n/a"));
-                ObjectNode i = json.putObject("ice40").put("luts", ice.luts()).put("flip_flops", ice.flipFlops())
-                        .put("block_rams", ice.blockRams()).put("carries", ice.carries())
-                        .put("dsps", ice.multipliers()).put("placed", ice.fits()).put("note", ice.note())
-                        .put("seconds", ice.seconds());
-                ice.fmaxMhz().ifPresent(f -> i.put("fmax_mhz", f));
+                ice40(hw, resources, json).ifPresent(check -> checks.add(report(out, check)));
+            }
+            if (synthesis.equals("xilinx")) {
+                xilinx(hw, resources, json);
             }
         }
         boolean allPassed = checks.stream().allMatch(Check::passed);
         writeReports(hw, checks, resources, json, allPassed);
         return new Outcome(dir, checks);
+    }
+
+    /**
+     * iCE40 synthesis into the resources; when a part holds the design, its place and route is a
+     * check (a design that fits by its counts must also place, route and pack).
+     */
+    private java.util.Optional<Check> ice40(HwJson.Summary hw, Map<String, String> resources, ObjectNode json)
+            throws IOException {
+        out.println("synthesizing (yosys synth_ice40 -dsp, then without DSPs; nextpnr-ice40 on the smallest part"
+                + " that holds it) ...");
+        out.flush();
+        Synthesis.Ice40 ice = Synthesis.ice40(dir, hw.topModule(), hw.rtlFiles(), hw.clockHz());
+        Synthesis.Ice40Cells cells = ice.cells();
+        resources.put("iCE40 part", ice.part().map(p -> p.label() + ": " + p.budget()).orElse("none fits"));
+        resources.put("iCE40 " + (cells.withDsps() ? "(synth_ice40 -dsp)" : "(synth_ice40)")
+                + ": LUT4 / flip-flops / EBR / carries / DSPs", cells.luts() + " / " + cells.flipFlops() + " / "
+                + cells.blockRams() + " / " + cells.carries() + " / " + cells.dsps());
+        ice.logicCells().ifPresent(lc -> resources.put("iCE40 logic cells after packing", Integer.toString(lc)));
+        resources.put("iCE40 place and route", ice.note());
+        resources.put("fmax (nextpnr)", ice.fmaxMhz().map(f -> String.format(Locale.ROOT,
+                "%.1f MHz: %.2f us per classification, %.0f classifications per second", f, hw.latency() / f,
+                f * 1e6 / hw.latency())).orElse("n/a"));
+        ObjectNode i = json.putObject("ice40").put("part", ice.part().map(Enum::name).orElse(null))
+                .put("dsp_mapping", cells.withDsps()).put("luts", cells.luts()).put("flip_flops", cells.flipFlops())
+                .put("block_rams", cells.blockRams()).put("carries", cells.carries()).put("dsps", cells.dsps())
+                .put("placed", ice.placed()).put("note", ice.note()).put("seconds", ice.seconds());
+        ice.logicCells().ifPresent(lc -> i.put("logic_cells", lc));
+        ice.fmaxMhz().ifPresent(f -> i.put("fmax_mhz", f).put("classifications_per_second", f * 1e6 / hw.latency()));
+        if (ice.part().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Check("iCE40 place and route", ice.placed() && ice.fmaxMhz().isPresent(),
+                ice.part().get().label() + ice.fmaxMhz().map(f -> String.format(Locale.ROOT, ", fmax %.1f MHz", f))
+                        .orElse(": " + ice.note()), ice.seconds()));
+    }
+
+    private void xilinx(HwJson.Summary hw, Map<String, String> resources, ObjectNode json) throws IOException {
+        out.println("synthesizing (yosys synth_xilinx, 7-series) ...");
+        out.flush();
+        Synthesis.Xilinx x = Synthesis.xilinx(dir, hw.topModule(), hw.rtlFiles());
+        Map<String, Integer> budget = Synthesis.ZYNQ_7020;
+        resources.put("7-series (synth_xilinx): LUT / FF / DSP48E1 / BRAM36", String.format(Locale.ROOT,
+                "%d / %d / %d / %s", x.luts(), x.flipFlops(), x.dsps(), trim(x.blockRams())));
+        resources.put("Zynq-7020 budget used", String.format(Locale.ROOT,
+                "LUT %.1f %%, FF %.1f %%, DSP %.1f %%, BRAM %.1f %%: %s", 100.0 * x.luts() / budget.get("LUT"),
+                100.0 * x.flipFlops() / budget.get("FF"), 100.0 * x.dsps() / budget.get("DSP48E1"),
+                100.0 * x.blockRams() / budget.get("BRAM36"), x.fitsZynq7020() ? "fits" : "does not fit"));
+        json.putObject("xilinx").put("family", "xc7").put("luts", x.luts()).put("flip_flops", x.flipFlops())
+                .put("dsps", x.dsps()).put("block_rams_36k", x.blockRams()).put("carries", x.carries())
+                .put("fits_zynq_7020", x.fitsZynq7020()).put("seconds", x.seconds());
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     /** The netlists of a stno_rnn network against the simulator; report.md and report.json. */

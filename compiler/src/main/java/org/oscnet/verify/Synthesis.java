@@ -8,21 +8,22 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Yosys synthesis of a compiled design: generic ({@code synth}: gates and flip-flops) and for the
- * iCE40 HX8K ({@code synth_ice40}: LUTs, flip-flops, block RAMs, carries), then nextpnr-ice40
- * place and route for fmax when the LUTs fit the device.
+ * Yosys synthesis of a compiled design: generic ({@code synth}: gates and flip-flops); for iCE40
+ * ({@code synth_ice40}, with the multipliers in SB_MAC16 blocks first) followed by nextpnr-ice40
+ * place and route on the smallest part the design fits; and for Xilinx 7-series
+ * ({@code synth_xilinx}) against the budget of a Zynq-7020.
  */
 public final class Synthesis {
-    /** Logic cells of the iCE40 HX8K, the largest iCE40 nextpnr targets. */
-    public static final int HX8K_LUTS = 7680;
     private static final long TIMEOUT = 3600;
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern FMAX = Pattern.compile("Max frequency for clock\\s+'[^']*':\\s+([0-9.]+) MHz");
+    private static final Pattern FMAX = Pattern.compile("Max frequency for clock\\s+'([^']*)':\\s+([0-9.]+) MHz");
+    private static final Pattern LOGIC_CELLS = Pattern.compile("ICESTORM_LC:\\s+(\\d+)/\\s*(\\d+)");
 
     private Synthesis() {
     }
@@ -31,9 +32,69 @@ public final class Synthesis {
     public record Generic(int cells, int flipFlops, int gates, int memories, double seconds) {
     }
 
-    /** iCE40 synthesis and, when it fits, place and route. */
-    public record Ice40(int luts, int flipFlops, int blockRams, int carries, int multipliers, boolean fits,
+    /** An iCE40 part nextpnr places on, the package used and what it holds. */
+    public enum Ice40Part {
+        UP5K("up5k", "sg48", 5280, 8, 30),
+        HX8K("hx8k", "ct256", 7680, 0, 32);
+
+        private final String option;
+        private final String pack;
+        private final int luts;
+        private final int dsps;
+        private final int blockRams;
+
+        Ice40Part(String option, String pack, int luts, int dsps, int blockRams) {
+            this.option = option;
+            this.pack = pack;
+            this.luts = luts;
+            this.dsps = dsps;
+            this.blockRams = blockRams;
+        }
+
+        public String label() {
+            return "iCE40 " + name() + " (" + pack + ")";
+        }
+
+        public String budget() {
+            return luts + " LUT4, " + dsps + " DSP, " + blockRams + " EBR";
+        }
+
+        boolean holds(Ice40Cells cells) {
+            return cells.luts() <= luts && cells.dsps() <= dsps && cells.blockRams() <= blockRams;
+        }
+    }
+
+    /** What {@code synth_ice40} mapped a design to (with or without DSPs). */
+    public record Ice40Cells(boolean withDsps, int luts, int flipFlops, int blockRams, int carries, int dsps) {
+        @Override
+        public String toString() {
+            return luts + " LUT4, " + flipFlops + " flip-flops, " + blockRams + " EBR, " + carries + " carries, " + dsps
+                    + " DSP";
+        }
+    }
+
+    /**
+     * iCE40 synthesis and, on the first part of {@link Ice40Part} that holds it (UP5K with DSPs,
+     * UP5K without, HX8K without), place and route. {@code cells} is what was placed, or the
+     * smallest mapping when nothing fits; {@code part} is empty then.
+     */
+    public record Ice40(Optional<Ice40Part> part, Ice40Cells cells, boolean placed, Optional<Integer> logicCells,
             Optional<Double> fmaxMhz, String note, double seconds) {
+    }
+
+    /** The Zynq-7020's programmable logic: what a 7-series design is measured against. */
+    public static final Map<String, Integer> ZYNQ_7020 = Map.of("LUT", 53200, "FF", 106400, "DSP48E1", 220,
+            "BRAM36", 140);
+
+    /**
+     * {@code synth_xilinx} (7-series) cell counts: LUTs (distributed RAM counted as the LUTs it
+     * occupies), flip-flops, DSP48E1 and block RAM in 36 Kb units (a RAMB18E1 is half).
+     */
+    public record Xilinx(int luts, int flipFlops, int dsps, double blockRams, int carries, double seconds) {
+        public boolean fitsZynq7020() {
+            return luts <= ZYNQ_7020.get("LUT") && flipFlops <= ZYNQ_7020.get("FF") && dsps <= ZYNQ_7020.get("DSP48E1")
+                    && blockRams <= ZYNQ_7020.get("BRAM36");
+        }
     }
 
     /**
@@ -69,45 +130,127 @@ public final class Synthesis {
         return new Generic(total, flipFlops, total - flipFlops, memories, run.seconds());
     }
 
+    /**
+     * Synthesizes {@code top} inside a pin shell ({@link PinShell}: wide inputs arrive serially,
+     * so the design fits a 48-pin package) and places and routes it on the smallest iCE40 part
+     * that holds it, for a clock of {@code clockHz}.
+     */
     public static Ice40 ice40(Path folder, String top, List<String> files, double clockHz) throws IOException {
         Path dir = folder.toAbsolutePath();
         Path build = dir.resolve("build");
         Files.createDirectories(build);
-        Path stat = build.resolve("ice40_stat.json");
-        Path netlist = build.resolve("ice40.json");
-        ExternalRun.Outcome run = yosys(dir, "read_verilog " + String.join(" ", files) + "; synth_ice40 -top " + top
-                + " -json " + netlist + "; tee -q -o " + stat + " stat -json");
-        Map<String, Integer> cells = cellsByType(run, stat);
-        int luts = cells.getOrDefault("SB_LUT4", 0);
-        int flipFlops = cells.entrySet().stream().filter(e -> e.getKey().startsWith("SB_DFF"))
-                .mapToInt(Map.Entry::getValue).sum();
-        int rams = cells.entrySet().stream().filter(e -> e.getKey().startsWith("SB_RAM"))
-                .mapToInt(Map.Entry::getValue).sum();
-        int carries = cells.getOrDefault("SB_CARRY", 0);
-        int multipliers = cells.getOrDefault("SB_MAC16", 0);
-        double seconds = run.seconds();
-        if (luts > HX8K_LUTS) {
-            return new Ice40(luts, flipFlops, rams, carries, multipliers, false, Optional.empty(),
-                    "does not fit the iCE40 HX8K (" + luts + " LUTs > " + HX8K_LUTS + "); no place and route", seconds);
+        Path shell = build.resolve(top + "_pins.v");
+        Files.writeString(shell, PinShell.render(top, ports(dir, top, files)));
+        String shellTop = top + "_pins";
+        List<String> withShell = new java.util.ArrayList<>(files);
+        withShell.add(shell.toString());
+        double seconds = 0;
+        Ice40Cells smallest = null;
+        for (boolean dsps : List.of(true, false)) {
+            Path netlist = build.resolve(dsps ? "ice40_dsp.json" : "ice40.json");
+            Path stat = build.resolve(dsps ? "ice40_dsp_stat.json" : "ice40_stat.json");
+            ExternalRun.Outcome run = yosys(dir, "read_verilog " + String.join(" ", withShell) + "; synth_ice40 "
+                    + (dsps ? "-dsp " : "") + "-top " + shellTop + " -json " + netlist + "; tee -q -o " + stat
+                    + " stat -json");
+            seconds += run.seconds();
+            Ice40Cells cells = ice40Cells(dsps, cellsByType(run, stat));
+            if (smallest == null) {
+                smallest = cells;
+            }
+            for (Ice40Part part : Ice40Part.values()) {
+                if (part.holds(cells)) {
+                    return place(dir, part, cells, netlist, clockHz, seconds);
+                }
+            }
+            if (cells.luts() > Ice40Part.HX8K.luts) {
+                break; // without DSPs the multipliers only add LUTs: no part would hold it
+            }
         }
+        return new Ice40(Optional.empty(), smallest, false, Optional.empty(), Optional.empty(),
+                "fits no iCE40 part (UP5K: " + Ice40Part.UP5K.budget() + "; HX8K: " + Ice40Part.HX8K.budget()
+                        + "); no place and route", seconds);
+    }
+
+    private static Ice40 place(Path dir, Ice40Part part, Ice40Cells cells, Path netlist, double clockHz,
+            double synthesisSeconds) throws IOException {
         ExternalRun.Outcome pnr = ExternalRun.run(dir, TIMEOUT, List.of(
-                Tools.require(Tools.Tool.NEXTPNR_ICE40).toString(), "--hx8k", "--package", "ct256", "--json",
-                netlist.toString(), "--freq", String.format(java.util.Locale.ROOT, "%.1f", clockHz / 1e6), "--seed",
+                Tools.require(Tools.Tool.NEXTPNR_ICE40).toString(), "--" + part.option, "--package", part.pack,
+                "--json", netlist.toString(), "--freq", String.format(Locale.ROOT, "%.1f", clockHz / 1e6), "--seed",
                 "1", "--timing-allow-fail"));
-        seconds += pnr.seconds();
-        Optional<Double> fmax = Optional.empty();
+        // nextpnr reports each clock after placement and again after routing: the last one counts.
+        // Names starting with '$' are its own constant nets (a DSP's tied inputs), not clocks.
+        Map<String, Double> byClock = new LinkedHashMap<>();
         Matcher m = FMAX.matcher(pnr.output());
         while (m.find()) {
-            fmax = Optional.of(Double.parseDouble(m.group(1)));
+            if (!m.group(1).startsWith("$")) {
+                byClock.put(m.group(1), Double.parseDouble(m.group(2)));
+            }
+        }
+        Optional<Double> fmax = byClock.values().stream().min(Double::compare);
+        Optional<Integer> logicCells = Optional.empty();
+        Matcher lc = LOGIC_CELLS.matcher(pnr.output());
+        if (lc.find()) {
+            logicCells = Optional.of(Integer.parseInt(lc.group(1)));
         }
         // --timing-allow-fail: a design slower than its clock statement still gets its fmax measured
-        String note = "placed and routed on iCE40 HX8K (ct256), nextpnr seed 1";
+        String note = "placed and routed on " + part.label() + (cells.withDsps() ? " with DSPs" : " without DSPs")
+                + ", nextpnr seed 1";
         if (!pnr.ok()) {
-            note = "nextpnr-ice40 failed: " + pnr.tail(3);
+            note = "nextpnr-ice40 failed on " + part.label() + ": " + pnr.tail(3);
         } else if (fmax.isPresent() && fmax.get() < clockHz / 1e6) {
-            note += String.format(java.util.Locale.ROOT, "; slower than the %.0f MHz clock asked for", clockHz / 1e6);
+            note += String.format(Locale.ROOT, "; slower than the %.0f MHz clock asked for", clockHz / 1e6);
         }
-        return new Ice40(luts, flipFlops, rams, carries, multipliers, pnr.ok(), fmax, note, seconds);
+        return new Ice40(Optional.of(part), cells, pnr.ok(), logicCells, fmax, note,
+                synthesisSeconds + pnr.seconds());
+    }
+
+    private static Ice40Cells ice40Cells(boolean dsps, Map<String, Integer> cells) {
+        return new Ice40Cells(dsps, cells.getOrDefault("SB_LUT4", 0), sum(cells, "SB_DFF"), sum(cells, "SB_RAM"),
+                cells.getOrDefault("SB_CARRY", 0), cells.getOrDefault("SB_MAC16", 0));
+    }
+
+    /** {@code synth_xilinx} for 7-series: resources against {@link #ZYNQ_7020}. No place and route. */
+    public static Xilinx xilinx(Path folder, String top, List<String> files) throws IOException {
+        Path dir = folder.toAbsolutePath();
+        Path stat = dir.resolve("build").resolve("xilinx_stat.json");
+        Files.createDirectories(stat.getParent());
+        ExternalRun.Outcome run = yosys(dir, "read_verilog " + String.join(" ", files) + "; synth_xilinx -family xc7"
+                + " -flatten -top " + top + "; tee -q -o " + stat + " stat -json");
+        Map<String, Integer> cells = cellsByType(run, stat);
+        int luts = 0;
+        for (int k = 1; k <= 6; k++) {
+            luts += cells.getOrDefault("LUT" + k, 0);
+        }
+        // distributed RAM occupies LUTs of SLICEMs: a RAM32M/RAM64M four, a dual-port bit two
+        luts += 4 * (cells.getOrDefault("RAM32M", 0) + cells.getOrDefault("RAM64M", 0)
+                + cells.getOrDefault("RAM128X1D", 0) + cells.getOrDefault("RAM256X1S", 0))
+                + 2 * (cells.getOrDefault("RAM64X1D", 0) + cells.getOrDefault("RAM32X1D", 0)
+                        + cells.getOrDefault("RAM128X1S", 0))
+                + cells.getOrDefault("RAM64X1S", 0) + cells.getOrDefault("RAM32X1S", 0);
+        int flipFlops = sum(cells, "FDRE") + sum(cells, "FDSE") + sum(cells, "FDCE") + sum(cells, "FDPE");
+        double blockRams = cells.getOrDefault("RAMB36E1", 0) + cells.getOrDefault("RAMB18E1", 0) / 2.0;
+        return new Xilinx(luts, flipFlops, cells.getOrDefault("DSP48E1", 0), blockRams,
+                cells.getOrDefault("CARRY4", 0), run.seconds());
+    }
+
+    /** The ports of {@code top} as Yosys elaborates them: name, direction and width, in order. */
+    static List<PinShell.Port> ports(Path dir, String top, List<String> files) throws IOException {
+        Path json = dir.resolve("build").resolve("ports.json");
+        ExternalRun.Outcome run = yosys(dir, "read_verilog " + String.join(" ", files) + "; hierarchy -top " + top
+                + "; proc; write_json " + json);
+        JsonNode ports = MAPPER.readTree(json.toFile()).path("modules").path(top).path("ports");
+        if (ports.isMissingNode() || ports.isEmpty()) {
+            throw new IOException("yosys found no ports of " + top + "; output:\n" + run.tail(10));
+        }
+        List<PinShell.Port> list = new java.util.ArrayList<>();
+        ports.fields().forEachRemaining(e -> list.add(new PinShell.Port(e.getKey(),
+                e.getValue().path("direction").asText(), e.getValue().path("bits").size())));
+        return list;
+    }
+
+    private static int sum(Map<String, Integer> cells, String prefix) {
+        return cells.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToInt(Map.Entry::getValue)
+                .sum();
     }
 
     private static ExternalRun.Outcome yosys(Path dir, String script) throws IOException {

@@ -35,7 +35,7 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "oscnet.skipVerify", defaultValue = "false")
     boolean skipVerify;
 
-    /** none, generic (Yosys synth) or ice40 (also synth_ice40 and nextpnr-ice40). */
+    /** none, generic (Yosys synth), ice40 (also synth_ice40 -dsp and nextpnr-ice40) or xilinx (synth_xilinx). */
     @Parameter(property = "oscnet.synthesis", defaultValue = "ice40")
     String synthesis;
 

@@ -1,0 +1,7 @@
+rtl/versicolor_sine.v
+rtl/versicolor_encoder.v
+rtl/versicolor_lane.v
+rtl/versicolor_lfsr.v
+rtl/versicolor_controller.v
+rtl/versicolor_decision.v
+rtl/versicolor_top.v
