@@ -1,6 +1,9 @@
 <#include "header.ftl">
 // Controller: IDLE (ready for a sample) -> LOAD (one oscillator per cycle: word, initial phase)
-// -> PRIME (first sums, one group per cycle) -> RUN (${steps} steps of ${groups} cycle<#if groups != 1>s</#if>) -> DONE (class valid).
+// -> PRIME (first sums, one group per cycle) -> RUN (${steps} steps of ${stepCycles} cycle<#if stepCycles != 1>s</#if>) -> DONE (class valid).
+<#if pipeline gt 0>
+// A step (and priming) issues ${groups} group<#if groups != 1>s</#if>, then waits ${pipeline} cycle<#if pipeline != 1>s</#if> for the lanes' pipeline to drain.
+</#if>
 module ${name}_controller (
     input  wire clk,
     input  wire rst,
@@ -12,14 +15,14 @@ module ${name}_controller (
     output wire priming,
     output wire running,
     output wire in_window,
-    output wire last_group,
+    output wire last_cycle,
     output wire step_end,
     output reg  [${oscillatorBits - 1}:0] load_index,
     output reg  [${groupBits - 1}:0] group
 );
     localparam [2:0] IDLE = 3'd0, LOAD = 3'd1, PRIME = 3'd2, RUN = 3'd3, DONE = 3'd4;
     localparam [${oscillatorBits - 1}:0] LAST_OSCILLATOR = ${oscillatorBits}'d${oscillators - 1};
-    localparam [${groupBits - 1}:0] LAST_GROUP = ${groupBits}'d${groups - 1};
+    localparam [${groupBits - 1}:0] LAST_CYCLE = ${groupBits}'d${stepCycles - 1};
     localparam [${counterBits - 1}:0] LAST_STEP = ${counterBits}'d${steps - 1};
     localparam [${counterBits - 1}:0] WINDOW_START = ${counterBits}'d${windowStart};
 
@@ -32,8 +35,8 @@ module ${name}_controller (
     assign priming    = state == PRIME;
     assign running    = state == RUN;
     assign in_window  = step >= WINDOW_START;
-    assign last_group = group == LAST_GROUP;
-    assign step_end   = running && last_group;
+    assign last_cycle = group == LAST_CYCLE;
+    assign step_end   = running && last_cycle;
 
     always @(posedge clk) begin
         if (rst) begin
@@ -53,14 +56,14 @@ module ${name}_controller (
                 end else begin
                     load_index <= load_index + ${oscillatorBits}'d1;
                 end
-                PRIME: if (last_group) begin
+                PRIME: if (last_cycle) begin
                     state <= RUN;
                     group <= ${groupBits}'d0;
                     step <= ${counterBits}'d0;
                 end else begin
                     group <= group + ${groupBits}'d1;
                 end
-                RUN: if (last_group) begin
+                RUN: if (last_cycle) begin
                     group <= ${groupBits}'d0;
                     if (step == LAST_STEP) begin
                         state <= DONE;

@@ -1,13 +1,25 @@
 <#include "header.ftl">
-// One oscillator update, combinational: the mean-field coupling
+// One oscillator update: the mean-field coupling
 //   coupling = (K (cos θ ΣS − sin θ ΣC) + 2^(${couplingShift} - 1)) >>> ${couplingShift},  K = ${couplingMultiplier},
 // the increment word + coupling, the new phase (mod 2^${phaseBits}), and the sine and cosine of
 // the old phase (for the first sums) and of the new phase (for the next step's sums).
+<#if pipeline == 0>
+// Combinational: the outputs belong to the inputs of the same cycle.
+<#else>
+// Pipelined: ${pipeline} register stage<#if pipeline != 1>s</#if> (<#if cutA>after the old phase's sine, </#if>after the
+// products<#if cutC>, after the new phase</#if>), so the outputs belong to the inputs of ${pipeline} cycle<#if pipeline != 1>s</#if> before;
+// `active` travels along. The values are those of the combinational update.
+</#if>
 module ${name}_lane (
+<#if pipeline gt 0>
+    input  wire        clk,
+</#if>
+    input  wire        active,
     input  wire        [${phaseBits - 1}:0] phase,
     input  wire signed [${frequencyBits - 1}:0] word,
     input  wire signed [${sumSineBits - 1}:0] sum_sin,
     input  wire signed [${sumSineBits - 1}:0] sum_cos,
+    output wire        active_out,
     output wire        [${phaseBits - 1}:0] next_phase,
     output wire signed [${incrementBits - 1}:0] increment,
     output wire signed [${sineBits - 1}:0] sin_now,
@@ -15,13 +27,56 @@ module ${name}_lane (
     output wire signed [${sineBits - 1}:0] sin_next,
     output wire signed [${sineBits - 1}:0] cos_next
 );
-    ${name}_sine now (.index(phase[${phaseBits - 1} -: ${indexBits}]), .sin_value(sin_now), .cos_value(cos_now));
+    wire signed [${sineBits - 1}:0] sin_a, cos_a;
+    ${name}_sine now (.index(phase[${phaseBits - 1} -: ${indexBits}]), .sin_value(sin_a), .cos_value(cos_a));
+
+<#if cutA>
+    reg active_b;
+    reg [${phaseBits - 1}:0] phase_b;
+    reg signed [${frequencyBits - 1}:0] word_b;
+    reg signed [${sineBits - 1}:0] sin_b, cos_b;
+    always @(posedge clk) begin
+        active_b <= active;
+        phase_b <= phase;
+        word_b <= word;
+        sin_b <= sin_a;
+        cos_b <= cos_a;
+    end
+<#else>
+    wire active_b = active;
+    wire [${phaseBits - 1}:0] phase_b = phase;
+    wire signed [${frequencyBits - 1}:0] word_b = word;
+    wire signed [${sineBits - 1}:0] sin_b = sin_a, cos_b = cos_a;
+</#if>
 
     wire signed [${mixBits - 1}:0] sin_wide = ${sinWide};
     wire signed [${mixBits - 1}:0] cos_wide = ${cosWide};
     wire signed [${mixBits - 1}:0] sum_sin_wide = ${sumSinWide};
     wire signed [${mixBits - 1}:0] sum_cos_wide = ${sumCosWide};
-    wire signed [${mixBits - 1}:0] mix = cos_wide * sum_sin_wide - sin_wide * sum_cos_wide;
+    wire signed [${mixBits - 1}:0] mix_b = cos_wide * sum_sin_wide - sin_wide * sum_cos_wide;
+
+<#if cutB>
+    reg active_c;
+    reg [${phaseBits - 1}:0] phase_c;
+    reg signed [${frequencyBits - 1}:0] word_c;
+    reg signed [${sineBits - 1}:0] sin_c, cos_c;
+    reg signed [${mixBits - 1}:0] mix;
+    always @(posedge clk) begin
+        active_c <= active_b;
+        phase_c <= phase_b;
+        word_c <= word_b;
+        sin_c <= sin_b;
+        cos_c <= cos_b;
+        mix <= mix_b;
+    end
+<#else>
+    wire active_c = active_b;
+    wire [${phaseBits - 1}:0] phase_c = phase_b;
+    wire signed [${frequencyBits - 1}:0] word_c = word_b;
+    wire signed [${sineBits - 1}:0] sin_c = sin_b, cos_c = cos_b;
+    wire signed [${mixBits - 1}:0] mix = mix_b;
+</#if>
+
     wire signed [${productBits - 1}:0] mix_wide = ${mixWide};
     wire signed [${productBits - 1}:0] product = ${couplingLiteral} * mix_wide;
     // Rounding drops the low bits of the biased product, and its top bits only repeat the sign
@@ -31,10 +86,34 @@ module ${name}_lane (
     /* verilator lint_on UNUSEDSIGNAL */
     wire signed [${incrementBits - 1}:0] coupling = rounded[${incrementBits - 1}:0];
     wire signed [${incrementBits - 1}:0] word_wide = ${wordWide};
-    assign increment = word_wide + coupling;
-
+    wire signed [${incrementBits - 1}:0] increment_c = word_wide + coupling;
     wire [${phaseBits - 1}:0] step = ${incrementAsPhase};
-    assign next_phase = phase + step;
+    wire [${phaseBits - 1}:0] next_phase_c = phase_c + step;
+
+<#if cutC>
+    reg active_d;
+    reg [${phaseBits - 1}:0] next_phase_d;
+    reg signed [${incrementBits - 1}:0] increment_d;
+    reg signed [${sineBits - 1}:0] sin_d, cos_d;
+    always @(posedge clk) begin
+        active_d <= active_c;
+        next_phase_d <= next_phase_c;
+        increment_d <= increment_c;
+        sin_d <= sin_c;
+        cos_d <= cos_c;
+    end
+    assign active_out = active_d;
+    assign next_phase = next_phase_d;
+    assign increment = increment_d;
+    assign sin_now = sin_d;
+    assign cos_now = cos_d;
+<#else>
+    assign active_out = active_c;
+    assign next_phase = next_phase_c;
+    assign increment = increment_c;
+    assign sin_now = sin_c;
+    assign cos_now = cos_c;
+</#if>
 
     ${name}_sine next (.index(next_phase[${phaseBits - 1} -: ${indexBits}]), .sin_value(sin_next), .cos_value(cos_next));
 endmodule

@@ -2,7 +2,8 @@
 // ${oscillators} Kuramoto oscillators with uniform all-to-all coupling, classifying a streamed input.
 // Phases are ${phaseBits}-bit fractions of a turn in a rotating frame at ${centreMhz} MHz; one step is
 // ${stepPs} ps of the trained dynamics; ${lanes} lane<#if lanes != 1>s</#if> update the oscillators, so a step takes
-// ${groups} cycle<#if groups != 1>s</#if>. A sample takes ${latency} cycles from acceptance to `out_valid`.
+// ${groups} cycle<#if groups != 1>s</#if><#if pipeline gt 0> to issue and ${pipeline} more to drain the lanes' ${pipeline}-stage pipeline</#if>. A sample takes
+// ${latency} cycles from acceptance to `out_valid`.
 //
 // Interface: present `in_features` (${features} signed ${inputBits}-bit inputs, ${inputBits - 2} fraction bits,
 // feature 0 in the low bits) with `in_valid`; it is taken when `in_ready` is high. `out_class`
@@ -21,7 +22,7 @@ module ${name}_top #(
     output wire [${classBits - 1}:0] out_class,
     output wire [${pairs?size - 1}:0] out_sync
 );
-    wire loading, priming, running, in_window, last_group;
+    wire loading, priming, running, in_window, last_cycle;
     wire step_end /*verilator public_flat_rd*/;
     wire [${oscillatorBits - 1}:0] load_index;
     wire [${groupBits - 1}:0] group;
@@ -29,7 +30,7 @@ module ${name}_top #(
     ${name}_controller controller (
         .clk(clk), .rst(rst), .in_valid(in_valid), .out_ready(out_ready), .in_ready(in_ready),
         .out_valid(out_valid), .loading(loading), .priming(priming), .running(running),
-        .in_window(in_window), .last_group(last_group), .step_end(step_end),
+        .in_window(in_window), .last_cycle(last_cycle), .step_end(step_end),
         .load_index(load_index), .group(group));
 
     reg [${features * inputBits - 1}:0] features;
@@ -56,10 +57,11 @@ module ${name}_top #(
     wire [${readouts?size * accumulatorBits - 1}:0] readout_accumulators;
     localparam [${oscillators * slotBits - 1}:0] SLOTS = ${slotTable};
 
-    // The lanes: lane l serves oscillator (group * ${lanes} + l).
+    // The lanes: lane l serves oscillator (group * ${lanes} + l)<#if pipeline gt 0>; its new phase comes back ${pipeline} cycle<#if pipeline != 1>s</#if> later</#if>.
     reg  [${lanes * phaseBits - 1}:0] lane_phase;
     reg  [${lanes * frequencyBits - 1}:0] lane_word;
     reg  [${lanes - 1}:0] lane_active;
+    wire [${lanes - 1}:0] lane_done;
     wire [${lanes * phaseBits - 1}:0] lane_next_phase;
     // Only lanes that serve output oscillators use their increment (for the read-out accumulators).
     /* verilator lint_off UNUSEDSIGNAL */
@@ -84,6 +86,10 @@ module ${name}_top #(
     generate
         for (l = 0; l < ${lanes}; l = l + 1) begin : lane
             ${name}_lane update (
+<#if pipeline gt 0>
+                .clk(clk),
+</#if>
+                .active(lane_active[l]), .active_out(lane_done[l]),
                 .phase(lane_phase[l * ${phaseBits} +: ${phaseBits}]),
                 .word(lane_word[l * ${frequencyBits} +: ${frequencyBits}]),
                 .sum_sin(sum_sin), .sum_cos(sum_cos),
@@ -94,9 +100,9 @@ module ${name}_top #(
                 .sin_next(lane_sin_next[l * ${sineBits} +: ${sineBits}]),
                 .cos_next(lane_cos_next[l * ${sineBits} +: ${sineBits}]));
             assign lane_sin_term[l * ${sumSineBits} +: ${sumSineBits}] =
-                !lane_active[l] ? ${sumSineBits}'d0 : priming ? ${sinNowWide} : ${sinNextWide};
+                !lane_done[l] ? ${sumSineBits}'d0 : priming ? ${sinNowWide} : ${sinNextWide};
             assign lane_cos_term[l * ${sumSineBits} +: ${sumSineBits}] =
-                !lane_active[l] ? ${sumSineBits}'d0 : priming ? ${cosNowWide} : ${cosNextWide};
+                !lane_done[l] ? ${sumSineBits}'d0 : priming ? ${cosNowWide} : ${cosNextWide};
         end
     endgenerate
 
@@ -112,14 +118,15 @@ module ${name}_top #(
             group_cos = group_cos + lane_cos_term[j * ${sumSineBits} +: ${sumSineBits}];
         end
     end
-    wire signed [${sumSineBits - 1}:0] total_sin = (group == ${groupBits}'d0 ? ${sumSineBits}'sd0 : partial_sin) + group_sin;
-    wire signed [${sumSineBits - 1}:0] total_cos = (group == ${groupBits}'d0 ? ${sumSineBits}'sd0 : partial_cos) + group_cos;
+    // The first group's results arrive in cycle ${pipeline} of a step<#if pipeline gt 0> (before it, the lanes drain nothing active)</#if>.
+    wire signed [${sumSineBits - 1}:0] total_sin = (group == ${groupBits}'d${pipeline} ? ${sumSineBits}'sd0 : partial_sin) + group_sin;
+    wire signed [${sumSineBits - 1}:0] total_cos = (group == ${groupBits}'d${pipeline} ? ${sumSineBits}'sd0 : partial_cos) + group_cos;
 
     always @(posedge clk) begin
         if (priming || running) begin
             partial_sin <= total_sin;
             partial_cos <= total_cos;
-            if (last_group) begin
+            if (last_cycle) begin
                 sum_sin <= total_sin;
                 sum_cos <= total_cos;
             end
@@ -131,7 +138,9 @@ module ${name}_top #(
         for (i = 0; i < ${oscillators}; i = i + 1) begin : oscillator
             localparam [${oscillatorBits - 1}:0] INDEX = i;
             localparam integer GROUP_NUMBER = i / ${lanes};
-            localparam [${groupBits - 1}:0] GROUP = GROUP_NUMBER[${groupBits - 1}:0];
+            // the cycle of a step in which this oscillator's new phase leaves its lane
+            localparam integer DONE_NUMBER = GROUP_NUMBER + ${pipeline};
+            localparam [${groupBits - 1}:0] DONE = DONE_NUMBER[${groupBits - 1}:0];
             localparam integer LANE = i % ${lanes};
             localparam [${slotBits - 1}:0] SLOT = SLOTS[i * ${slotBits} +: ${slotBits}];
             reg [${phaseBits - 1}:0] phase;
@@ -140,7 +149,7 @@ module ${name}_top #(
                 if (loading && load_index == INDEX) begin
                     phase <= loaded_phase;
                     word <= loaded_word;
-                end else if (running && group == GROUP) begin
+                end else if (running && group == DONE) begin
                     phase <= lane_next_phase[LANE * ${phaseBits} +: ${phaseBits}];
                 end
             end
@@ -152,7 +161,7 @@ module ${name}_top #(
                 always @(posedge clk) begin
                     if (loading && load_index == INDEX) begin
                         accumulator <= ${accumulatorBits}'d0;
-                    end else if (running && group == GROUP && in_window) begin
+                    end else if (running && group == DONE && in_window) begin
                         accumulator <= accumulator + ${incrementAsAccumulator};
                     end
                 end

@@ -4,7 +4,8 @@
 // 10 Kuramoto oscillators with uniform all-to-all coupling, classifying a streamed input.
 // Phases are 16-bit fractions of a turn in a rotating frame at 590.000 MHz; one step is
 // 10.000 ps of the trained dynamics; 2 lanes update the oscillators, so a step takes
-// 5 cycles. A sample takes 500015 cycles from acceptance to `out_valid`.
+// 5 cycles. A sample takes
+// 500015 cycles from acceptance to `out_valid`.
 //
 // Interface: present `in_features` (4 signed 12-bit inputs, 10 fraction bits,
 // feature 0 in the low bits) with `in_valid`; it is taken when `in_ready` is high. `out_class`
@@ -23,7 +24,7 @@ module species_top #(
     output wire [1:0] out_class,
     output wire [2:0] out_sync
 );
-    wire loading, priming, running, in_window, last_group;
+    wire loading, priming, running, in_window, last_cycle;
     wire step_end /*verilator public_flat_rd*/;
     wire [3:0] load_index;
     wire [2:0] group;
@@ -31,7 +32,7 @@ module species_top #(
     species_controller controller (
         .clk(clk), .rst(rst), .in_valid(in_valid), .out_ready(out_ready), .in_ready(in_ready),
         .out_valid(out_valid), .loading(loading), .priming(priming), .running(running),
-        .in_window(in_window), .last_group(last_group), .step_end(step_end),
+        .in_window(in_window), .last_cycle(last_cycle), .step_end(step_end),
         .load_index(load_index), .group(group));
 
     reg [47:0] features;
@@ -58,6 +59,7 @@ module species_top #(
     reg  [31:0] lane_phase;
     reg  [13:0] lane_word;
     reg  [1:0] lane_active;
+    wire [1:0] lane_done;
     wire [31:0] lane_next_phase;
     // Only lanes that serve output oscillators use their increment (for the read-out accumulators).
     /* verilator lint_off UNUSEDSIGNAL */
@@ -90,6 +92,7 @@ module species_top #(
     generate
         for (l = 0; l < 2; l = l + 1) begin : lane
             species_lane update (
+                .active(lane_active[l]), .active_out(lane_done[l]),
                 .phase(lane_phase[l * 16 +: 16]),
                 .word(lane_word[l * 7 +: 7]),
                 .sum_sin(sum_sin), .sum_cos(sum_cos),
@@ -100,9 +103,9 @@ module species_top #(
                 .sin_next(lane_sin_next[l * 12 +: 12]),
                 .cos_next(lane_cos_next[l * 12 +: 12]));
             assign lane_sin_term[l * 16 +: 16] =
-                !lane_active[l] ? 16'd0 : priming ? {{4{lane_sin_now[l * 12 + 11]}}, lane_sin_now[l * 12 +: 12]} : {{4{lane_sin_next[l * 12 + 11]}}, lane_sin_next[l * 12 +: 12]};
+                !lane_done[l] ? 16'd0 : priming ? {{4{lane_sin_now[l * 12 + 11]}}, lane_sin_now[l * 12 +: 12]} : {{4{lane_sin_next[l * 12 + 11]}}, lane_sin_next[l * 12 +: 12]};
             assign lane_cos_term[l * 16 +: 16] =
-                !lane_active[l] ? 16'd0 : priming ? {{4{lane_cos_now[l * 12 + 11]}}, lane_cos_now[l * 12 +: 12]} : {{4{lane_cos_next[l * 12 + 11]}}, lane_cos_next[l * 12 +: 12]};
+                !lane_done[l] ? 16'd0 : priming ? {{4{lane_cos_now[l * 12 + 11]}}, lane_cos_now[l * 12 +: 12]} : {{4{lane_cos_next[l * 12 + 11]}}, lane_cos_next[l * 12 +: 12]};
         end
     endgenerate
 
@@ -118,6 +121,7 @@ module species_top #(
             group_cos = group_cos + lane_cos_term[j * 16 +: 16];
         end
     end
+    // The first group's results arrive in cycle 0 of a step.
     wire signed [15:0] total_sin = (group == 3'd0 ? 16'sd0 : partial_sin) + group_sin;
     wire signed [15:0] total_cos = (group == 3'd0 ? 16'sd0 : partial_cos) + group_cos;
 
@@ -125,7 +129,7 @@ module species_top #(
         if (priming || running) begin
             partial_sin <= total_sin;
             partial_cos <= total_cos;
-            if (last_group) begin
+            if (last_cycle) begin
                 sum_sin <= total_sin;
                 sum_cos <= total_cos;
             end
@@ -137,7 +141,9 @@ module species_top #(
         for (i = 0; i < 10; i = i + 1) begin : oscillator
             localparam [3:0] INDEX = i;
             localparam integer GROUP_NUMBER = i / 2;
-            localparam [2:0] GROUP = GROUP_NUMBER[2:0];
+            // the cycle of a step in which this oscillator's new phase leaves its lane
+            localparam integer DONE_NUMBER = GROUP_NUMBER + 0;
+            localparam [2:0] DONE = DONE_NUMBER[2:0];
             localparam integer LANE = i % 2;
             localparam [2:0] SLOT = SLOTS[i * 3 +: 3];
             reg [15:0] phase;
@@ -146,7 +152,7 @@ module species_top #(
                 if (loading && load_index == INDEX) begin
                     phase <= loaded_phase;
                     word <= loaded_word;
-                end else if (running && group == GROUP) begin
+                end else if (running && group == DONE) begin
                     phase <= lane_next_phase[LANE * 16 +: 16];
                 end
             end
@@ -158,7 +164,7 @@ module species_top #(
                 always @(posedge clk) begin
                     if (loading && load_index == INDEX) begin
                         accumulator <= 25'd0;
-                    end else if (running && group == GROUP && in_window) begin
+                    end else if (running && group == DONE && in_window) begin
                         accumulator <= accumulator + {{16{increment[8]}}, increment};
                     end
                 end

@@ -4,7 +4,8 @@
 // 6 Kuramoto oscillators with uniform all-to-all coupling, classifying a streamed input.
 // Phases are 16-bit fractions of a turn in a rotating frame at 590.000 MHz; one step is
 // 10.000 ps of the trained dynamics; 6 lanes update the oscillators, so a step takes
-// 1 cycle. A sample takes 100007 cycles from acceptance to `out_valid`.
+// 1 cycle. A sample takes
+// 100007 cycles from acceptance to `out_valid`.
 //
 // Interface: present `in_features` (4 signed 12-bit inputs, 10 fraction bits,
 // feature 0 in the low bits) with `in_valid`; it is taken when `in_ready` is high. `out_class`
@@ -23,7 +24,7 @@ module setosa_top #(
     output wire [0:0] out_class,
     output wire [0:0] out_sync
 );
-    wire loading, priming, running, in_window, last_group;
+    wire loading, priming, running, in_window, last_cycle;
     wire step_end /*verilator public_flat_rd*/;
     wire [2:0] load_index;
     wire [0:0] group;
@@ -31,7 +32,7 @@ module setosa_top #(
     setosa_controller controller (
         .clk(clk), .rst(rst), .in_valid(in_valid), .out_ready(out_ready), .in_ready(in_ready),
         .out_valid(out_valid), .loading(loading), .priming(priming), .running(running),
-        .in_window(in_window), .last_group(last_group), .step_end(step_end),
+        .in_window(in_window), .last_cycle(last_cycle), .step_end(step_end),
         .load_index(load_index), .group(group));
 
     reg [47:0] features;
@@ -58,6 +59,7 @@ module setosa_top #(
     reg  [95:0] lane_phase;
     reg  [41:0] lane_word;
     reg  [5:0] lane_active;
+    wire [5:0] lane_done;
     wire [95:0] lane_next_phase;
     // Only lanes that serve output oscillators use their increment (for the read-out accumulators).
     /* verilator lint_off UNUSEDSIGNAL */
@@ -98,6 +100,7 @@ module setosa_top #(
     generate
         for (l = 0; l < 6; l = l + 1) begin : lane
             setosa_lane update (
+                .active(lane_active[l]), .active_out(lane_done[l]),
                 .phase(lane_phase[l * 16 +: 16]),
                 .word(lane_word[l * 7 +: 7]),
                 .sum_sin(sum_sin), .sum_cos(sum_cos),
@@ -108,9 +111,9 @@ module setosa_top #(
                 .sin_next(lane_sin_next[l * 12 +: 12]),
                 .cos_next(lane_cos_next[l * 12 +: 12]));
             assign lane_sin_term[l * 15 +: 15] =
-                !lane_active[l] ? 15'd0 : priming ? {{3{lane_sin_now[l * 12 + 11]}}, lane_sin_now[l * 12 +: 12]} : {{3{lane_sin_next[l * 12 + 11]}}, lane_sin_next[l * 12 +: 12]};
+                !lane_done[l] ? 15'd0 : priming ? {{3{lane_sin_now[l * 12 + 11]}}, lane_sin_now[l * 12 +: 12]} : {{3{lane_sin_next[l * 12 + 11]}}, lane_sin_next[l * 12 +: 12]};
             assign lane_cos_term[l * 15 +: 15] =
-                !lane_active[l] ? 15'd0 : priming ? {{3{lane_cos_now[l * 12 + 11]}}, lane_cos_now[l * 12 +: 12]} : {{3{lane_cos_next[l * 12 + 11]}}, lane_cos_next[l * 12 +: 12]};
+                !lane_done[l] ? 15'd0 : priming ? {{3{lane_cos_now[l * 12 + 11]}}, lane_cos_now[l * 12 +: 12]} : {{3{lane_cos_next[l * 12 + 11]}}, lane_cos_next[l * 12 +: 12]};
         end
     endgenerate
 
@@ -126,6 +129,7 @@ module setosa_top #(
             group_cos = group_cos + lane_cos_term[j * 15 +: 15];
         end
     end
+    // The first group's results arrive in cycle 0 of a step.
     wire signed [14:0] total_sin = (group == 1'd0 ? 15'sd0 : partial_sin) + group_sin;
     wire signed [14:0] total_cos = (group == 1'd0 ? 15'sd0 : partial_cos) + group_cos;
 
@@ -133,7 +137,7 @@ module setosa_top #(
         if (priming || running) begin
             partial_sin <= total_sin;
             partial_cos <= total_cos;
-            if (last_group) begin
+            if (last_cycle) begin
                 sum_sin <= total_sin;
                 sum_cos <= total_cos;
             end
@@ -145,7 +149,9 @@ module setosa_top #(
         for (i = 0; i < 6; i = i + 1) begin : oscillator
             localparam [2:0] INDEX = i;
             localparam integer GROUP_NUMBER = i / 6;
-            localparam [0:0] GROUP = GROUP_NUMBER[0:0];
+            // the cycle of a step in which this oscillator's new phase leaves its lane
+            localparam integer DONE_NUMBER = GROUP_NUMBER + 0;
+            localparam [0:0] DONE = DONE_NUMBER[0:0];
             localparam integer LANE = i % 6;
             localparam [1:0] SLOT = SLOTS[i * 2 +: 2];
             reg [15:0] phase;
@@ -154,7 +160,7 @@ module setosa_top #(
                 if (loading && load_index == INDEX) begin
                     phase <= loaded_phase;
                     word <= loaded_word;
-                end else if (running && group == GROUP) begin
+                end else if (running && group == DONE) begin
                     phase <= lane_next_phase[LANE * 16 +: 16];
                 end
             end
@@ -166,7 +172,7 @@ module setosa_top #(
                 always @(posedge clk) begin
                     if (loading && load_index == INDEX) begin
                         accumulator <= 24'd0;
-                    end else if (running && group == GROUP && in_window) begin
+                    end else if (running && group == DONE && in_window) begin
                         accumulator <= accumulator + {{15{increment[8]}}, increment};
                     end
                 end

@@ -4,7 +4,8 @@
 // 6 Kuramoto oscillators with uniform all-to-all coupling, classifying a streamed input.
 // Phases are 16-bit fractions of a turn in a rotating frame at 590.000 MHz; one step is
 // 2000.000 ps of the trained dynamics; 1 lane update the oscillators, so a step takes
-// 6 cycles. A sample takes 912 cycles from acceptance to `out_valid`.
+// 6 cycles to issue and 2 more to drain the lanes' 2-stage pipeline. A sample takes
+// 1214 cycles from acceptance to `out_valid`.
 //
 // Interface: present `in_features` (4 signed 12-bit inputs, 10 fraction bits,
 // feature 0 in the low bits) with `in_valid`; it is taken when `in_ready` is high. `out_class`
@@ -23,7 +24,7 @@ module versicolor_top #(
     output wire [0:0] out_class,
     output wire [0:0] out_sync
 );
-    wire loading, priming, running, in_window, last_group;
+    wire loading, priming, running, in_window, last_cycle;
     wire step_end /*verilator public_flat_rd*/;
     wire [2:0] load_index;
     wire [2:0] group;
@@ -31,7 +32,7 @@ module versicolor_top #(
     versicolor_controller controller (
         .clk(clk), .rst(rst), .in_valid(in_valid), .out_ready(out_ready), .in_ready(in_ready),
         .out_valid(out_valid), .loading(loading), .priming(priming), .running(running),
-        .in_window(in_window), .last_group(last_group), .step_end(step_end),
+        .in_window(in_window), .last_cycle(last_cycle), .step_end(step_end),
         .load_index(load_index), .group(group));
 
     reg [47:0] features;
@@ -54,10 +55,11 @@ module versicolor_top #(
     wire [43:0] readout_accumulators;
     localparam [11:0] SLOTS = {2'd1, 2'd0, 2'd2, 2'd2, 2'd2, 2'd2};
 
-    // The lanes: lane l serves oscillator (group * 1 + l).
+    // The lanes: lane l serves oscillator (group * 1 + l); its new phase comes back 2 cycles later.
     reg  [15:0] lane_phase;
     reg  [14:0] lane_word;
     reg  [0:0] lane_active;
+    wire [0:0] lane_done;
     wire [15:0] lane_next_phase;
     // Only lanes that serve output oscillators use their increment (for the read-out accumulators).
     /* verilator lint_off UNUSEDSIGNAL */
@@ -83,6 +85,8 @@ module versicolor_top #(
     generate
         for (l = 0; l < 1; l = l + 1) begin : lane
             versicolor_lane update (
+                .clk(clk),
+                .active(lane_active[l]), .active_out(lane_done[l]),
                 .phase(lane_phase[l * 16 +: 16]),
                 .word(lane_word[l * 15 +: 15]),
                 .sum_sin(sum_sin), .sum_cos(sum_cos),
@@ -93,9 +97,9 @@ module versicolor_top #(
                 .sin_next(lane_sin_next[l * 12 +: 12]),
                 .cos_next(lane_cos_next[l * 12 +: 12]));
             assign lane_sin_term[l * 15 +: 15] =
-                !lane_active[l] ? 15'd0 : priming ? {{3{lane_sin_now[l * 12 + 11]}}, lane_sin_now[l * 12 +: 12]} : {{3{lane_sin_next[l * 12 + 11]}}, lane_sin_next[l * 12 +: 12]};
+                !lane_done[l] ? 15'd0 : priming ? {{3{lane_sin_now[l * 12 + 11]}}, lane_sin_now[l * 12 +: 12]} : {{3{lane_sin_next[l * 12 + 11]}}, lane_sin_next[l * 12 +: 12]};
             assign lane_cos_term[l * 15 +: 15] =
-                !lane_active[l] ? 15'd0 : priming ? {{3{lane_cos_now[l * 12 + 11]}}, lane_cos_now[l * 12 +: 12]} : {{3{lane_cos_next[l * 12 + 11]}}, lane_cos_next[l * 12 +: 12]};
+                !lane_done[l] ? 15'd0 : priming ? {{3{lane_cos_now[l * 12 + 11]}}, lane_cos_now[l * 12 +: 12]} : {{3{lane_cos_next[l * 12 + 11]}}, lane_cos_next[l * 12 +: 12]};
         end
     endgenerate
 
@@ -111,14 +115,15 @@ module versicolor_top #(
             group_cos = group_cos + lane_cos_term[j * 15 +: 15];
         end
     end
-    wire signed [14:0] total_sin = (group == 3'd0 ? 15'sd0 : partial_sin) + group_sin;
-    wire signed [14:0] total_cos = (group == 3'd0 ? 15'sd0 : partial_cos) + group_cos;
+    // The first group's results arrive in cycle 2 of a step (before it, the lanes drain nothing active).
+    wire signed [14:0] total_sin = (group == 3'd2 ? 15'sd0 : partial_sin) + group_sin;
+    wire signed [14:0] total_cos = (group == 3'd2 ? 15'sd0 : partial_cos) + group_cos;
 
     always @(posedge clk) begin
         if (priming || running) begin
             partial_sin <= total_sin;
             partial_cos <= total_cos;
-            if (last_group) begin
+            if (last_cycle) begin
                 sum_sin <= total_sin;
                 sum_cos <= total_cos;
             end
@@ -130,7 +135,9 @@ module versicolor_top #(
         for (i = 0; i < 6; i = i + 1) begin : oscillator
             localparam [2:0] INDEX = i;
             localparam integer GROUP_NUMBER = i / 1;
-            localparam [2:0] GROUP = GROUP_NUMBER[2:0];
+            // the cycle of a step in which this oscillator's new phase leaves its lane
+            localparam integer DONE_NUMBER = GROUP_NUMBER + 2;
+            localparam [2:0] DONE = DONE_NUMBER[2:0];
             localparam integer LANE = i % 1;
             localparam [1:0] SLOT = SLOTS[i * 2 +: 2];
             reg [15:0] phase;
@@ -139,7 +146,7 @@ module versicolor_top #(
                 if (loading && load_index == INDEX) begin
                     phase <= loaded_phase;
                     word <= loaded_word;
-                end else if (running && group == GROUP) begin
+                end else if (running && group == DONE) begin
                     phase <= lane_next_phase[LANE * 16 +: 16];
                 end
             end
@@ -151,7 +158,7 @@ module versicolor_top #(
                 always @(posedge clk) begin
                     if (loading && load_index == INDEX) begin
                         accumulator <= 22'd0;
-                    end else if (running && group == GROUP && in_window) begin
+                    end else if (running && group == DONE && in_window) begin
                         accumulator <= accumulator + {{6{increment[15]}}, increment};
                     end
                 end

@@ -14,14 +14,14 @@ module virginica_controller (
     output wire priming,
     output wire running,
     output wire in_window,
-    output wire last_group,
+    output wire last_cycle,
     output wire step_end,
     output reg  [2:0] load_index,
     output reg  [0:0] group
 );
     localparam [2:0] IDLE = 3'd0, LOAD = 3'd1, PRIME = 3'd2, RUN = 3'd3, DONE = 3'd4;
     localparam [2:0] LAST_OSCILLATOR = 3'd5;
-    localparam [0:0] LAST_GROUP = 1'd0;
+    localparam [0:0] LAST_CYCLE = 1'd0;
     localparam [16:0] LAST_STEP = 17'd99999;
     localparam [16:0] WINDOW_START = 17'd50000;
 
@@ -34,8 +34,8 @@ module virginica_controller (
     assign priming    = state == PRIME;
     assign running    = state == RUN;
     assign in_window  = step >= WINDOW_START;
-    assign last_group = group == LAST_GROUP;
-    assign step_end   = running && last_group;
+    assign last_cycle = group == LAST_CYCLE;
+    assign step_end   = running && last_cycle;
 
     always @(posedge clk) begin
         if (rst) begin
@@ -55,14 +55,14 @@ module virginica_controller (
                 end else begin
                     load_index <= load_index + 3'd1;
                 end
-                PRIME: if (last_group) begin
+                PRIME: if (last_cycle) begin
                     state <= RUN;
                     group <= 1'd0;
                     step <= 17'd0;
                 end else begin
                     group <= group + 1'd1;
                 end
-                RUN: if (last_group) begin
+                RUN: if (last_cycle) begin
                     group <= 1'd0;
                     if (step == LAST_STEP) begin
                         state <= DONE;

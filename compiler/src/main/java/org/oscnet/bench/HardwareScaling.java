@@ -66,7 +66,7 @@ public final class HardwareScaling {
         KuramotoNetwork network = new KuramotoNetwork("scale" + n, n, 10e6, 500e6, 680e6,
                 new KuramotoNetwork.KuramotoInput.Linear("data"),
                 List.of(new KuramotoNetwork.OutputPair(n - 2, n - 1, 1)), 2, simulation);
-        HardwareTarget.Verilog target = new HardwareTarget.Verilog(Map.of(), false, 0.01, 256, 12, 100e6, lanes);
+        HardwareTarget.Verilog target = new HardwareTarget.Verilog(Map.of(), false, 0.01, 256, 12, 100e6, lanes, 0);
         return Quantizer.plan(network, List.of("rest", "class"), frequencies, target, Widths.DEFAULTS);
     }
 

@@ -64,6 +64,13 @@ public final class VerilogEmitter {
         m.put("features", hw.features());
         m.put("lanes", hw.lanes());
         m.put("groups", hw.groups());
+        m.put("pipeline", hw.pipeline());
+        // the register stages in the order they are added: after the products first (it splits the
+        // update about in half), then after the new phase, then after the old phase's sine
+        m.put("cutB", hw.pipeline() >= 1);
+        m.put("cutC", hw.pipeline() >= 2);
+        m.put("cutA", hw.pipeline() >= 3);
+        m.put("stepCycles", hw.stepCycles());
         m.put("inputBits", hw.inputBits());
         m.put("sumBits", hw.sumBits());
         m.put("weightBits", hw.weightBits());
@@ -74,7 +81,7 @@ public final class VerilogEmitter {
         m.put("productBits", hw.productBits());
         m.put("sumSineBits", sumSine);
         m.put("oscillatorBits", Verilog.addressBits(hw.oscillators()));
-        m.put("groupBits", Verilog.addressBits(hw.groups()));
+        m.put("groupBits", Verilog.addressBits(hw.stepCycles()));
         m.put("counterBits", hw.counterBits());
         m.put("steps", hw.steps());
         m.put("windowStart", hw.steps() - hw.readoutSteps());
@@ -114,13 +121,13 @@ public final class VerilogEmitter {
         m.put("couplingLiteral", Verilog.signed(hw.couplingMultiplier(), hw.productBits()));
         m.put("couplingHalf", Verilog.signed(hw.couplingShift() == 0 ? 0 : 1L << (hw.couplingShift() - 1),
                 hw.productBits()));
-        m.put("sinWide", Verilog.extend("sin_now", hw.sineBits(), hw.mixBits()));
-        m.put("cosWide", Verilog.extend("cos_now", hw.sineBits(), hw.mixBits()));
+        m.put("sinWide", Verilog.extend("sin_b", hw.sineBits(), hw.mixBits()));
+        m.put("cosWide", Verilog.extend("cos_b", hw.sineBits(), hw.mixBits()));
         m.put("sumSinWide", Verilog.extend("sum_sin", sumSine, hw.mixBits()));
         m.put("sumCosWide", Verilog.extend("sum_cos", sumSine, hw.mixBits()));
         m.put("mixWide", Verilog.extend("mix", hw.mixBits(), hw.productBits()));
-        m.put("wordWide", Verilog.extend("word", hw.frequencyBits(), hw.incrementBits()));
-        m.put("incrementAsPhase", Verilog.resize("increment", hw.incrementBits(), hw.phaseBits()));
+        m.put("wordWide", Verilog.extend("word_c", hw.frequencyBits(), hw.incrementBits()));
+        m.put("incrementAsPhase", Verilog.resize("increment_c", hw.incrementBits(), hw.phaseBits()));
         m.put("incrementAsAccumulator", Verilog.extend("increment", hw.incrementBits(), hw.accumulatorBits()));
         String lsb = "l * " + hw.sineBits();
         m.put("sinNowWide", Verilog.extendSlice("lane_sin_now", lsb, hw.sineBits(), sumSine));

@@ -60,6 +60,8 @@ public final class HwJson {
         shape.put("features", hw.features());
         shape.put("lanes", hw.lanes());
         shape.put("groups", hw.groups());
+        shape.put("pipeline", hw.pipeline());
+        shape.put("step_cycles", hw.stepCycles());
         shape.put("steps", hw.steps());
         shape.put("readout_steps", hw.readoutSteps());
         shape.put("step_s", hw.stepSeconds());

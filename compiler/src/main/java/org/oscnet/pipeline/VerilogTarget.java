@@ -136,6 +136,8 @@ public final class VerilogTarget {
         m.put("features", hw.features());
         m.put("lanes", hw.lanes());
         m.put("groups", hw.groups());
+        m.put("stepCycles", hw.stepCycles());
+        m.put("pipeline", hw.pipeline());
         m.put("steps", hw.steps());
         m.put("latency", hw.latency());
         m.put("phaseBits", hw.phaseBits());

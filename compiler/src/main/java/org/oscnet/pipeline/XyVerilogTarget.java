@@ -55,6 +55,9 @@ final class XyVerilogTarget {
         if (target.lanes() > 1) {
             throw new NotImplementedYet("an xy array with more than one lane (`lanes " + target.lanes() + "`)");
         }
+        if (target.pipeline() > 0) {
+            throw new NotImplementedYet("a pipelined xy array (`pipeline " + target.pipeline() + "`)");
+        }
         double[] parameters = trained.parameters();
         Widths widths = DEFAULTS.with(target.widths());
         Quantizer.Search search = null;

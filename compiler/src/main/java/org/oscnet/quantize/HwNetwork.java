@@ -14,6 +14,8 @@ import java.util.List;
  * @param weights per oscillator, per feature: raw weights with {@code weightFraction} fraction bits,
  *     in phase LSBs per step per unit of scaled feature
  * @param biases per oscillator: raw bias with {@code weightFraction + inputFraction} fraction bits
+ * @param pipeline register stages in each lane's update (0: one combinational cycle); each adds a
+ *     cycle to every step, because a step's sums need the last group's new phases
  * @param couplingMultiplier {@code K}: the coupling term is {@code (K·(cos θ_i ΣS − sin θ_i ΣC) + 2^(s-1)) >> s}
  * @param syncThreshold a pair synchronises when the difference of its read-out accumulators is at most this
  */
@@ -22,6 +24,7 @@ public record HwNetwork(
         int oscillators,
         int features,
         int lanes,
+        int pipeline,
         int phaseBits,
         int sineEntries,
         int sineBits,
@@ -79,12 +82,17 @@ public record HwNetwork(
         return (oscillators + lanes - 1) / lanes;
     }
 
+    /** Clock cycles of one step (and of priming): one per group, and one per pipeline stage to drain. */
+    public int stepCycles() {
+        return groups() + pipeline;
+    }
+
     /**
      * Clock cycles from the edge that accepts an input to the first edge after which
      * {@code out_valid} is high: load (one per oscillator), prime (one pass of the groups), run.
      */
     public long latency() {
-        return oscillators + (long) groups() * (steps + 1);
+        return oscillators + (long) stepCycles() * (steps + 1);
     }
 
     /** The Hz represented by one LSB of a frequency word. */

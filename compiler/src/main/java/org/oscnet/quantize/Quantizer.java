@@ -144,7 +144,7 @@ public final class Quantizer {
                     classNames.get(pair.syncClass())));
         }
         SineTable table = new SineTable(target.sineEntries(), target.sineBits());
-        return new HwNetwork(network.name(), n, features, Math.min(target.lanes(), n), phaseBits,
+        return new HwNetwork(network.name(), n, features, Math.min(target.lanes(), n), target.pipeline(), phaseBits,
                 target.sineEntries(), target.sineBits(), table.quarter(), inputBits, widths.weight(), weightFraction,
                 weights, biases, sumBits, frequencyBits, wordMin, wordMax, widths.coupling(), multiplier, shift,
                 mixBits, productBits, incrementBits, accumulatorBits, steps, readout, counterBits, pairs, threshold,

@@ -120,15 +120,16 @@ class HardwareIT {
 
     @Test
     @Order(3)
-    void aStepOfMoreThanATurnIsKeptModuloATurnBitForBit() throws Exception {
-        // trained at the hardware's step (5 ns): an increment can exceed a whole turn of a 12-bit
-        // phase, which the lane keeps modulo a turn and the accumulator keeps whole
+    void aPipelinedArrayWhoseStepsExceedATurnIsBitExact() throws Exception {
+        // trained at the hardware's step (5 ns), two lanes each cut by two pipeline registers: an
+        // increment can exceed a whole turn of a 12-bit phase, which the lane keeps modulo a turn
+        // and the accumulator keeps whole
         Path source = dir.resolve("coarse.osc");
         Files.writeString(source, Files.readString(dir.resolve("small.osc"))
                 .replace("network small", "network coarse").replace("on iris", "on iris")
                 .replace("train small", "train coarse").replace("hardware small", "hardware coarse")
                 .replace("step 10 ps; duration 4 ns; readout last 2 ns;", "step 5 ns; duration 200 ns;")
-                .replace("phase 20 bits; weight 14 bits; lanes 3;", "phase 12 bits; weight 14 bits; lanes 2;"));
+                .replace("phase 20 bits; weight 14 bits; lanes 3;", "phase 12 bits; weight 14 bits; lanes 2; pipeline 2;"));
         Path out = dir.resolve("coarse-out");
         Run train = oscnet("train", source.toString(), "-o", out.toString());
         assertEquals(0, train.status(), train.err());
@@ -138,6 +139,7 @@ class HardwareIT {
         com.fasterxml.jackson.databind.JsonNode widths = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(coarse.resolve("hw.json").toFile()).path("widths");
         assertTrue(widths.path("increment").asInt() > widths.path("phase").asInt(), widths.toString());
+        assertTrue(Files.readString(coarse.resolve("rtl/coarse_lane.v")).contains("reg signed [") , "registers");
         Run verify = oscnet("verify", coarse.toString(), "--synthesis", "none", "--icarus-samples", "2");
         assertEquals(0, verify.status(), verify.out() + verify.err());
         assertTrue(verify.out().contains("Verilator cosimulation       pass  bit-exact on 1060 samples"), verify.out());

@@ -9,10 +9,14 @@ public record HardwareTarget(String network, Optional<Verilog> verilog, Optional
     /**
      * The digital oscillator array. {@code widths} maps a signal class (phase, weight, input,
      * frequency, ...) to its width in bits; missing ones are chosen by the quantizer, within
-     * {@code autoMaxLoss} (a fraction of test accuracy) when {@code autoWidths}.
+     * {@code autoMaxLoss} (a fraction of test accuracy) when {@code autoWidths}. {@code lanes}
+     * update circuits share the oscillators; {@code pipeline} register stages cut each update.
      */
     public record Verilog(Map<String, Integer> widths, boolean autoWidths, double autoMaxLoss, int sineEntries,
-            int sineBits, double clockHz, int lanes) {
+            int sineBits, double clockHz, int lanes, int pipeline) {
+        /** The most register stages a lane's update can be cut into. */
+        public static final int MAX_PIPELINE = 3;
+
         public Verilog {
             widths = Map.copyOf(widths);
         }

@@ -104,6 +104,7 @@ TABLE       : 'table';
 X           : 'x';
 CLOCK       : 'clock';
 LANES       : 'lanes';
+PIPELINE    : 'pipeline';
 FULL        : 'full';
 DEVICE      : 'device';
 LEVEL       : 'level';

@@ -127,6 +127,7 @@ verilogStatement
     : SINE TABLE entries=INT X width=INT BITS SEMI         # sineTableStatement
     | CLOCK quantity SEMI                                  # clockStatement
     | LANES INT SEMI                                       # lanesStatement
+    | PIPELINE INT SEMI                                    # pipelineStatement
     | WIDTHS AUTO optionList? SEMI                         # autoWidthsStatement
     | signal=identifier INT BITS SEMI                      # widthStatement
     ;
@@ -186,6 +187,6 @@ keyword
     | LAYERED | DENSITY | TAU | GAIN | HIGHPASS | DISPERSION | AMPLITUDE | NEURON
     | SIMULATE | STEP | DURATION | READOUT | LAST | PHASES | RANDOM | ZERO | NOISE | LINEWIDTH | INTEGRATOR | TOLERANCE
     | ON | METHOD | OPTIMIZER | ITERATIONS | EPOCHS | BATCH | SEED | RESTARTS
-    | VERILOG | DAC | SPICE | BITS | WIDTHS | AUTO | SINE | TABLE | X | CLOCK | LANES | FULL
+    | VERILOG | DAC | SPICE | BITS | WIDTHS | AUTO | SINE | TABLE | X | CLOCK | LANES | PIPELINE | FULL
     | DEVICE | LEVEL
     ;

@@ -83,7 +83,7 @@ final class HardwareChecker {
         }
         List<Ast.Statement> rest = target.statements().stream().filter(s -> !(s instanceof Ast.WidthStmt)).toList();
         Block block = new Block("the verilog target", target.span(), rest,
-                Set.of("sine table", "clock", "lanes", "widths auto"), "does not belong in a verilog block", diagnostics);
+                Set.of("sine table", "clock", "lanes", "pipeline", "widths auto"), "does not belong in a verilog block", diagnostics);
         int sineEntries = 256;
         int sineBits = 12;
         Optional<Ast.SineTableStmt> sine = block.get("sine table", Ast.SineTableStmt.class);
@@ -104,10 +104,13 @@ final class HardwareChecker {
         // a Kuramoto array updates every oscillator at once by default; an xy array has one lane
         int units = network instanceof KuramotoNetwork k ? k.oscillators() : 1 << 16;
         int lanes = (int) block.count("lanes", network instanceof KuramotoNetwork ? units : 1, 1, units);
+        // register stages in each lane's update: each adds a cycle per step and shortens the clock period
+        int pipeline = (int) block.count("pipeline", 0, 0, HardwareTarget.Verilog.MAX_PIPELINE);
         Optional<Ast.AutoWidthsStmt> auto = block.get("widths auto", Ast.AutoWidthsStmt.class);
         double maxLoss = auto.map(a -> new OptionSet(a.options(), List.of("loss"), "`widths auto`", diagnostics)
                 .quantity("loss", Dimension.NONE, 0.01, Values.between(0, 1, "between 0 and 100 %"))).orElse(0.01);
-        return new HardwareTarget.Verilog(widths, auto.isPresent(), maxLoss, sineEntries, sineBits, clock, lanes);
+        return new HardwareTarget.Verilog(widths, auto.isPresent(), maxLoss, sineEntries, sineBits, clock, lanes,
+                pipeline);
     }
 
     private HardwareTarget.Dac dac(Ast.TargetBlock target) {

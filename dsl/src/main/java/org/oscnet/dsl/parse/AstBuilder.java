@@ -342,6 +342,11 @@ final class AstBuilder extends OscParserBaseVisitor<Object> {
     }
 
     @Override
+    public Ast.Statement visitPipelineStatement(OscParser.PipelineStatementContext ctx) {
+        return new Ast.CountSetting("pipeline", integer(ctx.INT().getSymbol()), span(ctx));
+    }
+
+    @Override
     public Ast.Statement visitAutoWidthsStatement(OscParser.AutoWidthsStatementContext ctx) {
         return new Ast.AutoWidthsStmt(options(ctx.optionList()), span(ctx));
     }
