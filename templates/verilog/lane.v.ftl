@@ -6,9 +6,10 @@
 <#if pipeline == 0>
 // Combinational: the outputs belong to the inputs of the same cycle.
 <#else>
-// Pipelined: ${pipeline} register stage<#if pipeline != 1>s</#if> (<#if cutA>after the old phase's sine, </#if>after the
-// products<#if cutC>, after the new phase</#if>), so the outputs belong to the inputs of ${pipeline} cycle<#if pipeline != 1>s</#if> before;
-// `active` travels along. The values are those of the combinational update.
+// Pipelined: ${pipeline} register stage<#if pipeline != 1>s</#if> (<#if cutA>the old phase's sine read from a registered table, </#if>after the
+// products<#if cutC>, after the new phase</#if><#if cutD>, the new phase's sine read from a registered table</#if>), so the outputs belong
+// to the inputs of ${pipeline} cycle<#if pipeline != 1>s</#if> before; `active` travels along. The values are those of the
+// combinational update.
 </#if>
 module ${name}_lane (
 <#if pipeline gt 0>
@@ -27,22 +28,20 @@ module ${name}_lane (
     output wire signed [${sineBits - 1}:0] sin_next,
     output wire signed [${sineBits - 1}:0] cos_next
 );
-    wire signed [${sineBits - 1}:0] sin_a, cos_a;
-    ${name}_sine now (.index(phase[${phaseBits - 1} -: ${indexBits}]), .sin_value(sin_a), .cos_value(cos_a));
-
 <#if cutA>
+    wire signed [${sineBits - 1}:0] sin_b, cos_b;
+    ${name}_sine_rom now (.clk(clk), .index(phase[${phaseBits - 1} -: ${indexBits}]), .sin_value(sin_b), .cos_value(cos_b));
     reg active_b;
     reg [${phaseBits - 1}:0] phase_b;
     reg signed [${frequencyBits - 1}:0] word_b;
-    reg signed [${sineBits - 1}:0] sin_b, cos_b;
     always @(posedge clk) begin
         active_b <= active;
         phase_b <= phase;
         word_b <= word;
-        sin_b <= sin_a;
-        cos_b <= cos_a;
     end
 <#else>
+    wire signed [${sineBits - 1}:0] sin_a, cos_a;
+    ${name}_sine now (.index(phase[${phaseBits - 1} -: ${indexBits}]), .sin_value(sin_a), .cos_value(cos_a));
     wire active_b = active;
     wire [${phaseBits - 1}:0] phase_b = phase;
     wire signed [${frequencyBits - 1}:0] word_b = word;
@@ -102,18 +101,37 @@ module ${name}_lane (
         sin_d <= sin_c;
         cos_d <= cos_c;
     end
+<#else>
+    wire active_d = active_c;
+    wire [${phaseBits - 1}:0] next_phase_d = next_phase_c;
+    wire signed [${incrementBits - 1}:0] increment_d = increment_c;
+    wire signed [${sineBits - 1}:0] sin_d = sin_c, cos_d = cos_c;
+</#if>
+
+<#if cutD>
+    ${name}_sine_rom next (.clk(clk), .index(next_phase_d[${phaseBits - 1} -: ${indexBits}]), .sin_value(sin_next), .cos_value(cos_next));
+    reg active_e;
+    reg [${phaseBits - 1}:0] next_phase_e;
+    reg signed [${incrementBits - 1}:0] increment_e;
+    reg signed [${sineBits - 1}:0] sin_e, cos_e;
+    always @(posedge clk) begin
+        active_e <= active_d;
+        next_phase_e <= next_phase_d;
+        increment_e <= increment_d;
+        sin_e <= sin_d;
+        cos_e <= cos_d;
+    end
+    assign active_out = active_e;
+    assign next_phase = next_phase_e;
+    assign increment = increment_e;
+    assign sin_now = sin_e;
+    assign cos_now = cos_e;
+<#else>
+    ${name}_sine next (.index(next_phase_d[${phaseBits - 1} -: ${indexBits}]), .sin_value(sin_next), .cos_value(cos_next));
     assign active_out = active_d;
     assign next_phase = next_phase_d;
     assign increment = increment_d;
     assign sin_now = sin_d;
     assign cos_now = cos_d;
-<#else>
-    assign active_out = active_c;
-    assign next_phase = next_phase_c;
-    assign increment = increment_c;
-    assign sin_now = sin_c;
-    assign cos_now = cos_c;
 </#if>
-
-    ${name}_sine next (.index(next_phase[${phaseBits - 1} -: ${indexBits}]), .sin_value(sin_next), .cos_value(cos_next));
 endmodule

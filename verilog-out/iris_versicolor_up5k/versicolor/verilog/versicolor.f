@@ -1,4 +1,4 @@
-rtl/versicolor_sine.v
+rtl/versicolor_sine_rom.v
 rtl/versicolor_encoder.v
 rtl/versicolor_lane.v
 rtl/versicolor_lfsr.v

@@ -22,7 +22,6 @@ module versicolor_lane (
 );
     wire signed [11:0] sin_a, cos_a;
     versicolor_sine now (.index(phase[15 -: 8]), .sin_value(sin_a), .cos_value(cos_a));
-
     wire active_b = active;
     wire [15:0] phase_b = phase;
     wire signed [6:0] word_b = word;
@@ -53,11 +52,15 @@ module versicolor_lane (
     wire [15:0] step = {{7{increment_c[8]}}, increment_c};
     wire [15:0] next_phase_c = phase_c + step;
 
-    assign active_out = active_c;
-    assign next_phase = next_phase_c;
-    assign increment = increment_c;
-    assign sin_now = sin_c;
-    assign cos_now = cos_c;
+    wire active_d = active_c;
+    wire [15:0] next_phase_d = next_phase_c;
+    wire signed [8:0] increment_d = increment_c;
+    wire signed [11:0] sin_d = sin_c, cos_d = cos_c;
 
-    versicolor_sine next (.index(next_phase[15 -: 8]), .sin_value(sin_next), .cos_value(cos_next));
+    versicolor_sine next (.index(next_phase_d[15 -: 8]), .sin_value(sin_next), .cos_value(cos_next));
+    assign active_out = active_d;
+    assign next_phase = next_phase_d;
+    assign increment = increment_d;
+    assign sin_now = sin_d;
+    assign cos_now = cos_d;
 endmodule

@@ -5,9 +5,10 @@
 //   coupling = (K (cos θ ΣS − sin θ ΣC) + 2^(26 - 1)) >>> 26,  K = 20992,
 // the increment word + coupling, the new phase (mod 2^16), and the sine and cosine of
 // the old phase (for the first sums) and of the new phase (for the next step's sums).
-// Pipelined: 2 register stages (after the
-// products, after the new phase), so the outputs belong to the inputs of 2 cycles before;
-// `active` travels along. The values are those of the combinational update.
+// Pipelined: 4 register stages (the old phase's sine read from a registered table, after the
+// products, after the new phase, the new phase's sine read from a registered table), so the outputs belong
+// to the inputs of 4 cycles before; `active` travels along. The values are those of the
+// combinational update.
 module versicolor_lane (
     input  wire        clk,
     input  wire        active,
@@ -23,13 +24,16 @@ module versicolor_lane (
     output wire signed [11:0] sin_next,
     output wire signed [11:0] cos_next
 );
-    wire signed [11:0] sin_a, cos_a;
-    versicolor_sine now (.index(phase[15 -: 8]), .sin_value(sin_a), .cos_value(cos_a));
-
-    wire active_b = active;
-    wire [15:0] phase_b = phase;
-    wire signed [14:0] word_b = word;
-    wire signed [11:0] sin_b = sin_a, cos_b = cos_a;
+    wire signed [11:0] sin_b, cos_b;
+    versicolor_sine_rom now (.clk(clk), .index(phase[15 -: 8]), .sin_value(sin_b), .cos_value(cos_b));
+    reg active_b;
+    reg [15:0] phase_b;
+    reg signed [14:0] word_b;
+    always @(posedge clk) begin
+        active_b <= active;
+        phase_b <= phase;
+        word_b <= word;
+    end
 
     wire signed [26:0] sin_wide = {{15{sin_b[11]}}, sin_b};
     wire signed [26:0] cos_wide = {{15{cos_b[11]}}, cos_b};
@@ -75,11 +79,22 @@ module versicolor_lane (
         sin_d <= sin_c;
         cos_d <= cos_c;
     end
-    assign active_out = active_d;
-    assign next_phase = next_phase_d;
-    assign increment = increment_d;
-    assign sin_now = sin_d;
-    assign cos_now = cos_d;
 
-    versicolor_sine next (.index(next_phase[15 -: 8]), .sin_value(sin_next), .cos_value(cos_next));
+    versicolor_sine_rom next (.clk(clk), .index(next_phase_d[15 -: 8]), .sin_value(sin_next), .cos_value(cos_next));
+    reg active_e;
+    reg [15:0] next_phase_e;
+    reg signed [15:0] increment_e;
+    reg signed [11:0] sin_e, cos_e;
+    always @(posedge clk) begin
+        active_e <= active_d;
+        next_phase_e <= next_phase_d;
+        increment_e <= increment_d;
+        sin_e <= sin_d;
+        cos_e <= cos_d;
+    end
+    assign active_out = active_e;
+    assign next_phase = next_phase_e;
+    assign increment = increment_e;
+    assign sin_now = sin_e;
+    assign cos_now = cos_e;
 endmodule

@@ -4,8 +4,8 @@
 // 6 Kuramoto oscillators with uniform all-to-all coupling, classifying a streamed input.
 // Phases are 16-bit fractions of a turn in a rotating frame at 590.000 MHz; one step is
 // 2000.000 ps of the trained dynamics; 1 lane update the oscillators, so a step takes
-// 6 cycles to issue and 2 more to drain the lanes' 2-stage pipeline. A sample takes
-// 1214 cycles from acceptance to `out_valid`.
+// 6 cycles to issue and 4 more to drain the lanes' 4-stage pipeline. A sample takes
+// 1516 cycles from acceptance to `out_valid`.
 //
 // Interface: present `in_features` (4 signed 12-bit inputs, 10 fraction bits,
 // feature 0 in the low bits) with `in_valid`; it is taken when `in_ready` is high. `out_class`
@@ -27,7 +27,7 @@ module versicolor_top #(
     wire loading, priming, running, in_window, last_cycle;
     wire step_end /*verilator public_flat_rd*/;
     wire [2:0] load_index;
-    wire [2:0] group;
+    wire [3:0] group;
 
     versicolor_controller controller (
         .clk(clk), .rst(rst), .in_valid(in_valid), .out_ready(out_ready), .in_ready(in_ready),
@@ -55,7 +55,7 @@ module versicolor_top #(
     wire [43:0] readout_accumulators;
     localparam [11:0] SLOTS = {2'd1, 2'd0, 2'd2, 2'd2, 2'd2, 2'd2};
 
-    // The lanes: lane l serves oscillator (group * 1 + l); its new phase comes back 2 cycles later.
+    // The lanes: lane l serves oscillator (group * 1 + l); its new phase comes back 4 cycles later.
     reg  [15:0] lane_phase;
     reg  [14:0] lane_word;
     reg  [0:0] lane_active;
@@ -71,12 +71,12 @@ module versicolor_top #(
 
     always @* begin
         case (group)
-            3'd0: begin lane_phase[0 +: 16] = all_phases[0 +: 16]; lane_word[0 +: 15] = all_words[0 +: 15]; lane_active[0] = 1'b1; end
-            3'd1: begin lane_phase[0 +: 16] = all_phases[16 +: 16]; lane_word[0 +: 15] = all_words[15 +: 15]; lane_active[0] = 1'b1; end
-            3'd2: begin lane_phase[0 +: 16] = all_phases[32 +: 16]; lane_word[0 +: 15] = all_words[30 +: 15]; lane_active[0] = 1'b1; end
-            3'd3: begin lane_phase[0 +: 16] = all_phases[48 +: 16]; lane_word[0 +: 15] = all_words[45 +: 15]; lane_active[0] = 1'b1; end
-            3'd4: begin lane_phase[0 +: 16] = all_phases[64 +: 16]; lane_word[0 +: 15] = all_words[60 +: 15]; lane_active[0] = 1'b1; end
-            3'd5: begin lane_phase[0 +: 16] = all_phases[80 +: 16]; lane_word[0 +: 15] = all_words[75 +: 15]; lane_active[0] = 1'b1; end
+            4'd0: begin lane_phase[0 +: 16] = all_phases[0 +: 16]; lane_word[0 +: 15] = all_words[0 +: 15]; lane_active[0] = 1'b1; end
+            4'd1: begin lane_phase[0 +: 16] = all_phases[16 +: 16]; lane_word[0 +: 15] = all_words[15 +: 15]; lane_active[0] = 1'b1; end
+            4'd2: begin lane_phase[0 +: 16] = all_phases[32 +: 16]; lane_word[0 +: 15] = all_words[30 +: 15]; lane_active[0] = 1'b1; end
+            4'd3: begin lane_phase[0 +: 16] = all_phases[48 +: 16]; lane_word[0 +: 15] = all_words[45 +: 15]; lane_active[0] = 1'b1; end
+            4'd4: begin lane_phase[0 +: 16] = all_phases[64 +: 16]; lane_word[0 +: 15] = all_words[60 +: 15]; lane_active[0] = 1'b1; end
+            4'd5: begin lane_phase[0 +: 16] = all_phases[80 +: 16]; lane_word[0 +: 15] = all_words[75 +: 15]; lane_active[0] = 1'b1; end
             default: begin lane_phase[0 +: 16] = 16'd0; lane_word[0 +: 15] = 15'd0; lane_active[0] = 1'b0; end
         endcase
     end
@@ -115,9 +115,9 @@ module versicolor_top #(
             group_cos = group_cos + lane_cos_term[j * 15 +: 15];
         end
     end
-    // The first group's results arrive in cycle 2 of a step (before it, the lanes drain nothing active).
-    wire signed [14:0] total_sin = (group == 3'd2 ? 15'sd0 : partial_sin) + group_sin;
-    wire signed [14:0] total_cos = (group == 3'd2 ? 15'sd0 : partial_cos) + group_cos;
+    // The first group's results arrive in cycle 4 of a step (before it, the lanes drain nothing active).
+    wire signed [14:0] total_sin = (group == 4'd4 ? 15'sd0 : partial_sin) + group_sin;
+    wire signed [14:0] total_cos = (group == 4'd4 ? 15'sd0 : partial_cos) + group_cos;
 
     always @(posedge clk) begin
         if (priming || running) begin
@@ -136,8 +136,8 @@ module versicolor_top #(
             localparam [2:0] INDEX = i;
             localparam integer GROUP_NUMBER = i / 1;
             // the cycle of a step in which this oscillator's new phase leaves its lane
-            localparam integer DONE_NUMBER = GROUP_NUMBER + 2;
-            localparam [2:0] DONE = DONE_NUMBER[2:0];
+            localparam integer DONE_NUMBER = GROUP_NUMBER + 4;
+            localparam [3:0] DONE = DONE_NUMBER[3:0];
             localparam integer LANE = i % 1;
             localparam [1:0] SLOT = SLOTS[i * 2 +: 2];
             reg [15:0] phase;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.oscnet.quantize.HwNetwork;
 import org.oscnet.quantize.QFormat;
+import org.oscnet.quantize.SineTable;
 
 /**
  * Renders the Verilog of a {@link HwNetwork} from {@code templates/verilog/}: one module per job
@@ -14,8 +15,13 @@ import org.oscnet.quantize.QFormat;
  */
 public final class VerilogEmitter {
     /** The modules, in dependency order (the order of the file list). */
-    public static final List<String> MODULES = List.of("sine", "encoder", "lane", "lfsr", "controller", "decision",
-            "top");
+    public static final List<String> MODULES = List.of("sine", "sine_rom", "encoder", "lane", "lfsr", "controller",
+            "decision", "top");
+
+    /** From this pipeline depth on, the old phase's sine is a registered table read (a block RAM). */
+    static final int PIPELINE_REGISTERED_SINE = 3;
+    /** From this depth on, the new phase's sine is one too. */
+    static final int PIPELINE_REGISTERED_NEXT_SINE = 4;
 
     private VerilogEmitter() {
     }
@@ -25,7 +31,9 @@ public final class VerilogEmitter {
         Map<String, Object> model = model(hw, version, source);
         Map<String, String> files = new LinkedHashMap<>();
         for (String module : MODULES) {
-            if (module.equals("lfsr") && !hw.randomPhases()) {
+            if (module.equals("lfsr") && !hw.randomPhases()
+                    || module.equals("sine") && hw.pipeline() >= PIPELINE_REGISTERED_NEXT_SINE
+                    || module.equals("sine_rom") && hw.pipeline() < PIPELINE_REGISTERED_SINE) {
                 continue;
             }
             model.put("title", titleOf(module));
@@ -48,6 +56,7 @@ public final class VerilogEmitter {
     private static String titleOf(String module) {
         return switch (module) {
             case "sine" -> "Quarter-wave sine and cosine table";
+            case "sine_rom" -> "Full-wave sine and cosine tables, registered";
             case "encoder" -> "Input encoder: natural frequency words";
             case "lane" -> "Oscillator lane: mean-field coupling and phase update";
             case "lfsr" -> "LFSR of initial phases";
@@ -69,7 +78,17 @@ public final class VerilogEmitter {
         // update about in half), then after the new phase, then after the old phase's sine
         m.put("cutB", hw.pipeline() >= 1);
         m.put("cutC", hw.pipeline() >= 2);
-        m.put("cutA", hw.pipeline() >= 3);
+        m.put("cutA", hw.pipeline() >= PIPELINE_REGISTERED_SINE);
+        m.put("cutD", hw.pipeline() >= PIPELINE_REGISTERED_NEXT_SINE);
+        if (hw.pipeline() >= PIPELINE_REGISTERED_SINE) {
+            SineTable table = hw.sineTable();
+            List<Map<String, String>> fullWave = new ArrayList<>();
+            for (int i = 0; i < table.entries(); i++) {
+                fullWave.add(Map.of("sin", Verilog.signed(table.sin(i), table.bits()), "cos",
+                        Verilog.signed(table.cos(i), table.bits())));
+            }
+            m.put("fullWave", fullWave);
+        }
         m.put("stepCycles", hw.stepCycles());
         m.put("inputBits", hw.inputBits());
         m.put("sumBits", hw.sumBits());

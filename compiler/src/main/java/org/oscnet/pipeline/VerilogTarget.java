@@ -159,8 +159,10 @@ public final class VerilogTarget {
     }
 
     private static String describe(String file) {
-        String module = file.substring(file.lastIndexOf('_') + 1, file.length() - 2);
+        String module = file.endsWith("_sine_rom.v") ? "sine_rom"
+                : file.substring(file.lastIndexOf('_') + 1, file.length() - 2);
         return switch (module) {
+            case "sine_rom" -> "full-wave sine/cosine tables, read one clock after the index (block RAM)";
             case "sine" -> "quarter-wave sine/cosine table";
             case "encoder" -> "input encoder: F = clip(W x + b) as frequency words";
             case "lane" -> "one oscillator update: mean-field coupling, phase, increment";

@@ -195,6 +195,11 @@ public final class Synthesis {
         // --timing-allow-fail: a design slower than its clock statement still gets its fmax measured
         String note = "placed and routed on " + part.label() + (cells.withDsps() ? " with DSPs" : " without DSPs")
                 + ", nextpnr seed 1";
+        if (cells.dsps() > 0) {
+            // nextpnr-ice40 classes every SB_MAC16 port as a register port, whatever the DSP's mode
+            note += "; nextpnr times the DSPs' ports as registers, so a multiplier without its own registers"
+                    + " adds delay this fmax leaves out: an upper bound";
+        }
         if (!pnr.ok()) {
             note = "nextpnr-ice40 failed on " + part.label() + ": " + pnr.tail(3);
         } else if (fmax.isPresent() && fmax.get() < clockHz / 1e6) {
