@@ -60,13 +60,28 @@ final class BenchCommand implements Callable<Integer> {
     boolean noRecurrent;
 
     @Option(names = "--hardware", paramLabel = "DIR",
-            description = "instead: emit, lint and synthesize (generic Yosys) random networks of N = 6, 64, 256 and"
-                    + " 1024 oscillators with 8 lanes; print one JSON line per N and plot DIR/hardware_scaling.png")
+            description = "instead: emit, lint and synthesize random networks of N oscillators (--sizes, --lanes,"
+                    + " --pipeline, --synthesis); print one JSON line per N and the fitted exponent of each resource,"
+                    + " and plot them against N on log-log axes in DIR/hardware_scaling*.png")
     Path hardware;
 
     @Option(names = "--sizes", paramLabel = "N", split = ",", defaultValue = "6,64,256,1024",
             description = "oscillator counts for --hardware (default: ${DEFAULT-VALUE})")
     java.util.List<Integer> sizes;
+
+    @Option(names = "--lanes", paramLabel = "L", defaultValue = "8",
+            description = "lanes of the --hardware networks (N = 6 gets at most 6; default: ${DEFAULT-VALUE})")
+    int lanes;
+
+    @Option(names = "--pipeline", paramLabel = "P", defaultValue = "0",
+            description = "pipeline stages of the --hardware networks, 0 to 4 (default: ${DEFAULT-VALUE})")
+    int pipeline;
+
+    @Option(names = "--synthesis", paramLabel = "KIND", split = ",", defaultValue = "generic",
+            description = "what --hardware measures per N: generic, ice40 (synth_ice40 -dsp, nextpnr on the"
+                    + " smallest part that holds it), xilinx (synth_xilinx); several with commas (default:"
+                    + " ${DEFAULT-VALUE})")
+    java.util.Set<String> synthesis;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
@@ -114,10 +129,20 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int hardwareScaling(java.io.PrintWriter out) throws IOException {
+        for (String kind : synthesis) {
+            if (!org.oscnet.bench.HardwareScaling.TARGETS.contains(kind)) {
+                throw new UserError("--synthesis takes generic, ice40 or xilinx, not `" + kind + "`");
+            }
+        }
+        if (pipeline < 0 || pipeline > org.oscnet.model.HardwareTarget.Verilog.MAX_PIPELINE || lanes < 1) {
+            throw new UserError("--pipeline takes 0 to " + org.oscnet.model.HardwareTarget.Verilog.MAX_PIPELINE
+                    + " and --lanes at least 1");
+        }
         Path scratch = Files.createTempDirectory("oscnet-scaling");
         java.util.List<org.oscnet.bench.HardwareScaling.Point> points = new java.util.ArrayList<>();
         for (int n : sizes) {
-            org.oscnet.bench.HardwareScaling.Point point = org.oscnet.bench.HardwareScaling.measure(n, 8, scratch);
+            org.oscnet.bench.HardwareScaling.Point point = org.oscnet.bench.HardwareScaling.measure(n, lanes,
+                    pipeline, synthesis, scratch);
             points.add(point);
             Map<String, Object> json = org.oscnet.bench.HardwareScaling.json(point);
             json.put("cores", Runtime.getRuntime().availableProcessors());
@@ -125,11 +150,34 @@ final class BenchCommand implements Callable<Integer> {
         }
         double[] x = points.stream().mapToDouble(p -> p.oscillators()).toArray();
         Map<String, double[]> series = new LinkedHashMap<>();
-        series.put("gates", points.stream().mapToDouble(p -> p.gates()).toArray());
-        series.put("flip-flops", points.stream().mapToDouble(p -> p.flipFlops()).toArray());
+        if (synthesis.contains("generic")) {
+            series.put("generic gates", points.stream().mapToDouble(p -> p.generic().orElseThrow().gates()).toArray());
+            series.put("generic flip-flops", points.stream().mapToDouble(p -> p.generic().orElseThrow().flipFlops())
+                    .toArray());
+        }
+        if (synthesis.contains("ice40")) {
+            series.put("iCE40 LUT4", points.stream().mapToDouble(p -> p.ice40().orElseThrow().cells().luts())
+                    .toArray());
+        }
+        if (synthesis.contains("xilinx")) {
+            series.put("7-series LUT", points.stream().mapToDouble(p -> p.xilinx().orElseThrow().luts()).toArray());
+            series.put("7-series FF", points.stream().mapToDouble(p -> p.xilinx().orElseThrow().flipFlops())
+                    .toArray());
+        }
+        Map<String, double[]> labelled = new LinkedHashMap<>();
+        series.forEach((name, values) -> {
+            double b = org.oscnet.bench.HardwareScaling.exponent(x, values);
+            String label = String.format(java.util.Locale.ROOT, "%s (N^%.2f)", name, b);
+            out.println(String.format(java.util.Locale.ROOT, "{\"case\":\"hardware-scaling-fit\",\"series\":\"%s\","
+                    + "\"exponent\":%.3f}", name, b));
+            labelled.put(label, values);
+        });
+        boolean defaults = synthesis.equals(java.util.Set.of("generic")) && lanes == 8 && pipeline == 0;
+        String plot = defaults ? "hardware_scaling.png"
+                : "hardware_scaling_lanes" + lanes + "_pipeline" + pipeline + ".png";
         org.oscnet.io.OutputFolder folder = new org.oscnet.io.OutputFolder(hardware);
-        folder.put("hardware_scaling.png", org.oscnet.plot.HardwarePlots.resources(
-                "Generic Yosys synthesis against oscillator count (8 lanes)", x, series));
+        folder.put(plot, org.oscnet.plot.HardwarePlots.resources("Resources against oscillator count (" + lanes
+                + " lane" + (lanes == 1 ? "" : "s") + ", pipeline " + pipeline + "; fitted exponents)", x, labelled));
         folder.commit().forEach(p -> out.println("wrote " + p));
         return 0;
     }

@@ -51,9 +51,10 @@ public final class HwJson {
     public static String render(String version, String source, HwNetwork hw, HardwareTarget.Verilog target,
             Widths widths, Quantizer.Search search, double floatAccuracy, double fixedAccuracy,
             double floatTrainAccuracy, double fixedTrainAccuracy, List<HardwarePlots.Point> sweep,
-            List<String> rtlFiles, int testVectors, int randomVectors) {
+            List<String> rtlFiles, int testVectors, int randomVectors, InputScaling scaling) {
         ObjectNode root = head(SCHEMA, version, source, hw.name(), org.oscnet.emit.JavaModelEmitter.qualifiedName(hw),
                 org.oscnet.emit.JavaModelEmitter.sourcePath(hw), rtlFiles, target.clockHz());
+        putScaling(root, scaling);
 
         ObjectNode shape = root.putObject("architecture");
         shape.put("oscillators", hw.oscillators());
@@ -146,6 +147,15 @@ public final class HwJson {
     }
 
     /** What every {@code hw.json} starts with: what it is and what {@code verify} runs. */
+    /** {@code input_scaling}: what turns a raw data row into the scaled features the inputs quantize. */
+    static void putScaling(ObjectNode root, InputScaling scaling) {
+        ObjectNode s = root.putObject("input_scaling");
+        s.put("formula", scaling.formula());
+        s.put("target_low", scaling.targetLow());
+        s.set("low", MAPPER.valueToTree(scaling.low()));
+        s.set("gain", MAPPER.valueToTree(scaling.gain()));
+    }
+
     static ObjectNode head(String schema, String version, String source, String network, String modelClass,
             String modelSource, List<String> rtlFiles, double clockHz) {
         ObjectNode root = MAPPER.createObjectNode();

@@ -24,9 +24,10 @@ public final class XyHwJson {
     }
 
     public static String render(String version, String source, XyHw hw, HardwareTarget.Verilog target,
-            Quantizer.Search search, Accuracy accuracy, List<String> rtlFiles) {
+            Quantizer.Search search, Accuracy accuracy, List<String> rtlFiles, InputScaling scaling) {
         ObjectNode root = HwJson.head(HwJson.XY_SCHEMA, version, source, hw.name(), XyModelEmitter.qualifiedName(hw),
                 XyModelEmitter.sourcePath(hw), rtlFiles, target.clockHz());
+        HwJson.putScaling(root, scaling);
         ObjectNode shape = root.putObject("architecture");
         shape.put("oscillators", hw.free());
         shape.put("inputs", hw.inputs());

@@ -9,6 +9,7 @@ import org.oscnet.emit.Templates;
 import org.oscnet.emit.VerilogEmitter;
 import org.oscnet.emit.Vectors;
 import org.oscnet.io.HwJson;
+import org.oscnet.io.InputScaling;
 import org.oscnet.model.Dataset;
 import org.oscnet.model.HardwareTarget;
 import org.oscnet.model.KuramotoNetwork;
@@ -105,6 +106,7 @@ public final class VerilogTarget {
         put(files, "vectors.txt", Vectors.render(hw, x, rows, TRACE_STEPS));
 
         Map<String, Object> model = testbenchModel(hw, version, source, rtlFiles, dataset.test().size());
+        putScaling(model, dataset);
         put(files, "tb/" + hw.name() + "_tb.v", Templates.render("testbench/icarus_tb.v.ftl",
                 with(model, "title", "Icarus testbench of " + hw.name() + "_top")));
         put(files, "tb/" + hw.name() + "_harness.cpp", Templates.render("testbench/verilator_harness.cpp.ftl",
@@ -113,7 +115,8 @@ public final class VerilogTarget {
                 with(model, "title", "FuseSoC core of " + hw.name())));
         put(files, "README.md", Templates.render("testbench/README.md.ftl", model));
         put(files, "hw.json", HwJson.render(version, source, hw, target, widths, search, floatAccuracy, fixedAccuracy,
-                trained.trainAccuracy(), fixedTrainAccuracy, sweep, rtlFiles, dataset.test().size(), RANDOM_VECTORS));
+                trained.trainAccuracy(), fixedTrainAccuracy, sweep, rtlFiles, dataset.test().size(), RANDOM_VECTORS,
+                InputScaling.of(dataset.featureMap())));
         if (!sweep.isEmpty()) {
             files.put("phase_sweep.png", HardwarePlots.phaseSweep(hw.name(), sweep, floatAccuracy, hw.phaseBits()));
         }
@@ -123,6 +126,14 @@ public final class VerilogTarget {
                 hw.name(), hw.oscillators(), hw.lanes(), hw.phaseBits(), 100 * floatAccuracy, 100 * fixedAccuracy,
                 dataset.test().size(), hw.latency());
         return new Compiled(files, hw, floatAccuracy, fixedAccuracy, summary);
+    }
+
+    /** The dataset's scaling of raw rows, for the generated README's table. */
+    static void putScaling(Map<String, Object> model, Dataset dataset) {
+        InputScaling scaling = InputScaling.of(dataset.featureMap());
+        model.put("scalingFormula", scaling.formula());
+        model.put("scalingTargetLow", InputScaling.shortest(scaling.targetLow()));
+        model.put("scalingRows", scaling.rows());
     }
 
     private static Map<String, Object> testbenchModel(HwNetwork hw, String version, String source,

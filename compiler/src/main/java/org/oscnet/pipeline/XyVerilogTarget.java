@@ -128,12 +128,14 @@ final class XyVerilogTarget {
         model.put("latency", hw.latency());
         model.put("steps", hw.steps());
         model.put("stepCycles", hw.stepCycles());
+        VerilogTarget.putScaling(model, dataset);
         VerilogTarget.put(files, "tb/" + hw.name() + "_tb.v", Templates.render("testbench/xy_tb.v.ftl",
                 VerilogTarget.with(model, "title", "Icarus testbench of " + hw.name() + "_top")));
         VerilogTarget.put(files, "tb/" + hw.name() + "_harness.cpp", Templates.render("testbench/xy_harness.cpp.ftl",
                 VerilogTarget.with(model, "title", "Verilator harness of " + hw.name() + "_top")));
         VerilogTarget.put(files, "README.md", Templates.render("testbench/xy_README.md.ftl", model));
-        VerilogTarget.put(files, "hw.json", XyHwJson.render(version, source, hw, target, search, accuracy, rtlFiles));
+        VerilogTarget.put(files, "hw.json", XyHwJson.render(version, source, hw, target, search, accuracy, rtlFiles,
+                org.oscnet.io.InputScaling.of(dataset.featureMap())));
         String summary = String.format(Locale.ROOT,
                 "%s: %d free units, %d couplings stored, phase %d bits, weight %d bits; test accuracy float %.1f %%,"
                         + " fixed point %.1f %% (%d test rows); %d cycles per sample",

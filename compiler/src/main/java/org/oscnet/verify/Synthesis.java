@@ -21,6 +21,12 @@ import java.util.regex.Pattern;
  */
 public final class Synthesis {
     private static final long TIMEOUT = 3600;
+    /**
+     * What a multiplier costs in LUT4s when it leaves its SB_MAC16, at least: measured 255 to 300
+     * on the Kuramoto lanes (versicolor with 1, 2 and 6 lanes), so a design whose DSP mapping plus
+     * this many LUTs per DSP exceeds the HX8K is not synthesized again without DSPs.
+     */
+    private static final int LUTS_PER_DSP_AT_LEAST = 150;
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern FMAX = Pattern.compile("Max frequency for clock\\s+'([^']*)':\\s+([0-9.]+) MHz");
     private static final Pattern LOGIC_CELLS = Pattern.compile("ICESTORM_LC:\\s+(\\d+)/\\s*(\\d+)");
@@ -162,8 +168,8 @@ public final class Synthesis {
                     return place(dir, part, cells, netlist, clockHz, seconds);
                 }
             }
-            if (cells.luts() > Ice40Part.HX8K.luts) {
-                break; // without DSPs the multipliers only add LUTs: no part would hold it
+            if (cells.luts() + LUTS_PER_DSP_AT_LEAST * cells.dsps() > Ice40Part.HX8K.luts) {
+                break; // without DSPs the multipliers become LUTs: no part would hold it
             }
         }
         return new Ice40(Optional.empty(), smallest, false, Optional.empty(), Optional.empty(),

@@ -50,6 +50,28 @@ class TrainedFilesTest {
     }
 
     @Test
+    void theScalingOfRawRowsIsRecordedAsTheDatasetAppliedIt() throws IOException {
+        Design design = design("iris_versicolor");
+        KuramotoNetwork network = (KuramotoNetwork) design.networks().get(0);
+        org.oscnet.model.Dataset dataset = design.datasets().get(0);
+        TrainedKuramoto trained = TrainedJson.read(ROOT.resolve("verilog-out/iris_versicolor/versicolor/trained.json"),
+                network);
+        com.fasterxml.jackson.databind.JsonNode scaling = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(TrainedJson.render(new Provenance("test", "x.osc", "sha256:0"), network, dataset,
+                        design.trainings().get(0), trained)).path("dataset").path("input_scaling");
+        org.oscnet.model.FeatureMap map = dataset.featureMap();
+        for (int f = 0; f < map.features(); f++) {
+            double raw = 0.37 + f;
+            double low = scaling.path("low").get(f).asDouble();
+            double gain = scaling.path("gain").get(f).asDouble();
+            assertEquals(map.apply(f, raw), scaling.path("target_low").asDouble() + (raw - low) * gain, 1e-12);
+        }
+        // iris: sepal length 4.3 .. 7.7 in the 90 training rows (first 30 per class), so the gain is 1 / 3.4
+        assertEquals(4.3, scaling.path("low").get(0).asDouble(), 1e-12);
+        assertEquals(1 / 3.4, scaling.path("gain").get(0).asDouble(), 1e-9);
+    }
+
+    @Test
     void anXyFileReadsBackToTheSameParameters() throws IOException {
         Design design = design("xor_xy");
         EquilibriumNetwork network = (EquilibriumNetwork) design.networks().get(0);
