@@ -33,15 +33,15 @@ public final class HardwareScaling {
     }
 
     /** One network size's result; a target not asked for is empty. */
-    public record Point(int oscillators, int lanes, int pipeline, long cyclesPerStep, boolean lintClean,
+    public record Point(int oscillators, int lanes, int pipeline, int sineBits, long cyclesPerStep, boolean lintClean,
             double emitSeconds, java.util.Optional<Synthesis.Generic> generic,
             java.util.Optional<Synthesis.Ice40> ice40, java.util.Optional<Synthesis.Xilinx> xilinx) {
     }
 
-    public static Point measure(int n, int lanes, int pipeline, java.util.Set<String> targets, Path scratch)
-            throws IOException {
+    public static Point measure(int n, int lanes, int pipeline, int sineBits, java.util.Set<String> targets,
+            Path scratch) throws IOException {
         long start = System.nanoTime();
-        HwNetwork hw = randomNetwork(n, lanes, pipeline, new Random(n));
+        HwNetwork hw = randomNetwork(n, lanes, pipeline, sineBits, new Random(n));
         Map<String, String> files = VerilogEmitter.render(hw, "bench", "bench");
         Path dir = Files.createDirectories(scratch.resolve("n" + n));
         List<String> names = new ArrayList<>();
@@ -61,7 +61,7 @@ public final class HardwareScaling {
                 ? java.util.Optional.of(Synthesis.ice40(dir, top, names, 100e6)) : java.util.Optional.empty();
         java.util.Optional<Synthesis.Xilinx> xilinx = targets.contains("xilinx")
                 ? java.util.Optional.of(Synthesis.xilinx(dir, top, names)) : java.util.Optional.empty();
-        return new Point(n, hw.lanes(), hw.pipeline(), hw.stepCycles(), linted.ok() && linted.output().isBlank(),
+        return new Point(n, hw.lanes(), hw.pipeline(), hw.sineBits(), hw.stepCycles(), linted.ok() && linted.output().isBlank(),
                 emitSeconds, generic, ice40, xilinx);
     }
 
@@ -93,7 +93,7 @@ public final class HardwareScaling {
         return (count * sxy - sx * sy) / (count * sxx - sx * sx);
     }
 
-    static HwNetwork randomNetwork(int n, int lanes, int pipeline, Random rng) {
+    static HwNetwork randomNetwork(int n, int lanes, int pipeline, int sineBits, Random rng) {
         int features = 4;
         double[][] frequencies = new double[n][features + 1];
         for (double[] row : frequencies) {
@@ -106,7 +106,7 @@ public final class HardwareScaling {
         KuramotoNetwork network = new KuramotoNetwork("scale" + n, n, 10e6, 500e6, 680e6,
                 new KuramotoNetwork.KuramotoInput.Linear("data"),
                 List.of(new KuramotoNetwork.OutputPair(n - 2, n - 1, 1)), 2, simulation);
-        HardwareTarget.Verilog target = new HardwareTarget.Verilog(Map.of(), false, 0.01, 256, 12, 100e6, lanes,
+        HardwareTarget.Verilog target = new HardwareTarget.Verilog(Map.of(), false, 0.01, 256, sineBits, 100e6, lanes,
                 pipeline);
         return Quantizer.plan(network, List.of("rest", "class"), frequencies, target, Widths.DEFAULTS);
     }
@@ -117,6 +117,7 @@ public final class HardwareScaling {
         m.put("oscillators", p.oscillators());
         m.put("lanes", p.lanes());
         m.put("pipeline", p.pipeline());
+        m.put("sine_bits", p.sineBits());
         m.put("cycles_per_step", p.cyclesPerStep());
         m.put("lint_clean", p.lintClean());
         m.put("emit_seconds", Math.round(p.emitSeconds() * 100) / 100.0);
@@ -134,6 +135,7 @@ public final class HardwareScaling {
             m.put("ice40_block_rams", i.cells().blockRams());
             m.put("ice40_part", i.part().map(Enum::name).orElse("none"));
             i.fmaxMhz().ifPresent(f -> m.put("ice40_fmax_mhz_upper_bound", f));
+            m.put("ice40_note", i.note());
             m.put("ice40_seconds", Math.round(i.seconds() * 10) / 10.0);
         });
         p.xilinx().ifPresent(x -> {

@@ -77,6 +77,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "pipeline stages of the --hardware networks, 0 to 4 (default: ${DEFAULT-VALUE})")
     int pipeline;
 
+    @Option(names = "--sine-bits", paramLabel = "B", defaultValue = "12",
+            description = "sine table width of the --hardware networks (256 entries; default: ${DEFAULT-VALUE})")
+    int sineBits;
+
     @Option(names = "--synthesis", paramLabel = "KIND", split = ",", defaultValue = "generic",
             description = "what --hardware measures per N: generic, ice40 (synth_ice40 -dsp, nextpnr on the"
                     + " smallest part that holds it), xilinx (synth_xilinx); several with commas (default:"
@@ -142,7 +146,7 @@ final class BenchCommand implements Callable<Integer> {
         java.util.List<org.oscnet.bench.HardwareScaling.Point> points = new java.util.ArrayList<>();
         for (int n : sizes) {
             org.oscnet.bench.HardwareScaling.Point point = org.oscnet.bench.HardwareScaling.measure(n, lanes,
-                    pipeline, synthesis, scratch);
+                    pipeline, sineBits, synthesis, scratch);
             points.add(point);
             Map<String, Object> json = org.oscnet.bench.HardwareScaling.json(point);
             json.put("cores", Runtime.getRuntime().availableProcessors());
@@ -172,12 +176,14 @@ final class BenchCommand implements Callable<Integer> {
                     + "\"exponent\":%.3f}", name, b));
             labelled.put(label, values);
         });
-        boolean defaults = synthesis.equals(java.util.Set.of("generic")) && lanes == 8 && pipeline == 0;
+        boolean defaults = synthesis.equals(java.util.Set.of("generic")) && lanes == 8 && pipeline == 0
+                && sineBits == 12;
         String plot = defaults ? "hardware_scaling.png"
-                : "hardware_scaling_lanes" + lanes + "_pipeline" + pipeline + ".png";
+                : "hardware_scaling_lanes" + lanes + "_pipeline" + pipeline + "_sine" + sineBits + ".png";
         org.oscnet.io.OutputFolder folder = new org.oscnet.io.OutputFolder(hardware);
         folder.put(plot, org.oscnet.plot.HardwarePlots.resources("Resources against oscillator count (" + lanes
-                + " lane" + (lanes == 1 ? "" : "s") + ", pipeline " + pipeline + "; fitted exponents)", x, labelled));
+                + " lane" + (lanes == 1 ? "" : "s") + ", pipeline " + pipeline + ", " + sineBits
+                + "-bit sines; fitted exponents)", x, labelled));
         folder.commit().forEach(p -> out.println("wrote " + p));
         return 0;
     }

@@ -90,13 +90,9 @@ final class KuramotoFamily implements Family<KuramotoNetwork, TrainedKuramoto> {
     }
 
     @Override
-    public java.util.Optional<HardwareMetrics> measureHardware(KuramotoNetwork network, Dataset dataset, TrainedKuramoto trained,
-            HardwareTarget.Verilog target) {
-        try {
-            return java.util.Optional.of(VerilogTarget.measure(network, dataset, trained, target));
-        } catch (IllegalArgumentException e) {
-            throw new BadInput(e.getMessage());
-        }
+    public java.util.Optional<HardwareMetrics> measureHardware(KuramotoNetwork network, Dataset dataset,
+            TrainedKuramoto trained, HardwareTarget.Verilog target) {
+        return java.util.Optional.of(VerilogTarget.measure(network, dataset, trained, target));
     }
 
     @Override

@@ -60,7 +60,7 @@ public final class VerilogTarget {
             return new Planned(Quantizer.plan(network, dataset.classNames(), frequencyHz, target, widths), widths,
                     search, frequencyHz);
         } catch (WidthTooSmall e) {
-            throw new IllegalArgumentException("`" + network.name() + "`: " + e.getMessage());
+            throw new BadInput("`" + network.name() + "`: " + e.getMessage());
         }
     }
 

@@ -93,11 +93,7 @@ final class XyFamily implements Family<EquilibriumNetwork, TrainedEquilibrium> {
     @Override
     public java.util.Optional<HardwareMetrics> measureHardware(EquilibriumNetwork network, Dataset dataset, TrainedEquilibrium trained,
             HardwareTarget.Verilog target) {
-        try {
-            return java.util.Optional.of(XyVerilogTarget.measure(network, dataset, trained, target));
-        } catch (IllegalArgumentException e) {
-            throw new BadInput(e.getMessage());
-        }
+        return java.util.Optional.of(XyVerilogTarget.measure(network, dataset, trained, target));
     }
 
     @Override

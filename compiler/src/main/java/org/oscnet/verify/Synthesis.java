@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class Synthesis {
     private static final long TIMEOUT = 3600;
+    private static final String OUT_OF_CELLS = "out of logic cells on ";
     /**
      * What a multiplier costs in LUT4s when it leaves its SB_MAC16, at least: measured 255 to 300
      * on the Kuramoto lanes (versicolor with 1, 2 and 6 lanes), so a design whose DSP mapping plus
@@ -152,6 +153,7 @@ public final class Synthesis {
         withShell.add(shell.toString());
         double seconds = 0;
         Ice40Cells smallest = null;
+        List<String> tried = new java.util.ArrayList<>();
         for (boolean dsps : List.of(true, false)) {
             Path netlist = build.resolve(dsps ? "ice40_dsp.json" : "ice40.json");
             Path stat = build.resolve(dsps ? "ice40_dsp_stat.json" : "ice40_stat.json");
@@ -165,7 +167,14 @@ public final class Synthesis {
             }
             for (Ice40Part part : Ice40Part.values()) {
                 if (part.holds(cells)) {
-                    return place(dir, part, cells, netlist, clockHz, seconds);
+                    Ice40 placed = place(dir, part, cells, netlist, clockHz, seconds);
+                    seconds = placed.seconds();
+                    if (!placed.note().startsWith(OUT_OF_CELLS)) {
+                        return placed;
+                    }
+                    // its LUTs and flip-flops do not pack into the part's logic cells: try the next
+                    tried.add(part.name() + (dsps ? " with DSPs" : " without DSPs") + ": "
+                            + placed.logicCells().map(lc -> lc + " logic cells").orElse("too many logic cells"));
                 }
             }
             if (cells.luts() + LUTS_PER_DSP_AT_LEAST * cells.dsps() > Ice40Part.HX8K.luts) {
@@ -174,7 +183,8 @@ public final class Synthesis {
         }
         return new Ice40(Optional.empty(), smallest, false, Optional.empty(), Optional.empty(),
                 "fits no iCE40 part (UP5K: " + Ice40Part.UP5K.budget() + "; HX8K: " + Ice40Part.HX8K.budget()
-                        + "); no place and route", seconds);
+                        + ")" + (tried.isEmpty() ? "; no place and route" : "; nextpnr ran out of logic cells on "
+                        + String.join(", ", tried)), seconds);
     }
 
     private static Ice40 place(Path dir, Ice40Part part, Ice40Cells cells, Path netlist, double clockHz,
@@ -206,7 +216,9 @@ public final class Synthesis {
             note += "; nextpnr times the DSPs' ports as registers, so a multiplier without its own registers"
                     + " adds delay this fmax leaves out: an upper bound";
         }
-        if (!pnr.ok()) {
+        if (!pnr.ok() && pnr.output().contains("no BELs remaining")) {
+            note = OUT_OF_CELLS + part.label();
+        } else if (!pnr.ok()) {
             note = "nextpnr-ice40 failed on " + part.label() + ": " + pnr.tail(3);
         } else if (fmax.isPresent() && fmax.get() < clockHz / 1e6) {
             note += String.format(Locale.ROOT, "; slower than the %.0f MHz clock asked for", clockHz / 1e6);
