@@ -140,8 +140,13 @@ class HardwareIT {
                 .readTree(coarse.resolve("hw.json").toFile()).path("widths");
         assertTrue(widths.path("increment").asInt() > widths.path("phase").asInt(), widths.toString());
         assertTrue(Files.readString(coarse.resolve("rtl/coarse_lane.v")).contains("reg signed [") , "registers");
-        Run verify = oscnet("verify", coarse.toString(), "--synthesis", "none", "--icarus-samples", "2");
+        Run verify = oscnet("verify", coarse.toString(), "--synthesis", "none", "--icarus-samples", "2", "--trace");
         assertEquals(0, verify.status(), verify.out() + verify.err());
         assertTrue(verify.out().contains("Verilator cosimulation       pass  bit-exact on 1060 samples"), verify.out());
+        // --trace: Verilator's FST and Icarus's VCD of sample 0, with the phases in them
+        Path fst = coarse.resolve("build/coarse.fst");
+        assertTrue(Files.isRegularFile(fst) && Files.size(fst) > 0, "the Verilator waveform " + fst);
+        String vcd = Files.readString(coarse.resolve("build/coarse_icarus.vcd"));
+        assertTrue(vcd.contains("$var") && vcd.contains(" all_phases "), "the Icarus waveform holds the phases");
     }
 }
