@@ -121,9 +121,9 @@ public final class VerilogTarget {
             files.put("phase_sweep.png", HardwarePlots.phaseSweep(hw.name(), sweep, floatAccuracy, hw.phaseBits()));
         }
         String summary = String.format(java.util.Locale.ROOT,
-                "%s: %d oscillators, %d lanes, phase %d bits; test accuracy float %.1f %%, fixed point %.1f %%"
+                "%s: %d oscillators, %d lane%s, phase %d bits; test accuracy float %.1f %%, fixed point %.1f %%"
                         + " (%d test rows); %d cycles per sample",
-                hw.name(), hw.oscillators(), hw.lanes(), hw.phaseBits(), 100 * floatAccuracy, 100 * fixedAccuracy,
+                hw.name(), hw.oscillators(), hw.lanes(), hw.lanes() == 1 ? "" : "s", hw.phaseBits(), 100 * floatAccuracy, 100 * fixedAccuracy,
                 dataset.test().size(), hw.latency());
         return new Compiled(files, hw, floatAccuracy, fixedAccuracy, summary);
     }
