@@ -21,7 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class Synthesis {
     private static final long TIMEOUT = 3600;
-    private static final String OUT_OF_CELLS = "out of logic cells on ";
     /**
      * What a multiplier costs in LUT4s when it leaves its SB_MAC16, at least: measured 255 to 300
      * on the Kuramoto lanes (versicolor with 1, 2 and 6 lanes), so a design whose DSP mapping plus
@@ -73,11 +72,6 @@ public final class Synthesis {
 
     /** What {@code synth_ice40} mapped a design to (with or without DSPs). */
     public record Ice40Cells(boolean withDsps, int luts, int flipFlops, int blockRams, int carries, int dsps) {
-        @Override
-        public String toString() {
-            return luts + " LUT4, " + flipFlops + " flip-flops, " + blockRams + " EBR, " + carries + " carries, " + dsps
-                    + " DSP";
-        }
     }
 
     /**
@@ -167,9 +161,10 @@ public final class Synthesis {
             }
             for (Ice40Part part : Ice40Part.values()) {
                 if (part.holds(cells)) {
-                    Ice40 placed = place(dir, part, cells, netlist, clockHz, seconds);
+                    Placement placement = place(dir, part, cells, netlist, clockHz, seconds);
+                    Ice40 placed = placement.result();
                     seconds = placed.seconds();
-                    if (!placed.note().startsWith(OUT_OF_CELLS)) {
+                    if (!placement.outOfCells()) {
                         return placed;
                     }
                     // its LUTs and flip-flops do not pack into the part's logic cells: try the next
@@ -187,7 +182,11 @@ public final class Synthesis {
                         + String.join(", ", tried)), seconds);
     }
 
-    private static Ice40 place(Path dir, Ice40Part part, Ice40Cells cells, Path netlist, double clockHz,
+    /** One nextpnr run; {@code outOfCells} when the design did not pack into the part's logic cells. */
+    private record Placement(Ice40 result, boolean outOfCells) {
+    }
+
+    private static Placement place(Path dir, Ice40Part part, Ice40Cells cells, Path netlist, double clockHz,
             double synthesisSeconds) throws IOException {
         ExternalRun.Outcome pnr = ExternalRun.run(dir, TIMEOUT, List.of(
                 Tools.require(Tools.Tool.NEXTPNR_ICE40).toString(), "--" + part.option, "--package", part.pack,
@@ -216,15 +215,16 @@ public final class Synthesis {
             note += "; nextpnr times the DSPs' ports as registers, so a multiplier without its own registers"
                     + " adds delay this fmax leaves out: an upper bound";
         }
-        if (!pnr.ok() && pnr.output().contains("no BELs remaining")) {
-            note = OUT_OF_CELLS + part.label();
+        boolean outOfCells = !pnr.ok() && pnr.output().contains("no BELs remaining");
+        if (outOfCells) {
+            note = "out of logic cells on " + part.label();
         } else if (!pnr.ok()) {
             note = "nextpnr-ice40 failed on " + part.label() + ": " + pnr.tail(3);
         } else if (fmax.isPresent() && fmax.get() < clockHz / 1e6) {
             note += String.format(Locale.ROOT, "; slower than the %.0f MHz clock asked for", clockHz / 1e6);
         }
-        return new Ice40(Optional.of(part), cells, pnr.ok(), logicCells, fmax, note,
-                synthesisSeconds + pnr.seconds());
+        return new Placement(new Ice40(Optional.of(part), cells, pnr.ok(), logicCells, fmax, note,
+                synthesisSeconds + pnr.seconds()), outOfCells);
     }
 
     private static Ice40Cells ice40Cells(boolean dsps, Map<String, Integer> cells) {
