@@ -15,9 +15,10 @@ import org.oscnet.sim.XyLayout;
 import org.oscnet.train.TrainedEquilibrium;
 
 /**
- * {@code trained.json} of an {@code xy} network: the couplings as an edge list {@code [low, high,
+ * {@code trained.json} of an {@code xy} or {@code stuart_landau} network: the couplings as an edge list {@code [low, high,
  * W]} over units numbered inputs first, then hidden, then outputs; the bias strength {@code h} and
- * phase {@code ψ} (radians) of every free unit; the metrics and learning curves. Schema
+ * phase {@code ψ} (radians) of every free unit; with dispersion, each free unit's natural-frequency
+ * offset from the mean (units of the mean angular frequency); the metrics and learning curves. Schema
  * {@link #SCHEMA}; written and read as the records below.
  */
 public final class EquilibriumJson {
@@ -31,7 +32,8 @@ public final class EquilibriumJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Net(String name, String family, Integer units, String connect, List<Integer> layers, int inputs,
             int outputs, double inputPhaseLowRad, double inputPhaseHighRad, double targetPhaseRad,
-            double otherPhaseRad, double step, double duration, String integrator, double tolerance) {
+            double otherPhaseRad, double step, double duration, String integrator, double tolerance, Double amplitude,
+            Double dispersion, Double noiseLinewidth) {
     }
 
     record How(String method, double beta, String nudge, String optimizer, double learningRate, int iterations,
@@ -44,11 +46,14 @@ public final class EquilibriumJson {
     record Edge(int low, int high, double weight) {
     }
 
-    record Parameters(String energy, List<Edge> edges, double[] bias, double[] biasPhaseRad) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Parameters(String energy, List<Edge> edges, double[] bias, double[] biasPhaseRad, double[] frequencyOffsets) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record Metrics(double trainAccuracy, double testAccuracy, double bestTestAccuracy, int bestStep,
-            double chosenTestAccuracy, int chosenStep, double unsettledFraction, double meanFreeSteps,
+            double chosenTestAccuracy, int chosenStep, double unsettledFraction, Double unlockedTestAccuracy,
+            double meanFreeSteps,
             double meanNudgedSteps, double wallSeconds, double trainingStepSeconds, List<Integer> checkpoints,
             List<Double> trainCostCurve, List<Double> trainAccuracyCurve, List<Double> testAccuracyCurve,
             int[][] testConfusion) {
@@ -61,12 +66,15 @@ public final class EquilibriumJson {
             Training training, TrainedEquilibrium trained) {
         XyLayout layout = XyLayout.of(network);
         double[] p = trained.parameters();
+        boolean stuartLandau = network.kind() == EquilibriumNetwork.Kind.STUART_LANDAU;
         Net net = new Net(network.name(), network.family(), network.allToAll() ? layout.units() : null,
                 network.allToAll() ? "all to all" : null, network.allToAll() ? null : network.layers(),
                 layout.inputs(), layout.outputs(), network.inputPhaseLow(), network.inputPhaseHigh(),
                 network.targetPhase(), network.otherPhase(), network.simulation().step(),
                 network.simulation().duration(), network.relaxation().solver().word(),
-                network.relaxation().tolerance());
+                network.relaxation().tolerance(), stuartLandau ? network.amplitude() : null,
+                network.frequencyDispersion() == 0 ? null : network.frequencyDispersion(),
+                network.simulation().noiseLinewidth() == 0 ? null : network.simulation().noiseLinewidth());
         TrainingMethod.EquilibriumPropagation ep = (TrainingMethod.EquilibriumPropagation) training.method();
         How how = new How(ep.keyword(), ep.beta(), ep.symmetric() ? "symmetric" : "positive",
                 training.optimizer().kind().name().toLowerCase(java.util.Locale.ROOT),
@@ -83,10 +91,15 @@ public final class EquilibriumJson {
             h[f] = p[layout.biasOffset() + f];
             psi[f] = p[layout.biasPhaseOffset() + f];
         }
-        Parameters parameters = new Parameters("E = -sum_edges W cos(phi_low - phi_high) - sum_free h cos(phi - psi)",
-                edges, h, psi);
+        String energy = stuartLandau
+                ? "E = sum_free (|z|^4/4 - mu |z|^2/2) - sum_edges W Re(z_low conj(z_high)) - sum_free h Re(z e^(-i psi)),"
+                        + " mu = amplitude^2"
+                : "E = -sum_edges W cos(phi_low - phi_high) - sum_free h cos(phi - psi)";
+        Parameters parameters = new Parameters(energy, edges, h, psi, network.frequencyDispersion() == 0 ? null
+                : layout.frequencyOffsets(trained.seed(), network.frequencyDispersion()));
         Metrics metrics = new Metrics(trained.trainAccuracy(), trained.testAccuracy(), trained.bestTestAccuracy(),
                 trained.bestStep(), trained.chosenTestAccuracy(), trained.chosenStep(), trained.unsettledFraction(),
+                Double.isNaN(trained.unlockedTestAccuracy()) ? null : trained.unlockedTestAccuracy(),
                 Math.round(trained.meanFreeSteps() * 10) / 10.0, Math.round(trained.meanNudgedSteps() * 10) / 10.0,
                 Math.round(trained.wallSeconds() * 100) / 100.0, Math.round(trained.stepSeconds() * 1000) / 1000.0,
                 trained.checkpoints(), trained.trainCostCurve(), trained.trainAccuracyCurve(),
@@ -124,7 +137,8 @@ public final class EquilibriumJson {
         return new TrainedEquilibrium(network.name(), p, d.training().seed(), m.trainAccuracy(), m.testAccuracy(),
                 m.bestTestAccuracy(), m.bestStep(), m.chosenTestAccuracy(), m.chosenStep(), m.checkpoints(),
                 m.trainCostCurve(), m.trainAccuracyCurve(), m.testAccuracyCurve(), m.testConfusion(),
-                m.unsettledFraction(), m.meanFreeSteps(), m.meanNudgedSteps(), m.wallSeconds(),
+                m.unsettledFraction(), m.unlockedTestAccuracy() == null ? Double.NaN : m.unlockedTestAccuracy(),
+                m.meanFreeSteps(), m.meanNudgedSteps(), m.wallSeconds(),
                 m.trainingStepSeconds());
     }
 }

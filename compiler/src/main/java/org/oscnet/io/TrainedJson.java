@@ -31,7 +31,7 @@ public final class TrainedJson {
     record Output(int[] pair, String syncClass) {
     }
 
-    record Simulation(double stepS, double durationS, double readoutS, double noiseLinewidthHz) {
+    record Simulation(double stepS, double durationS, double readoutS, double noiseLinewidth) {
     }
 
     /** Method-specific fields are absent for the other method: squash..locked (offline), rate_hz (online). */
@@ -63,7 +63,7 @@ public final class TrainedJson {
                 network.oscillators(), network.couplingHz(),
                 new double[] {network.tuningLowHz(), network.tuningHighHz()}, outputs,
                 new Simulation(network.simulation().step(), network.simulation().duration(),
-                        network.simulation().readout(), network.simulation().noiseLinewidthHz()));
+                        network.simulation().readout(), network.simulation().noiseLinewidth()));
 
         TrainingMethod method = training.method();
         TrainingMethod.OfflineGradient offline = method instanceof TrainingMethod.OfflineGradient g ? g : null;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.oscnet.model.EquilibriumNetwork;
 import org.oscnet.model.Network;
 
 /** The registry of families: the one place a new family is added. */
@@ -11,7 +12,8 @@ final class Families {
     private static final Map<String, Family<?, ?>> BY_KEYWORD = List.<Family<?, ?>>of(
             new KuramotoFamily(),
             new StnoRnnFamily(),
-            new XyFamily())
+            new EquilibriumFamily(EquilibriumNetwork.Kind.XY),
+            new EquilibriumFamily(EquilibriumNetwork.Kind.STUART_LANDAU))
             .stream().collect(Collectors.toUnmodifiableMap(Family::keyword, Function.identity()));
 
     private Families() {

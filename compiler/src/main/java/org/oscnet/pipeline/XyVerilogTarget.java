@@ -58,6 +58,13 @@ final class XyVerilogTarget {
         if (target.pipeline() > 0) {
             throw new NotImplementedYet("a pipelined xy array (`pipeline " + target.pipeline() + "`)");
         }
+        if (network.frequencyDispersion() > 0) {
+            throw new NotImplementedYet("an xy array of units with dispersed natural frequencies (a frequency word"
+                    + " per unit); compile the network without `dispersion`");
+        }
+        if (network.simulation().noiseLinewidth() > 0) {
+            throw new NotImplementedYet("an xy array with phase noise; compile the network without `noise`");
+        }
         double[] parameters = trained.parameters();
         Widths widths = DEFAULTS.with(target.widths());
         Quantizer.Search search = null;

@@ -12,7 +12,7 @@ import org.oscnet.model.EquilibriumNetwork;
 import org.oscnet.model.Samples;
 import org.oscnet.sim.Seeds;
 import org.oscnet.sim.XyLayout;
-import org.oscnet.sim.XySimulator;
+import org.oscnet.sim.EquilibriumSimulator;
 import org.oscnet.train.EquilibriumTrainer;
 import org.oscnet.train.TrainedEquilibrium;
 
@@ -51,11 +51,11 @@ public final class EquilibriumPlots {
     public static byte[] relaxation(EquilibriumNetwork network, Dataset dataset, TrainedEquilibrium trained,
             double beta) {
         XyLayout layout = XyLayout.of(network);
-        XySimulator simulator = new XySimulator(layout, network);
-        XyLayout.Couplings couplings = layout.couplings(trained.parameters());
+        EquilibriumSimulator simulator = new EquilibriumSimulator(layout, network);
+        XyLayout.Couplings couplings = EquilibriumTrainer.couplings(network, trained);
         Samples test = dataset.test();
         double[] phases = EquilibriumTrainer.phases(network, test);
-        XySimulator.Batch w = simulator.batch(1);
+        EquilibriumSimulator.Batch w = simulator.batch(1);
         w.count(1);
         simulator.clamp(w, 0, phases, 0, test.label(0));
         simulator.randomStart(w, 0, Seeds.derive(trained.seed(), 0x706c6f74L, 0));
@@ -96,8 +96,8 @@ public final class EquilibriumPlots {
     /** The output phases at equilibrium of the first test row of up to {@value #SHOWN} classes. */
     public static byte[] outputPhases(EquilibriumNetwork network, Dataset dataset, TrainedEquilibrium trained) {
         XyLayout layout = XyLayout.of(network);
-        XySimulator simulator = new XySimulator(layout, network);
-        XyLayout.Couplings couplings = layout.couplings(trained.parameters());
+        EquilibriumSimulator simulator = new EquilibriumSimulator(layout, network);
+        XyLayout.Couplings couplings = EquilibriumTrainer.couplings(network, trained);
         Samples test = dataset.test();
         double[] phases = EquilibriumTrainer.phases(network, test);
         List<Integer> rows = new ArrayList<>();
@@ -108,7 +108,7 @@ public final class EquilibriumPlots {
                 rows.add(r);
             }
         }
-        XySimulator.Batch w = simulator.batch(rows.size());
+        EquilibriumSimulator.Batch w = simulator.batch(rows.size());
         w.count(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             simulator.clamp(w, i, phases, rows.get(i) * layout.inputs(), test.label(rows.get(i)));

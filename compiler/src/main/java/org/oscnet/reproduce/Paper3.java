@@ -19,7 +19,7 @@ import org.oscnet.model.EquilibriumNetwork;
 import org.oscnet.model.Training;
 import org.oscnet.sim.Seeds;
 import org.oscnet.sim.XyLayout;
-import org.oscnet.sim.XySimulator;
+import org.oscnet.sim.EquilibriumSimulator;
 import org.oscnet.train.EquilibriumTrainer;
 import org.oscnet.train.TrainedEquilibrium;
 import org.oscnet.train.TrainingListener;
@@ -173,7 +173,7 @@ public final class Paper3 {
                 .train();
         XyLayout layout = XyLayout.of(network);
         // run long and settle tightly: a slowly drifting state is not an equilibrium
-        XySimulator simulator = new XySimulator(layout, network.simulation().step(), SETTLE_TIME, SETTLE_TOLERANCE,
+        EquilibriumSimulator simulator = new EquilibriumSimulator(layout, network.simulation().step(), SETTLE_TIME, SETTLE_TOLERANCE,
                 EquilibriumNetwork.Solver.EULER, network.targetPhase(), network.otherPhase());
         double[] phases = EquilibriumTrainer.phases(network, dataset.test());
         List<String> inputs = new ArrayList<>();
@@ -208,10 +208,10 @@ public final class Paper3 {
      * random starts; {@code tally[0]}: starts classified right, {@code tally[1]}: starts unsettled at
      * the run's end (not counted as equilibria).
      */
-    private static int equilibria(XySimulator simulator, XyLayout layout, double[] params, double[] phases,
+    private static int equilibria(EquilibriumSimulator simulator, XyLayout layout, double[] params, double[] phases,
             Dataset dataset, int r, long seed, int[] tally) {
         XyLayout.Couplings couplings = layout.couplings(params);
-        XySimulator.Batch w = simulator.batch(STARTS);
+        EquilibriumSimulator.Batch w = simulator.batch(STARTS);
         w.count(STARTS);
         for (int s = 0; s < STARTS; s++) {
             simulator.clamp(w, s, phases, r * layout.inputs(), dataset.test().label(r));
@@ -246,12 +246,12 @@ public final class Paper3 {
                 TrainingListener.SILENT, Runtime.getRuntime().availableProcessors()).train();
         XyLayout layout = XyLayout.of(network);
         XyLayout.Couplings couplings = layout.couplings(trained.parameters());
-        XySimulator euler = new XySimulator(layout, network).withSolver(EquilibriumNetwork.Solver.EULER);
-        XySimulator adaptive = euler.withSolver(EquilibriumNetwork.Solver.ADAPTIVE);
+        EquilibriumSimulator euler = new EquilibriumSimulator(layout, network).withSolver(EquilibriumNetwork.Solver.EULER);
+        EquilibriumSimulator adaptive = euler.withSolver(EquilibriumNetwork.Solver.ADAPTIVE);
         double[] phases = EquilibriumTrainer.phases(network, dataset.test());
         int n = dataset.test().size();
-        XySimulator.Batch a = euler.batch(n);
-        XySimulator.Batch b = adaptive.batch(n);
+        EquilibriumSimulator.Batch a = euler.batch(n);
+        EquilibriumSimulator.Batch b = adaptive.batch(n);
         a.count(n);
         b.count(n);
         for (int r = 0; r < n; r++) {

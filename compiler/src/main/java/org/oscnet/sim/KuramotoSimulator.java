@@ -29,11 +29,11 @@ public final class KuramotoSimulator {
     private final boolean parallel;
 
     /**
-     * @param noiseLinewidthHz phase-noise linewidth Δ; 0 for none
+     * @param noiseLinewidth phase-noise linewidth Δ; 0 for none
      * @param centreHz the rotating frame; any value gives the same result (choose mid-band)
      */
     public KuramotoSimulator(int n, Coupling coupling, double dt, long steps, long readoutSteps,
-            double noiseLinewidthHz, boolean randomPhases, double centreHz, boolean parallel) {
+            double noiseLinewidth, boolean randomPhases, double centreHz, boolean parallel) {
         if (readoutSteps < 1 || readoutSteps > steps) {
             throw new IllegalArgumentException("read-out window of " + readoutSteps + " steps in a run of " + steps);
         }
@@ -43,24 +43,24 @@ public final class KuramotoSimulator {
         this.steps = steps;
         this.readoutSteps = readoutSteps;
         // θ noise sqrt(2π dt Δ) rad per step is sqrt(dt Δ / 2π) turns.
-        this.noiseTurnsPerStep = Math.sqrt(dt * noiseLinewidthHz / (2 * Math.PI));
+        this.noiseTurnsPerStep = Math.sqrt(dt * noiseLinewidth / (2 * Math.PI));
         this.randomPhases = randomPhases;
         this.centreHz = centreHz;
         this.parallel = parallel;
     }
 
     /** The simulator a network's {@code simulate} block describes, with the given phase-noise linewidth. */
-    public static KuramotoSimulator forNetwork(org.oscnet.model.KuramotoNetwork network, double noiseLinewidthHz,
+    public static KuramotoSimulator forNetwork(org.oscnet.model.KuramotoNetwork network, double noiseLinewidth,
             boolean parallel) {
         var sim = network.simulation();
         return new KuramotoSimulator(network.oscillators(), new Coupling.Uniform(network.couplingHz()), sim.step(),
-                sim.steps(), sim.readoutSteps(), noiseLinewidthHz,
+                sim.steps(), sim.readoutSteps(), noiseLinewidth,
                 sim.initialPhases() == org.oscnet.model.Simulation.InitialPhases.RANDOM,
                 (network.tuningLowHz() + network.tuningHighHz()) / 2, parallel);
     }
 
     public static KuramotoSimulator forNetwork(org.oscnet.model.KuramotoNetwork network, boolean parallel) {
-        return forNetwork(network, network.simulation().noiseLinewidthHz(), parallel);
+        return forNetwork(network, network.simulation().noiseLinewidth(), parallel);
     }
 
     public int oscillators() {

@@ -149,6 +149,14 @@ public final class XyLayout {
      * each one is coupled to (so layered networks skip the zeros between non-adjacent layers).
      */
     public Couplings couplings(double[] params) {
+        return couplings(params, new double[free]);
+    }
+
+    /** The couplings of {@code params} among units whose natural frequencies are offset by {@code offsets}. */
+    public Couplings couplings(double[] params, double[] offsets) {
+        if (offsets.length != free) {
+            throw new IllegalArgumentException(offsets.length + " frequency offsets for " + free + " free units");
+        }
         double[] input = new double[free * inputs];
         double[] mutual = new double[free * free];
         for (int e = 0; e < edgeLow.length; e++) {
@@ -175,7 +183,7 @@ public final class XyLayout {
             ranges[f] = neighbourRanges(f);
             inputReach[f] = coupledToInputs(f) ? inputs : 0;
         }
-        return new Couplings(input, mutual, biasCos, biasSin, ranges, inputReach);
+        return new Couplings(input, mutual, biasCos, biasSin, ranges, inputReach, offsets.clone());
     }
 
     private boolean coupledToInputs(int f) {
@@ -208,10 +216,37 @@ public final class XyLayout {
     }
 
     /**
+     * The natural-frequency offsets of the free units' devices, {@code Δω_f = σ g_f} with g_f standard
+     * normal drawn from {@code seed} alone, less their mean: in units of the mean angular frequency
+     * (1 in the model's time), in the frame rotating at that mean, for a relative dispersion
+     * {@code σ} (standard deviation over mean). All zero when {@code σ = 0}.
+     */
+    public double[] frequencyOffsets(long seed, double dispersion) {
+        double[] offsets = new double[free];
+        if (dispersion == 0) {
+            return offsets;
+        }
+        SplittableRandom random = new SplittableRandom(Seeds.derive(seed, DEVICE_STREAM, 0));
+        double mean = 0;
+        for (int f = 0; f < free; f++) {
+            offsets[f] = dispersion * gaussian(random);
+            mean += offsets[f] / free;
+        }
+        for (int f = 0; f < free; f++) {
+            offsets[f] -= mean;
+        }
+        return offsets;
+    }
+
+    /** Seed stream of the devices' natural frequencies. */
+    private static final long DEVICE_STREAM = 0x6465766963L;
+
+    /**
      * Dense couplings of one parameter vector, read by the relaxation; {@code inputReach[f]} is the
-     * number of inputs free unit f is coupled to (all or none).
+     * number of inputs free unit f is coupled to (all or none); {@code offsets[f]} its natural
+     * frequency's offset from the mean ({@link #frequencyOffsets}).
      */
     public record Couplings(double[] input, double[] mutual, double[] biasCos, double[] biasSin, int[][] ranges,
-            int[] inputReach) {
+            int[] inputReach, double[] offsets) {
     }
 }

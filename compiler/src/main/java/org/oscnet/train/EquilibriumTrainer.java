@@ -12,10 +12,11 @@ import org.oscnet.model.Training;
 import org.oscnet.model.TrainingMethod;
 import org.oscnet.sim.Seeds;
 import org.oscnet.sim.XyLayout;
-import org.oscnet.sim.XySimulator;
+import org.oscnet.sim.EquilibriumSimulator;
 
 /**
- * Equilibrium propagation for XY networks (seed paper 3). Each step draws a batch, relaxes every
+ * Equilibrium propagation for equilibrium networks: XY units (seed paper 3) or Stuart-Landau units
+ * (seed paper 4), with the devices' natural frequencies dispersed or not. Each step draws a batch, relaxes every
  * sample freely from random phases, then nudged by {@code βC} from its free equilibrium, and moves
  * the parameters against the batch mean of {@code (∂E/∂θ|β − ∂E/∂θ|0)/β} (or the symmetric
  * {@code (∂E/∂θ|+β − ∂E/∂θ|−β)/2β}). Samples are split in fixed chunks that run in parallel and
@@ -38,7 +39,9 @@ public final class EquilibriumTrainer {
     private final TrainingListener listener;
     private final int threads;
     private final XyLayout layout;
-    private final XySimulator simulator;
+    private final EquilibriumSimulator simulator;
+    /** The devices' natural-frequency offsets, fixed for the network by the training seed. */
+    private final double[] offsets;
 
     public EquilibriumTrainer(EquilibriumNetwork network, Dataset dataset, Training training, TrainingListener listener,
             int threads) {
@@ -48,12 +51,17 @@ public final class EquilibriumTrainer {
         this.listener = listener;
         this.threads = threads;
         this.layout = XyLayout.of(network);
-        this.simulator = new XySimulator(layout, network);
+        this.simulator = new EquilibriumSimulator(layout, network);
+        this.offsets = training == null ? new double[layout.free()]
+                : layout.frequencyOffsets(training.seed(), network.frequencyDispersion());
     }
 
-    /** Test accuracy, mean cost and how the relaxations went, for one parameter vector. */
+    /**
+     * Test accuracy, mean cost and how the relaxations went, for one parameter vector;
+     * {@code unlockedAccuracy} is the accuracy on the samples that did not lock (NaN: none).
+     */
     public record Evaluation(double accuracy, double cost, int[][] confusion, int[] predictions,
-            double unsettledFraction, double meanSteps) {
+            double unsettledFraction, double unlockedAccuracy, double meanSteps) {
     }
 
     public TrainedEquilibrium train() {
@@ -126,7 +134,7 @@ public final class EquilibriumTrainer {
             double seconds = (System.nanoTime() - started) / 1e9;
             return new TrainedEquilibrium(network.name(), params, seed, finalTrain.accuracy(), finalTest.accuracy(), best,
                     bestStep, chosen, chosenStep, checkpoints, costCurve, accuracyCurve, testCurve, finalTest.confusion(),
-                    finalTest.unsettledFraction(), freeSteps / Math.max(1, relaxations),
+                    finalTest.unsettledFraction(), finalTest.unlockedAccuracy(), freeSteps / Math.max(1, relaxations),
                     nudgedSteps / Math.max(1, relaxations), seconds, stepNanos / 1e9 / Math.max(1, steps));
         } finally {
             pool.shutdownNow();
@@ -159,6 +167,13 @@ public final class EquilibriumTrainer {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The couplings of a trained network among its own devices (their natural frequencies drawn from its seed). */
+    public static XyLayout.Couplings couplings(EquilibriumNetwork network, TrainedEquilibrium trained) {
+        XyLayout layout = XyLayout.of(network);
+        return layout.couplings(trained.parameters(),
+                layout.frequencyOffsets(trained.seed(), network.frequencyDispersion()));
     }
 
     /** The clamped input phases of every row: the features (scaled to 0..1) mapped onto the phase range. */
@@ -231,7 +246,7 @@ public final class EquilibriumTrainer {
 
     private StepResult gradient(double[] params, int[] rows, Samples train, double[] trainPhases, int step,
             TrainingMethod.EquilibriumPropagation method, ExecutorService pool) {
-        XyLayout.Couplings couplings = layout.couplings(params);
+        XyLayout.Couplings couplings = layout.couplings(params, offsets);
         int inputs = layout.inputs();
         List<Future<List<StepResult>>> parts = new ArrayList<>();
         int chunk = chunk(rows.length);
@@ -243,7 +258,7 @@ public final class EquilibriumTrainer {
                 for (int i = 0; i < count; i += BLOCK) {
                     blocks.add(new StepResult(params.length));
                 }
-                XySimulator.Batch w = simulator.batch(count);
+                EquilibriumSimulator.Batch w = simulator.batch(count);
                 w.count(count);
                 for (int i = 0; i < count; i++) {
                     int row = rows[start + i];
@@ -291,53 +306,63 @@ public final class EquilibriumTrainer {
         return BLOCK * ((blocks + threads - 1) / threads);
     }
 
-    private static void sumSteps(XySimulator.Batch w, List<StepResult> blocks) {
+    private static void sumSteps(EquilibriumSimulator.Batch w, List<StepResult> blocks) {
         for (int i = 0; i < w.count(); i++) {
             blocks.get(i / BLOCK).nudgedSteps += w.steps(i);
         }
     }
 
-    private static void addGradients(XySimulator.Batch w, double[] params, double weight, List<StepResult> blocks) {
+    private static void addGradients(EquilibriumSimulator.Batch w, double[] params, double weight, List<StepResult> blocks) {
         for (int i = 0; i < w.count(); i++) {
             w.addEnergyGradient(i, params, weight, blocks.get(i / BLOCK).gradient);
         }
     }
 
-    private void start(XySimulator sim, XySimulator.Batch w, int b, long sampleSeed) {
+    private void start(EquilibriumSimulator sim, EquilibriumSimulator.Batch w, int b, long sampleSeed) {
         if (network.simulation().initialPhases() == org.oscnet.model.Simulation.InitialPhases.ZERO) {
-            sim.zeroStart(w, b);
+            sim.zeroStart(w, b, sampleSeed);
         } else {
             sim.randomStart(w, b, sampleSeed);
         }
     }
 
-    /** Accuracy of {@code params} on {@code samples}, relaxed from seeded random phases, on {@code threads} threads. */
-    public static Evaluation evaluate(EquilibriumNetwork network, XySimulator simulator, double[] params, Samples samples,
-            long seed, int threads) {
+    /**
+     * Accuracy of {@code params} on {@code samples} among devices whose natural frequencies are
+     * offset by {@code offsets}, relaxed from seeded random phases, on {@code threads} threads.
+     */
+    public static Evaluation evaluate(EquilibriumNetwork network, EquilibriumSimulator simulator, double[] params,
+            double[] offsets, Samples samples, long seed, int threads) {
         ExecutorService pool = Workers.pool(threads, "oscnet-ep");
         try {
             return new EquilibriumTrainer(network, null, null, TrainingListener.SILENT, threads)
-                    .evaluate(simulator, params, samples, seed, pool);
+                    .evaluate(simulator, params, offsets, samples, seed, pool);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private Evaluation evaluate(XySimulator sim, double[] params, Samples samples, long seed, ExecutorService pool) {
-        XyLayout.Couplings couplings = layout.couplings(params);
+    private Evaluation evaluate(EquilibriumSimulator sim, double[] params, Samples samples, long seed,
+            ExecutorService pool) {
+        return evaluate(sim, params, offsets, samples, seed, pool);
+    }
+
+    private Evaluation evaluate(EquilibriumSimulator sim, double[] params, double[] deviceOffsets, Samples samples,
+            long seed, ExecutorService pool) {
+        XyLayout.Couplings couplings = layout.couplings(params, deviceOffsets);
         double[] phases = phases(network, samples);
         int inputs = layout.inputs();
         int classes = layout.outputs();
         int[] predictions = new int[samples.size()];
         double[] costs = new double[samples.size()];
         int[] stepCounts = new int[samples.size()];
+        boolean[] locked = new boolean[samples.size()];
         List<Future<?>> parts = new ArrayList<>();
         int chunk = chunk(samples.size());
         for (int from = 0; from < samples.size(); from += chunk) {
             final int start = from;
             final int count = Math.min(chunk, samples.size() - from);
             parts.add(pool.submit(() -> {
-                XySimulator.Batch w = sim.batch(count);
+                EquilibriumSimulator.Batch w = sim.batch(count);
                 w.count(count);
                 for (int i = 0; i < count; i++) {
                     sim.clamp(w, i, phases, (start + i) * inputs, samples.label(start + i));
@@ -349,6 +374,7 @@ public final class EquilibriumTrainer {
                     predictions[start + i] = w.prediction(i);
                     costs[start + i] = w.cost(i);
                     stepCounts[start + i] = w.steps(i);
+                    locked[start + i] = w.locked(i);
                 }
             }));
         }
@@ -358,17 +384,21 @@ public final class EquilibriumTrainer {
         int[][] confusion = new int[classes][classes];
         int correct = 0;
         int unsettled = 0;
+        int unlockedCorrect = 0;
         double cost = 0;
         double totalSteps = 0;
         for (int r = 0; r < samples.size(); r++) {
             confusion[samples.label(r)][predictions[r]]++;
             correct += predictions[r] == samples.label(r) ? 1 : 0;
-            unsettled += stepCounts[r] >= sim.maxSteps() ? 1 : 0;
+            if (!locked[r]) {
+                unsettled++;
+                unlockedCorrect += predictions[r] == samples.label(r) ? 1 : 0;
+            }
             cost += costs[r];
             totalSteps += stepCounts[r];
         }
         int n = Math.max(1, samples.size());
         return new Evaluation(correct / (double) n, cost / n, confusion, predictions, unsettled / (double) n,
-                totalSteps / n);
+                unsettled == 0 ? Double.NaN : unlockedCorrect / (double) unsettled, totalSteps / n);
     }
 }

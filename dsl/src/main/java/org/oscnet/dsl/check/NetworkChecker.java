@@ -376,6 +376,8 @@ final class NetworkChecker {
             requireHalfOpenTurn(others, "other", o.others().span());
         });
         double dispersion = block.quantity("dispersion", Dimension.NONE, 0.0, Values.nonNegative());
+        block.get("dispersion", Ast.QuantitySetting.class).ifPresent(d -> Values.requirePercent(d.value(),
+                "the frequency dispersion", "dispersion 2 %", diagnostics));
         double amplitude = block.quantity("amplitude", Dimension.NONE, 1.0, Values.positive());
         Simulation simulation = simulation(block, family, SimulationChecker.RELAXATION, Double.NaN);
         EquilibriumNetwork.Relaxation relaxation = relaxation(block);
@@ -401,6 +403,12 @@ final class NetworkChecker {
                 List<String> words = List.of("euler", "adaptive");
                 if (words.contains(w.value().text())) {
                     solver = EquilibriumNetwork.Solver.valueOf(w.value().text().toUpperCase(java.util.Locale.ROOT));
+                    boolean noisy = body.stream().anyMatch(n -> n instanceof Ast.QuantitySetting q
+                            && q.keyword().equals("noise") && q.value().value() > 0);
+                    if (noisy && solver == EquilibriumNetwork.Solver.ADAPTIVE) {
+                        diagnostics.error(w.value().span(), "the adaptive integrator does not integrate phase noise;"
+                                + " use `integrator euler;` (the default) with `noise`");
+                    }
                 } else {
                     diagnostics.error(w.value().span(), Suggestions.withHint("unknown integrator `" + w.value().text()
                             + "`; a relaxation is solved by euler (fixed steps) or adaptive (Dormand-Prince)",

@@ -15,12 +15,16 @@ import org.oscnet.model.Simulation;
 final class SimulationChecker {
     /** What a family's simulate block accepts and assumes. */
     record Rules(Dimension timeDimension, Set<String> statements, double step, double duration, boolean readout) {
+        /** Oscillator linewidths are frequencies; in dimensionless time they are fractions of the mean frequency. */
+        Dimension noiseDimension() {
+            return timeDimension == Dimension.TIME ? Dimension.FREQUENCY : Dimension.NONE;
+        }
     }
 
     static final Rules OSCILLATOR = new Rules(Dimension.TIME, Set.of("step", "duration", "readout", "phases", "noise"),
             10e-12, 1e-6, true);
     static final Rules RELAXATION = new Rules(Dimension.NONE, Set.of("step", "duration", "phases", "integrator",
-            "tolerance"), 0.1, 100, false);
+            "tolerance", "noise"), 0.1, 100, false);
     static final Rules RECURRENT = new Rules(Dimension.TIME, Set.of("step", "integrator"), Double.NaN, Double.NaN, false);
 
     private SimulationChecker() {
@@ -50,7 +54,11 @@ final class SimulationChecker {
         Simulation.InitialPhases phases = settings.get("phases", Ast.WordSetting.class)
                 .map(w -> w.value().text().equals("zero") ? Simulation.InitialPhases.ZERO : Simulation.InitialPhases.RANDOM)
                 .orElse(Simulation.InitialPhases.RANDOM);
-        double noise = settings.quantity("noise", Dimension.FREQUENCY, 0.0, Values.nonNegative());
+        double noise = settings.quantity("noise", rules.noiseDimension(), 0.0, Values.nonNegative());
+        if (noise > 0 && rules.noiseDimension() == Dimension.NONE) {
+            settings.get("noise", Ast.QuantitySetting.class).ifPresent(n -> Values.requirePercent(n.value(),
+                    "the noise linewidth", "noise linewidth 1 %", diagnostics));
+        }
         return new Simulation(step, duration, readout, phases, noise);
     }
 }

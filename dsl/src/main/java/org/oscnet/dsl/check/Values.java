@@ -19,6 +19,17 @@ final class Values {
 
     static final Bound ANY = (v, what, span, d) -> true;
 
+    /**
+     * Requires a quantity relative to a mean frequency to be written as a percentage, so that
+     * {@code 2} (200 %, or 2 %?) is never guessed.
+     */
+    static void requirePercent(Ast.Quantity quantity, String what, String example, Diagnostics diagnostics) {
+        if (!quantity.unit().equals("%")) {
+            diagnostics.error(quantity.span(), what + " is a percentage of the mean natural frequency; write it with"
+                    + " `%`, e.g. `" + example + "`");
+        }
+    }
+
     static Bound positive() {
         return (v, what, span, d) -> {
             if (v > 0) {

@@ -22,14 +22,25 @@ import org.oscnet.train.TrainedEquilibrium;
 import org.oscnet.train.TrainingListener;
 
 /**
- * XY phase networks trained by equilibrium propagation (seed paper 3), layered or all-to-all
- * ({@link EquilibriumTrainer}).
+ * Equilibrium networks trained by equilibrium propagation ({@link EquilibriumTrainer}), layered or
+ * all-to-all: XY phase units (seed paper 3; also seed paper 4's phase networks with dispersion and
+ * noise), with a digital array in Verilog, and Stuart-Landau amplitude-phase units (seed paper 4),
+ * which train but have no hardware target yet.
  */
-final class XyFamily implements Family<EquilibriumNetwork, TrainedEquilibrium> {
+final class EquilibriumFamily implements Family<EquilibriumNetwork, TrainedEquilibrium> {
+    private final EquilibriumNetwork.Kind kind;
+
+    EquilibriumFamily(EquilibriumNetwork.Kind kind) {
+        this.kind = kind;
+    }
 
     @Override
     public String keyword() {
-        return "xy";
+        return kind.keyword();
+    }
+
+    private boolean digital() {
+        return kind == EquilibriumNetwork.Kind.XY;
     }
 
     @Override
@@ -40,11 +51,8 @@ final class XyFamily implements Family<EquilibriumNetwork, TrainedEquilibrium> {
     @Override
     public void requireTrainable(EquilibriumNetwork network, Training training) {
         if (!(training.method() instanceof TrainingMethod.EquilibriumPropagation)) {
-            throw new BadInput("`" + network.name() + "` is an xy network; it trains with `method equilibrium"
-                    + " propagation`, not `" + training.method().keyword() + "`");
-        }
-        if (network.frequencyDispersion() != 0) {
-            throw new NotImplementedYet("training xy networks with `dispersion`");
+            throw new BadInput("`" + network.name() + "` is an " + keyword() + " network; it trains with `method"
+                    + " equilibrium propagation`, not `" + training.method().keyword() + "`");
         }
     }
 
@@ -72,13 +80,29 @@ final class XyFamily implements Family<EquilibriumNetwork, TrainedEquilibrium> {
     @Override
     public String summary(EquilibriumNetwork network, Dataset dataset, Training training, TrainedEquilibrium trained) {
         XyLayout layout = XyLayout.of(network);
-        return String.format(Locale.ROOT, "%s (%d units, %d couplings): test accuracy %.1f %% at the last step, best"
-                + " %.1f %% (step %d, chosen on the test set), %.1f %% at the lowest training cost (step %d); train"
-                + " accuracy %.1f %% (seed %d, %s; %.1f s, %.3f s per step; %.1f %% of test relaxations unsettled)",
-                network.name(), layout.units(), layout.edges(), 100 * trained.testAccuracy(),
-                100 * trained.bestTestAccuracy(), trained.bestStep(), 100 * trained.chosenTestAccuracy(),
-                trained.chosenStep(), 100 * trained.trainAccuracy(), training.seed(), dataset.split(),
-                trained.wallSeconds(), trained.stepSeconds(), 100 * trained.unsettledFraction());
+        String unlocked = Double.isNaN(trained.unlockedTestAccuracy()) ? ""
+                : String.format(Locale.ROOT, ", %.1f %% correct among them", 100 * trained.unlockedTestAccuracy());
+        return String.format(Locale.ROOT, "%s (%d %s units, %d couplings%s): test accuracy %.1f %% at the last step,"
+                + " best %.1f %% (step %d, chosen on the test set), %.1f %% at the lowest training cost (step %d); train"
+                + " accuracy %.1f %% (seed %d, %s; %.1f s, %.3f s per step; %.1f %% of test relaxations unlocked%s)",
+                network.name(), layout.units(), keyword(), layout.edges(), conditions(network),
+                100 * trained.testAccuracy(), 100 * trained.bestTestAccuracy(), trained.bestStep(),
+                100 * trained.chosenTestAccuracy(), trained.chosenStep(), 100 * trained.trainAccuracy(),
+                training.seed(), dataset.split(), trained.wallSeconds(), trained.stepSeconds(),
+                100 * trained.unsettledFraction(), unlocked);
+    }
+
+    /** The device conditions the network was trained under, for the summary ("" when ideal). */
+    private static String conditions(EquilibriumNetwork network) {
+        StringBuilder text = new StringBuilder();
+        if (network.frequencyDispersion() > 0) {
+            text.append(String.format(Locale.ROOT, "; %.3g %% frequency dispersion", 100 * network.frequencyDispersion()));
+        }
+        if (network.simulation().noiseLinewidth() > 0) {
+            text.append(String.format(Locale.ROOT, "; phase noise, linewidth %.3g %% of the mean frequency",
+                    100 * network.simulation().noiseLinewidth()));
+        }
+        return text.toString();
     }
 
     @Override
@@ -91,14 +115,15 @@ final class XyFamily implements Family<EquilibriumNetwork, TrainedEquilibrium> {
     }
 
     @Override
-    public java.util.Optional<HardwareMetrics> measureHardware(EquilibriumNetwork network, Dataset dataset, TrainedEquilibrium trained,
-            HardwareTarget.Verilog target) {
-        return java.util.Optional.of(XyVerilogTarget.measure(network, dataset, trained, target));
+    public java.util.Optional<HardwareMetrics> measureHardware(EquilibriumNetwork network, Dataset dataset,
+            TrainedEquilibrium trained, HardwareTarget.Verilog target) {
+        return digital() ? java.util.Optional.of(XyVerilogTarget.measure(network, dataset, trained, target))
+                : java.util.Optional.empty();
     }
 
     @Override
     public Set<String> targets() {
-        return Set.of("verilog");
+        return digital() ? Set.of("verilog") : Set.of();
     }
 
     @Override

@@ -8,15 +8,24 @@ import org.hipparchus.ode.nonstiff.DormandPrince54Integrator;
 import org.oscnet.model.EquilibriumNetwork;
 
 /**
- * Relaxes XY networks to equilibrium (seed paper 3): the gradient flow {@code dφ/dt = −∂(E + βC)/∂φ}
- * of the free units, inputs clamped. A {@link Batch} holds many samples side by side (unit-major,
- * sample-minor), so every inner loop runs along the samples. Each unit is kept as the unit vector
- * {@code (cos φ, sin φ)}: an Euler step {@code φ += Δt·F} is the rotation by {@code Δt·F}, so no
- * sine of a phase is ever taken. A sample stops (and leaves the working set) once every free unit
- * moves slower than the tolerance; its result never depends on the other samples, so results are
- * identical however samples are grouped or threaded.
+ * Relaxes equilibrium networks (seed papers 3 and 4) with their inputs clamped. XY units follow the
+ * gradient flow {@code dφ/dt = Δω − ∂(E + βC)/∂φ}; Stuart-Landau units the complex flow
+ * {@code dz/dt = (μ + iΔω − |z|²) z + Σ_j W z_j + h e^{iψ} − 2β ∂C/∂z̄}, the gradient flow of their
+ * energy in {@code (Re z, Im z)} when every {@code Δω} is 0. {@code Δω} are the natural-frequency
+ * offsets from the mean in the frame rotating at that mean ({@link XyLayout.Couplings#offsets}); for XY
+ * units they tilt the energy by {@code −Σ Δω φ}, so a locked state is still a stationary point.
+ *
+ * <p>A {@link Batch} holds many samples side by side (unit-major, sample-minor), so every inner loop
+ * runs along the samples. Each unit is kept as the vector {@code z = (r cos φ, r sin φ)} (r = 1 for
+ * XY units): an XY Euler step {@code φ += Δt·F} is the rotation by {@code Δt·F}, so no sine of a
+ * phase is ever taken. Without noise a sample stops (and leaves the working set) once every free
+ * unit moves slower than the tolerance; with phase noise every sample runs the whole duration. A
+ * sample's result never depends on the other samples, so results are identical however samples are
+ * grouped or threaded.
  */
-public final class XySimulator {
+public final class EquilibriumSimulator {
+    /** Seed stream of a sample's phase noise, derived from its start seed. */
+    private static final long NOISE_STREAM = 0x6e6f697365L;
     /** Keeps the cost finite when an output is exactly opposite its target, as the authors' code. */
     public static final double COST_GUARD = 1e-5;
     /** The adaptive solver's tolerances: the authors' for layered networks, and for all-to-all ones. */
@@ -50,14 +59,32 @@ public final class XySimulator {
     private final double targetSin;
     private final double otherCos;
     private final double otherSin;
+    /** Stuart-Landau units: {@code μ} of their own dynamics ({@code |z| → √μ} alone); NaN for XY units. */
+    private final double mu;
+    /** Phase diffusion D (rad² per unit time): each step adds a N(0, 2DΔt) turn; 0 without noise. */
+    private final double diffusion;
 
-    public XySimulator(XyLayout layout, EquilibriumNetwork network) {
+    public EquilibriumSimulator(XyLayout layout, EquilibriumNetwork network) {
         this(layout, network.simulation().step(), network.simulation().duration(), network.relaxation().tolerance(),
-                network.relaxation().solver(), network.targetPhase(), network.otherPhase());
+                network.relaxation().solver(), network.targetPhase(), network.otherPhase(),
+                network.kind() == EquilibriumNetwork.Kind.STUART_LANDAU ? network.amplitude() * network.amplitude()
+                        : Double.NaN,
+                phaseDiffusion(network.simulation().noiseLinewidth()));
     }
 
-    public XySimulator(XyLayout layout, double step, double duration, double tolerance, EquilibriumNetwork.Solver solver,
-            double targetPhase, double otherPhase) {
+    /** XY units without noise. */
+    public EquilibriumSimulator(XyLayout layout, double step, double duration, double tolerance,
+            EquilibriumNetwork.Solver solver, double targetPhase, double otherPhase) {
+        this(layout, step, duration, tolerance, solver, targetPhase, otherPhase, Double.NaN, 0);
+    }
+
+    private EquilibriumSimulator(XyLayout layout, double step, double duration, double tolerance,
+            EquilibriumNetwork.Solver solver, double targetPhase, double otherPhase, double mu, double diffusion) {
+        if (diffusion > 0 && solver == EquilibriumNetwork.Solver.ADAPTIVE) {
+            throw new IllegalArgumentException("the adaptive solver does not integrate phase noise");
+        }
+        this.mu = mu;
+        this.diffusion = diffusion;
         this.layout = layout;
         this.step = step;
         this.duration = duration;
@@ -75,9 +102,38 @@ public final class XySimulator {
     }
 
     /** The same simulator with another solver (the adaptive reference, or the fast fixed step). */
-    public XySimulator withSolver(EquilibriumNetwork.Solver other) {
-        return new XySimulator(layout, step, duration, tolerance, other, Math.atan2(targetSin, targetCos),
-                Math.atan2(otherSin, otherCos));
+    public EquilibriumSimulator withSolver(EquilibriumNetwork.Solver other) {
+        return new EquilibriumSimulator(layout, step, duration, tolerance, other, Math.atan2(targetSin, targetCos),
+                Math.atan2(otherSin, otherCos), mu, diffusion);
+    }
+
+    /** The same network made of Stuart-Landau units whose lone amplitude is {@code √μ}. */
+    public EquilibriumSimulator withStuartLandauUnits(double mu) {
+        return new EquilibriumSimulator(layout, step, duration, tolerance, solver, Math.atan2(targetSin, targetCos),
+                Math.atan2(otherSin, otherCos), mu, diffusion);
+    }
+
+    /** The same simulator with phase noise of the given linewidth (a fraction of the mean frequency). */
+    public EquilibriumSimulator withNoise(double linewidth) {
+        return new EquilibriumSimulator(layout, step, duration, tolerance, solver, Math.atan2(targetSin, targetCos),
+                Math.atan2(otherSin, otherCos), mu, phaseDiffusion(linewidth));
+    }
+
+    /**
+     * The phase diffusion of a Lorentzian line of full width {@code linewidth} (angular, in units of
+     * the mean angular frequency, which is 1 in the model's time): {@code D = Δω / 2}.
+     */
+    static double phaseDiffusion(double linewidth) {
+        return linewidth / 2;
+    }
+
+    /** Whether the units have an amplitude (Stuart-Landau) or only a phase (XY). */
+    public boolean amplitudes() {
+        return !Double.isNaN(mu);
+    }
+
+    public boolean noisy() {
+        return diffusion > 0;
     }
 
     /** Euler steps a relaxation may take before it is stopped unsettled. */
@@ -103,6 +159,13 @@ public final class XySimulator {
         final double[] fieldCos;
         final double[] fieldSin;
         final double[] force;
+        /** Stuart-Landau units: the force's imaginary part ({@code force} holds the real part). */
+        final double[] forceY;
+        /** With noise: each free unit's net turn over the second half of the run (phase slips). */
+        final double[] drift;
+        /** With noise: each slot's SplitMix64 state, seeded per sample by its start. */
+        final long[] noiseState;
+        final boolean[] locked;
         final int[] label;
         final int[] sampleAt;
         final int[] steps;
@@ -125,6 +188,10 @@ public final class XySimulator {
             fieldCos = new double[free * capacity];
             fieldSin = new double[free * capacity];
             force = new double[free * capacity];
+            forceY = amplitudes() ? new double[free * capacity] : null;
+            drift = noisy() ? new double[free * capacity] : null;
+            noiseState = new long[capacity];
+            locked = new boolean[capacity];
             label = new int[capacity];
             sampleAt = new int[capacity];
             steps = new int[capacity];
@@ -163,7 +230,19 @@ public final class XySimulator {
             return steps[b] < maxSteps;
         }
 
-        /** cos φ of free unit {@code f} (outputs are the last ones) in sample {@code b}. */
+        /**
+         * Whether sample {@code b} locked in the last relaxation: without noise, whether it settled;
+         * with noise (which never settles), whether no free unit slipped by more than π over the
+         * second half of the run.
+         */
+        public boolean locked(int b) {
+            return locked[b];
+        }
+
+        /**
+         * {@code r cos φ} of free unit {@code f} (outputs are the last ones) in sample {@code b}: the
+         * real part of its state, {@code cos φ} for XY units.
+         */
         public double cos(int f, int b) {
             return cos[f * capacity + b];
         }
@@ -185,12 +264,21 @@ public final class XySimulator {
             return u < layout.inputs() ? inputSin[u * capacity + b] : sin[(u - layout.inputs()) * capacity + b];
         }
 
+        /** {@code sin φ} of free unit {@code f} in sample {@code b}, whatever its amplitude. */
+        double sinPhase(int f, int b) {
+            double s = sin(f, b);
+            return amplitudes() ? s / Math.hypot(cos(f, b), s) : s;
+        }
+
         /** The class predicted by sample {@code b}: the output with the largest sin φ. */
         public int prediction(int b) {
             int first = layout.firstOutput();
             int best = 0;
+            double largest = sinPhase(first, b);
             for (int o = 1; o < layout.outputs(); o++) {
-                if (sin(first + o, b) > sin(first + best, b)) {
+                double x = sinPhase(first + o, b);
+                if (x > largest) {
+                    largest = x;
                     best = o;
                 }
             }
@@ -204,12 +292,18 @@ public final class XySimulator {
             for (int o = 0; o < layout.outputs(); o++) {
                 double tc = o == label[b] ? targetCos : otherCos;
                 double ts = o == label[b] ? targetSin : otherSin;
-                total -= Math.log(1 + COST_GUARD + cos(first + o, b) * tc + sin(first + o, b) * ts);
+                double c = cos(first + o, b);
+                double s = sin(first + o, b);
+                double r = amplitudes() ? Math.hypot(c, s) : 1;
+                total -= Math.log(1 + COST_GUARD + (c * tc + s * ts) / r);
             }
             return total;
         }
 
-        /** The energy E of sample {@code b} (without the cost); needs {@link #fields} done. */
+        /**
+         * The energy E of sample {@code b} (without the cost); needs {@link #fields} done. With
+         * frequency offsets it is the tilted energy {@code E − Σ Δω φ}, φ taken in (−π, π].
+         */
         public double energy(int b, XyLayout.Couplings k) {
             int free = layout.free();
             double total = 0;
@@ -223,6 +317,11 @@ public final class XySimulator {
                     }
                 }
                 total -= cos[at] * fieldCos[at] + sin[at] * fieldSin[at] + pair / 2;
+                total -= k.offsets()[f] * Math.atan2(sin[at], cos[at]);
+                if (amplitudes()) {
+                    double r2 = cos[at] * cos[at] + sin[at] * sin[at];
+                    total += r2 * r2 / 4 - mu * r2 / 2;
+                }
             }
             return total;
         }
@@ -239,6 +338,9 @@ public final class XySimulator {
 
         /**
          * Adds {@code weight · ∂E/∂θ} of sample {@code b} at its current state to {@code gradient}.
+         * The same expressions serve both kinds of unit: with {@code z = (x, y)} for {@code (cos φ,
+         * sin φ)}, {@code ∂E/∂W = −Re(z_i z̄_j)}, {@code ∂E/∂h = −Re(z e^{−iψ})}, {@code ∂E/∂ψ =
+         * −h Im(z e^{−iψ})}.
          */
         public void addEnergyGradient(int b, double[] params, double weight, double[] gradient) {
             for (int e = 0; e < layout.edges(); e++) {
@@ -268,22 +370,34 @@ public final class XySimulator {
         w.label[b] = label;
     }
 
-    /** Free phases of sample {@code b} uniform in (−π, π), from {@code seed} alone. */
+    /**
+     * Free phases of sample {@code b} uniform in (−π, π) at the lone amplitude (1 for XY units), from
+     * {@code seed} alone, which also seeds the sample's noise.
+     */
     public void randomStart(Batch w, int b, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
+        double r = startAmplitude();
         for (int f = 0; f < layout.free(); f++) {
             double phi = Math.PI * (2 * random.nextDouble() - 1);
-            w.cos[f * w.capacity + b] = Math.cos(phi);
-            w.sin[f * w.capacity + b] = Math.sin(phi);
+            w.cos[f * w.capacity + b] = r * Math.cos(phi);
+            w.sin[f * w.capacity + b] = r * Math.sin(phi);
         }
+        w.noiseState[b] = Seeds.derive(seed, NOISE_STREAM, 0);
     }
 
-    /** Free phases of every sample at 0. */
-    public void zeroStart(Batch w, int b) {
+    /** Free phases of sample {@code b} at 0; {@code seed} seeds its noise. */
+    public void zeroStart(Batch w, int b, long seed) {
+        double r = startAmplitude();
         for (int f = 0; f < layout.free(); f++) {
-            w.cos[f * w.capacity + b] = 1;
+            w.cos[f * w.capacity + b] = r;
             w.sin[f * w.capacity + b] = 0;
         }
+        w.noiseState[b] = Seeds.derive(seed, NOISE_STREAM, 0);
+    }
+
+    /** Where free units start: on the circle of their lone amplitude (√μ; a small μ still starts off 0). */
+    private double startAmplitude() {
+        return amplitudes() ? Math.sqrt(Math.max(mu, 1e-2)) : 1;
     }
 
     /** Copies the free state of the batch out ({@code free × capacity} each). */
@@ -379,8 +493,13 @@ public final class XySimulator {
                         }
                     }
                 }
+                double offset = k.offsets()[f];
+                if (amplitudes()) {
+                    stuartLandauForces(w, row, f >= firstOutput ? f - firstOutput : -1, offset, beta, active);
+                    continue;
+                }
                 for (int b = 0; b < active; b++) {
-                    force[row + b] = cos[row + b] * sumSin[b] - sin[row + b] * sumCos[b];
+                    force[row + b] = cos[row + b] * sumSin[b] - sin[row + b] * sumCos[b] + offset;
                 }
                 if (beta != 0 && f >= firstOutput) {
                     int o = f - firstOutput;
@@ -399,9 +518,10 @@ public final class XySimulator {
             if (w.energyTrace != null && w.traced < w.energyTrace.length) {
                 w.energyTrace[w.traced++] = w.energy(0, k) + (beta == 0 ? 0 : beta * w.cost(0));
             }
-            for (int b = active - 1; b >= 0; b--) {
+            for (int b = active - 1; b >= 0 && !noisy(); b--) {
                 if (fastest[b] < tolerance) {
                     w.steps[w.sampleAt[b]] = step;
+                    w.locked[w.sampleAt[b]] = true;
                     swap(w, b, --active);
                 }
             }
@@ -411,14 +531,105 @@ public final class XySimulator {
             if (step == maxSteps) {
                 for (int b = 0; b < active; b++) {
                     w.steps[w.sampleAt[b]] = maxSteps;
+                    w.locked[w.sampleAt[b]] = noisy() && slippedLessThanHalfATurn(w, b);
                 }
                 unsettled = active;
                 break;
             }
-            rotate(w, active);
+            boolean tracking = noisy() && 2 * step >= maxSteps;
+            if (noisy() && 2 * step == maxSteps) {
+                java.util.Arrays.fill(w.drift, 0);
+            }
+            if (amplitudes()) {
+                advance(w, active, tracking);
+            } else {
+                rotate(w, active, tracking);
+            }
         }
         unshuffle(w);
         return unsettled;
+    }
+
+    /**
+     * The Stuart-Landau forces of free unit {@code f} (row {@code row}) once {@code sumCos, sumSin}
+     * hold its field {@code Σ_j W z_j + h e^{iψ}}: {@code (μ − |z|²) z + iΔω z + field}, plus on an
+     * output {@code o} (−1: not one) the nudge {@code −β ∇C}, where {@code C = −log(1 + cos(φ − t))}
+     * depends on z through its phase alone.
+     */
+    private void stuartLandauForces(Batch w, int row, int o, double offset, double beta, int active) {
+        double[] cos = w.cos;
+        double[] sin = w.sin;
+        for (int b = 0; b < active; b++) {
+            double x = cos[row + b];
+            double y = sin[row + b];
+            double gain = mu - (x * x + y * y);
+            w.force[row + b] = gain * x - offset * y + w.sumCos[b];
+            w.forceY[row + b] = gain * y + offset * x + w.sumSin[b];
+        }
+        if (beta != 0 && o >= 0) {
+            for (int b = 0; b < active; b++) {
+                double tc = w.label[b] == o ? targetCos : otherCos;
+                double ts = w.label[b] == o ? targetSin : otherSin;
+                double x = cos[row + b];
+                double y = sin[row + b];
+                double r2 = x * x + y * y;
+                double r = Math.sqrt(r2);
+                double pull = beta * (tc * y - ts * x) / (r2 * r * (1 + COST_GUARD + (x * tc + y * ts) / r));
+                w.force[row + b] += pull * y;
+                w.forceY[row + b] -= pull * x;
+            }
+        }
+        for (int b = 0; b < active; b++) {
+            w.fastest[b] = Math.max(w.fastest[b], Math.max(Math.abs(w.force[row + b]), Math.abs(w.forceY[row + b])));
+        }
+    }
+
+    /**
+     * One Euler step of Stuart-Landau units, {@code z += Δt·F}, then with noise a random turn; while
+     * {@code tracking}, each unit's turn is added to its drift.
+     */
+    private void advance(Batch w, int active, boolean tracking) {
+        int cap = w.capacity;
+        for (int f = 0; f < layout.free(); f++) {
+            int row = f * cap;
+            for (int b = 0; b < active; b++) {
+                double x = w.cos[row + b];
+                double y = w.sin[row + b];
+                double nx = x + step * w.force[row + b];
+                double ny = y + step * w.forceY[row + b];
+                if (noisy()) {
+                    double kick = noiseTurn(w, b);
+                    double c = Math.cos(kick);
+                    double sn = Math.sin(kick);
+                    double rx = nx * c - ny * sn;
+                    ny = ny * c + nx * sn;
+                    nx = rx;
+                }
+                if (tracking) {
+                    w.drift[row + b] += Math.atan2(x * ny - y * nx, x * nx + y * ny);
+                }
+                w.cos[row + b] = nx;
+                w.sin[row + b] = ny;
+            }
+        }
+    }
+
+    /** A N(0, 2DΔt) turn from sample {@code b}'s own noise stream (Box-Muller on two SplitMix64 draws). */
+    private double noiseTurn(Batch w, int b) {
+        long first = w.noiseState[b] += 0x9e3779b97f4a7c15L;
+        long second = w.noiseState[b] += 0x9e3779b97f4a7c15L;
+        double u = 1.0 - (Seeds.mix(first) >>> 11) * 0x1.0p-53;
+        double v = (Seeds.mix(second) >>> 11) * 0x1.0p-53;
+        return Math.sqrt(2 * diffusion * step) * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    private boolean slippedLessThanHalfATurn(Batch w, int b) {
+        for (int f = 0; f < layout.free(); f++) {
+            if (Math.abs(w.drift[f * w.capacity + b]) >= Math.PI) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -427,8 +638,21 @@ public final class XySimulator {
      * element so a sample's result never depends on its neighbours; the first loop only finds out
      * whether the branch-free (vectorisable) loop may be used, which gives the same numbers.
      */
-    private void rotate(Batch w, int active) {
+    private void rotate(Batch w, int active, boolean tracking) {
         int cap = w.capacity;
+        if (noisy()) {
+            for (int f = 0; f < layout.free(); f++) {
+                int row = f * cap;
+                for (int b = 0; b < active; b++) {
+                    double d = step * w.force[row + b] + noiseTurn(w, b);
+                    turn(w, row + b, Math.sin(d), Math.cos(d));
+                    if (tracking) {
+                        w.drift[row + b] += d;
+                    }
+                }
+            }
+            return;
+        }
         double largest = 0;
         for (int f = 0; f < layout.free(); f++) {
             int row = f * cap;
@@ -480,7 +704,13 @@ public final class XySimulator {
             swap(w.fieldCos, f * cap + a, f * cap + b);
             swap(w.fieldSin, f * cap + a, f * cap + b);
             swap(w.force, f * cap + a, f * cap + b);
+            if (w.forceY != null) {
+                swap(w.forceY, f * cap + a, f * cap + b);
+            }
         }
+        long n = w.noiseState[a];
+        w.noiseState[a] = w.noiseState[b];
+        w.noiseState[b] = n;
         int t = w.label[a];
         w.label[a] = w.label[b];
         w.label[b] = t;
@@ -516,7 +746,8 @@ public final class XySimulator {
 
     /**
      * The reference: Dormand-Prince 5(4) with adaptive steps (Hipparchus), one sample at a time,
-     * checked against the same stopping rule after every unit of time.
+     * checked against the same stopping rule after every unit of time. The state is the free phases
+     * (XY units) or the free units' real parts, then imaginary parts (Stuart-Landau units).
      */
     private int relaxAdaptive(Batch w, XyLayout.Couplings k, double beta) {
         int free = layout.free();
@@ -524,17 +755,15 @@ public final class XySimulator {
         boolean layered = !layout.allToAll();
         double relative = layered ? LAYERED_TOLERANCE : ALL_TO_ALL_RELATIVE;
         double absolute = layered ? LAYERED_TOLERANCE : ALL_TO_ALL_ABSOLUTE;
+        int dimension = amplitudes() ? 2 * free : free;
         int unsettled = 0;
         for (int b = 0; b < w.count; b++) {
             final int sample = b;
-            double[] phase = new double[free];
-            for (int f = 0; f < free; f++) {
-                phase[f] = Math.atan2(w.sin[f * cap + b], w.cos[f * cap + b]);
-            }
+            double[] state = state(w, b);
             OrdinaryDifferentialEquation flow = new OrdinaryDifferentialEquation() {
                 @Override
                 public int getDimension() {
-                    return free;
+                    return dimension;
                 }
 
                 @Override
@@ -545,35 +774,59 @@ public final class XySimulator {
             DormandPrince54Integrator integrator = new DormandPrince54Integrator(1e-12, duration, absolute, relative);
             double t = 0;
             int evaluations = 0;
-            boolean settled = max(forces(w, sample, k, beta, phase)) < tolerance;
+            boolean settled = max(forces(w, sample, k, beta, state)) < tolerance;
             while (!settled && t < duration) {
                 double until = Math.min(duration, t + 1);
-                ODEStateAndDerivative end = integrator.integrate(flow, new ODEState(t, phase), until);
-                phase = end.getPrimaryState();
+                ODEStateAndDerivative end = integrator.integrate(flow, new ODEState(t, state), until);
+                state = end.getPrimaryState();
                 t = until;
                 evaluations += integrator.getEvaluations();
-                settled = max(forces(w, sample, k, beta, phase)) < tolerance;
+                settled = max(forces(w, sample, k, beta, state)) < tolerance;
             }
             for (int f = 0; f < free; f++) {
-                w.cos[f * cap + b] = Math.cos(phase[f]);
-                w.sin[f * cap + b] = Math.sin(phase[f]);
+                w.cos[f * cap + b] = amplitudes() ? state[f] : Math.cos(state[f]);
+                w.sin[f * cap + b] = amplitudes() ? state[free + f] : Math.sin(state[f]);
             }
             w.steps[b] = settled ? Math.min(evaluations, maxSteps - 1) : maxSteps;
+            w.locked[b] = settled;
             unsettled += settled ? 0 : 1;
         }
         return unsettled;
     }
 
-    private double[] forces(Batch w, int b, XyLayout.Couplings k, double beta, double[] phase) {
+    /** Sample {@code b}'s free state as the adaptive solver holds it: phases, or real then imaginary parts. */
+    double[] state(Batch w, int b) {
+        int free = layout.free();
+        double[] state = new double[amplitudes() ? 2 * free : free];
+        for (int f = 0; f < free; f++) {
+            double c = w.cos[f * w.capacity + b];
+            double s = w.sin[f * w.capacity + b];
+            if (amplitudes()) {
+                state[f] = c;
+                state[free + f] = s;
+            } else {
+                state[f] = Math.atan2(s, c);
+            }
+        }
+        return state;
+    }
+
+    /** The flow of sample {@code b} at its current state, laid out as {@link #state}; {@link #fields} done. */
+    double[] flow(Batch w, int b, XyLayout.Couplings k, double beta) {
+        return forces(w, b, k, beta, state(w, b));
+    }
+
+    /** The flow at {@code state} (laid out as in {@link #relaxAdaptive}) of sample {@code b}. */
+    private double[] forces(Batch w, int b, XyLayout.Couplings k, double beta, double[] state) {
         int free = layout.free();
         int cap = w.capacity;
         double[] c = new double[free];
         double[] s = new double[free];
         for (int f = 0; f < free; f++) {
-            c[f] = Math.cos(phase[f]);
-            s[f] = Math.sin(phase[f]);
+            c[f] = amplitudes() ? state[f] : Math.cos(state[f]);
+            s[f] = amplitudes() ? state[free + f] : Math.sin(state[f]);
         }
-        double[] out = new double[free];
+        double[] out = new double[state.length];
         for (int f = 0; f < free; f++) {
             double sc = w.fieldCos[f * cap + b];
             double ss = w.fieldSin[f * cap + b];
@@ -584,12 +837,28 @@ public final class XySimulator {
                     ss += k.mutual()[f * free + g] * s[g];
                 }
             }
-            out[f] = c[f] * ss - s[f] * sc;
-            if (beta != 0 && f >= layout.firstOutput()) {
-                int o = f - layout.firstOutput();
-                double tc = w.label[b] == o ? targetCos : otherCos;
-                double ts = w.label[b] == o ? targetSin : otherSin;
-                out[f] -= beta * (s[f] * tc - c[f] * ts) / (1 + COST_GUARD + c[f] * tc + s[f] * ts);
+            double offset = k.offsets()[f];
+            boolean output = beta != 0 && f >= layout.firstOutput();
+            int o = f - layout.firstOutput();
+            double tc = output && w.label[b] == o ? targetCos : otherCos;
+            double ts = output && w.label[b] == o ? targetSin : otherSin;
+            if (amplitudes()) {
+                double r2 = c[f] * c[f] + s[f] * s[f];
+                double gain = mu - r2;
+                out[f] = gain * c[f] - offset * s[f] + sc;
+                out[free + f] = gain * s[f] + offset * c[f] + ss;
+                if (output) {
+                    double rr = Math.sqrt(r2);
+                    double pull = beta * (tc * s[f] - ts * c[f])
+                            / (r2 * rr * (1 + COST_GUARD + (c[f] * tc + s[f] * ts) / rr));
+                    out[f] += pull * s[f];
+                    out[free + f] -= pull * c[f];
+                }
+            } else {
+                out[f] = c[f] * ss - s[f] * sc + offset;
+                if (output) {
+                    out[f] -= beta * (s[f] * tc - c[f] * ts) / (1 + COST_GUARD + c[f] * tc + s[f] * ts);
+                }
             }
         }
         return out;
