@@ -29,19 +29,26 @@ import picocli.CommandLine.Model.CommandSpec;
                     + " 64-100-10, 64-200-10, 64-300-10, all-to-all-85, all-to-all-139, all-to-all-185,"
                     + " all-to-all-222) over --seeds (default 3), the multistability of the XOR network (xor), and"
                     + " Euler against the adaptive solver on a trained 64-20-10 (solvers);"
-                    + " --quick runs 64-20-10, all-to-all-85, xor and solvers for 40 steps, one seed."},
+                    + " --quick runs 64-20-10, all-to-all-85, xor and solvers for 40 steps, one seed.",
+            "paper4 (Rageau and Grollier, phase and amplitude-phase networks under dispersion and noise,"
+                    + " examples/mnist_xy.osc and mnist_stuart_landau.osc): MNIST test accuracy of both (--only phase,"
+                    + " amplitude-phase) over --seeds (default 3) beside a tanh perceptron trained by backprop on the"
+                    + " same 8 000 images (baseline), and accuracy and unlocked share against frequency dispersion"
+                    + " (dispersion) and phase noise (noise); --quick does it all on the 8x8 digits, 40 steps,"
+                    + " one seed."},
         footer = {"", "Example:", "  oscnet reproduce paper1 --only iris,robustness --seeds 3 -o out/repro",
             "  oscnet reproduce paper2 --quick -o out/paper2",
-            "  oscnet reproduce paper3 --only 64-100-10 --seeds 1 -o out/paper3"})
+            "  oscnet reproduce paper3 --only 64-100-10 --seeds 1 -o out/paper3",
+            "  oscnet reproduce paper4 --quick -o out/paper4"})
 final class ReproduceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PAPER", description = "paper1, paper2 or paper3")
+    @Parameters(paramLabel = "PAPER", description = "paper1, paper2, paper3 or paper4")
     String paper;
 
     @Option(names = "--quick", description = "paper2: 2 seeds, 1 seed per study point, 6 epochs, fewer points;"
-            + " paper3: two small networks, xor and solvers, 40 steps, 1 seed")
+            + " paper3: two small networks, xor and solvers, 40 steps, 1 seed; paper4: 8x8 digits, 40 steps, 1 seed")
     boolean quick;
 
     @Option(names = "--study-seeds", paramLabel = "N", defaultValue = "3",
@@ -49,7 +56,7 @@ final class ReproduceCommand implements Callable<Integer> {
     int studySeeds;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "0",
-            description = "paper3: training steps of every run (default: the examples' 1000; 40 with --quick)")
+            description = "paper3, paper4: training steps of every run (default: the examples' 1000; 40 with --quick)")
     int steps;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "0",
@@ -79,8 +86,11 @@ final class ReproduceCommand implements Callable<Integer> {
         if (paper.equals("paper3")) {
             return paper3();
         }
+        if (paper.equals("paper4")) {
+            return paper4();
+        }
         if (!paper.equals("paper1")) {
-            throw new UserError("unknown paper `" + paper + "`; oscnet reproduces paper1, paper2 and paper3");
+            throw new UserError("unknown paper `" + paper + "`; oscnet reproduces paper1, paper2, paper3 and paper4");
         }
         if (seeds < 1) {
             throw new UserError("--seeds must be at least 1");
@@ -154,6 +164,31 @@ final class ReproduceCommand implements Callable<Integer> {
                 + (steps > 0 ? " --steps " + steps : "") + (only == null ? "" : " --only " + String.join(",", groups));
         return write(org.oscnet.reproduce.Paper3Report.markdown(report, command, Main.version(), minutes),
                 report.plots(), org.oscnet.reproduce.Paper3Report.table(report));
+    }
+
+    private int paper4() throws java.io.IOException {
+        int seedCount = quick ? 1 : (seedsGiven() ? seeds : 3);
+        int stepCount = quick && steps == 0 ? 40 : steps;
+        if (seedCount < 1 || stepCount < 0) {
+            throw new UserError("--seeds must be at least 1, --steps 0 or more");
+        }
+        Set<String> groups = new LinkedHashSet<>(only == null ? org.oscnet.reproduce.Paper4.GROUPS : only);
+        for (String group : groups) {
+            if (!org.oscnet.reproduce.Paper4.GROUPS.contains(group)) {
+                throw new UserError("unknown group `" + group + "`; paper4's groups are " + String.join(", ",
+                        org.oscnet.reproduce.Paper4.GROUPS));
+            }
+        }
+        Inputs.checkOutputDirectory(output);
+        long start = System.nanoTime();
+        org.oscnet.reproduce.Paper4.Report report = new org.oscnet.reproduce.Paper4(
+                DemoCommand.home().resolve("examples"), seedCount, stepCount, quick, groups,
+                spec.commandLine().getErr()).run();
+        double minutes = (System.nanoTime() - start) / 60e9;
+        String command = "oscnet reproduce paper4" + (quick ? " --quick" : " --seeds " + seedCount)
+                + (steps > 0 ? " --steps " + steps : "") + (only == null ? "" : " --only " + String.join(",", groups));
+        return write(org.oscnet.reproduce.Paper4Report.markdown(report, command, Main.version(), minutes),
+                report.plots(), org.oscnet.reproduce.Paper4Report.table(report));
     }
 
     private boolean seedsGiven() {

@@ -52,7 +52,8 @@ public final class EquilibriumJson {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Metrics(double trainAccuracy, double testAccuracy, double bestTestAccuracy, int bestStep,
-            double chosenTestAccuracy, int chosenStep, double unsettledFraction, Double unlockedTestAccuracy,
+            double chosenTestAccuracy, int chosenStep, double unsettledFraction, Double unlockedFraction,
+            Double unlockedTestAccuracy,
             double meanFreeSteps,
             double meanNudgedSteps, double wallSeconds, double trainingStepSeconds, List<Integer> checkpoints,
             List<Double> trainCostCurve, List<Double> trainAccuracyCurve, List<Double> testAccuracyCurve,
@@ -98,7 +99,7 @@ public final class EquilibriumJson {
         Parameters parameters = new Parameters(energy, edges, h, psi, network.frequencyDispersion() == 0 ? null
                 : layout.frequencyOffsets(trained.seed(), network.frequencyDispersion()));
         Metrics metrics = new Metrics(trained.trainAccuracy(), trained.testAccuracy(), trained.bestTestAccuracy(),
-                trained.bestStep(), trained.chosenTestAccuracy(), trained.chosenStep(), trained.unsettledFraction(),
+                trained.bestStep(), trained.chosenTestAccuracy(), trained.chosenStep(), trained.unsettledFraction(), trained.unlockedFraction(),
                 Double.isNaN(trained.unlockedTestAccuracy()) ? null : trained.unlockedTestAccuracy(),
                 Math.round(trained.meanFreeSteps() * 10) / 10.0, Math.round(trained.meanNudgedSteps() * 10) / 10.0,
                 Math.round(trained.wallSeconds() * 100) / 100.0, Math.round(trained.stepSeconds() * 1000) / 1000.0,
@@ -137,7 +138,8 @@ public final class EquilibriumJson {
         return new TrainedEquilibrium(network.name(), p, d.training().seed(), m.trainAccuracy(), m.testAccuracy(),
                 m.bestTestAccuracy(), m.bestStep(), m.chosenTestAccuracy(), m.chosenStep(), m.checkpoints(),
                 m.trainCostCurve(), m.trainAccuracyCurve(), m.testAccuracyCurve(), m.testConfusion(),
-                m.unsettledFraction(), m.unlockedTestAccuracy() == null ? Double.NaN : m.unlockedTestAccuracy(),
+                m.unsettledFraction(), m.unlockedFraction() == null ? Double.NaN : m.unlockedFraction(),
+                m.unlockedTestAccuracy() == null ? Double.NaN : m.unlockedTestAccuracy(),
                 m.meanFreeSteps(), m.meanNudgedSteps(), m.wallSeconds(),
                 m.trainingStepSeconds());
     }

@@ -84,12 +84,13 @@ final class EquilibriumFamily implements Family<EquilibriumNetwork, TrainedEquil
                 : String.format(Locale.ROOT, ", %.1f %% correct among them", 100 * trained.unlockedTestAccuracy());
         return String.format(Locale.ROOT, "%s (%d %s units, %d couplings%s): test accuracy %.1f %% at the last step,"
                 + " best %.1f %% (step %d, chosen on the test set), %.1f %% at the lowest training cost (step %d); train"
-                + " accuracy %.1f %% (seed %d, %s; %.1f s, %.3f s per step; %.1f %% of test relaxations unlocked%s)",
+                + " accuracy %.1f %% (seed %d, %s; %.1f s, %.3f s per step; %.1f %% of test relaxations unsettled at"
+                + " the end of the run, %.1f %% unlocked%s)",
                 network.name(), layout.units(), keyword(), layout.edges(), conditions(network),
                 100 * trained.testAccuracy(), 100 * trained.bestTestAccuracy(), trained.bestStep(),
                 100 * trained.chosenTestAccuracy(), trained.chosenStep(), 100 * trained.trainAccuracy(),
                 training.seed(), dataset.split(), trained.wallSeconds(), trained.stepSeconds(),
-                100 * trained.unsettledFraction(), unlocked);
+                100 * trained.unsettledFraction(), 100 * trained.unlockedFraction(), unlocked);
     }
 
     /** The device conditions the network was trained under, for the summary ("" when ideal). */

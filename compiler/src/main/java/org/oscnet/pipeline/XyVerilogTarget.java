@@ -59,11 +59,11 @@ final class XyVerilogTarget {
             throw new NotImplementedYet("a pipelined xy array (`pipeline " + target.pipeline() + "`)");
         }
         if (network.frequencyDispersion() > 0) {
-            throw new NotImplementedYet("an xy array of units with dispersed natural frequencies (a frequency word"
-                    + " per unit); compile the network without `dispersion`");
+            throw new NotImplementedYet("an xy array of units with dispersed natural frequencies (`dispersion`, a"
+                    + " frequency word per unit)");
         }
         if (network.simulation().noiseLinewidth() > 0) {
-            throw new NotImplementedYet("an xy array with phase noise; compile the network without `noise`");
+            throw new NotImplementedYet("an xy array with phase noise (`noise`)");
         }
         double[] parameters = trained.parameters();
         Widths widths = DEFAULTS.with(target.widths());

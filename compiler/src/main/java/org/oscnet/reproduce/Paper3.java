@@ -112,7 +112,7 @@ public final class Paper3 {
         Design allToAll = load(examples.resolve("digits_all_to_all.osc"));
         List<Row> rows = new ArrayList<>();
         Training declared = layered.trainings().get(0);
-        Training training = withSteps(declared, steps > 0 ? steps : declared.steps());
+        Training training = declared.withSteps(steps > 0 ? steps : declared.steps());
         Dataset dataset = layered.dataset(declared.dataset()).orElseThrow();
         for (Spec spec : NETWORKS) {
             if (!groups.contains(key(spec.label()))) {
@@ -153,11 +153,6 @@ public final class Paper3 {
                 ((EquilibriumNetwork) layered.networks().get(0)).simulation().duration(),
                 ((EquilibriumNetwork) layered.networks().get(0)).relaxation().tolerance(), dataset.split());
         return new Report(rows, xor, solvers, plots, settings);
-    }
-
-    private static Training withSteps(Training t, int count) {
-        return new Training(t.network(), t.dataset(), t.method(), t.optimizer(), count, false, t.batchSize(),
-                t.batchPerClass(), t.seed(), t.restarts());
     }
 
     /**

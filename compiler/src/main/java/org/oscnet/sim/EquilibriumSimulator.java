@@ -161,7 +161,7 @@ public final class EquilibriumSimulator {
         final double[] force;
         /** Stuart-Landau units: the force's imaginary part ({@code force} holds the real part). */
         final double[] forceY;
-        /** With noise: each free unit's net turn over the second half of the run (phase slips). */
+        /** Each free unit's net turn over the second half of the run (phase slips), while it runs. */
         final double[] drift;
         /** With noise: each slot's SplitMix64 state, seeded per sample by its start. */
         final long[] noiseState;
@@ -189,7 +189,7 @@ public final class EquilibriumSimulator {
             fieldSin = new double[free * capacity];
             force = new double[free * capacity];
             forceY = amplitudes() ? new double[free * capacity] : null;
-            drift = noisy() ? new double[free * capacity] : null;
+            drift = new double[free * capacity];
             noiseState = new long[capacity];
             locked = new boolean[capacity];
             label = new int[capacity];
@@ -231,9 +231,9 @@ public final class EquilibriumSimulator {
         }
 
         /**
-         * Whether sample {@code b} locked in the last relaxation: without noise, whether it settled;
-         * with noise (which never settles), whether no free unit slipped by more than π over the
-         * second half of the run.
+         * Whether sample {@code b} locked in the last relaxation: it settled, or (still moving at the
+         * run's end, as every sample with noise is) no free unit slipped by half a turn or more over
+         * the second half of the run.
          */
         public boolean locked(int b) {
             return locked[b];
@@ -531,13 +531,13 @@ public final class EquilibriumSimulator {
             if (step == maxSteps) {
                 for (int b = 0; b < active; b++) {
                     w.steps[w.sampleAt[b]] = maxSteps;
-                    w.locked[w.sampleAt[b]] = noisy() && slippedLessThanHalfATurn(w, b);
+                    w.locked[w.sampleAt[b]] = slippedLessThanHalfATurn(w, b);
                 }
                 unsettled = active;
                 break;
             }
-            boolean tracking = noisy() && 2 * step >= maxSteps;
-            if (noisy() && 2 * step == maxSteps) {
+            boolean tracking = 2 * step >= maxSteps;
+            if (2 * step == maxSteps) {
                 java.util.Arrays.fill(w.drift, 0);
             }
             if (amplitudes()) {
@@ -661,6 +661,12 @@ public final class EquilibriumSimulator {
             }
         }
         boolean allSmall = largest * step <= SMALL_ANGLE;
+        for (int f = 0; f < layout.free() && tracking; f++) {
+            int row = f * cap;
+            for (int b = 0; b < active; b++) {
+                w.drift[row + b] += step * w.force[row + b];
+            }
+        }
         for (int f = 0; f < layout.free(); f++) {
             int row = f * cap;
             if (allSmall) {
@@ -704,6 +710,7 @@ public final class EquilibriumSimulator {
             swap(w.fieldCos, f * cap + a, f * cap + b);
             swap(w.fieldSin, f * cap + a, f * cap + b);
             swap(w.force, f * cap + a, f * cap + b);
+            swap(w.drift, f * cap + a, f * cap + b);
             if (w.forceY != null) {
                 swap(w.forceY, f * cap + a, f * cap + b);
             }

@@ -58,10 +58,12 @@ public final class EquilibriumTrainer {
 
     /**
      * Test accuracy, mean cost and how the relaxations went, for one parameter vector;
-     * {@code unlockedAccuracy} is the accuracy on the samples that did not lock (NaN: none).
+     * {@code unsettledFraction} the share still moving at the run's end, {@code unlockedFraction} the
+     * share that did not lock ({@link EquilibriumSimulator.Batch#locked}) and {@code unlockedAccuracy}
+     * the accuracy among those (NaN: none).
      */
     public record Evaluation(double accuracy, double cost, int[][] confusion, int[] predictions,
-            double unsettledFraction, double unlockedAccuracy, double meanSteps) {
+            double unsettledFraction, double unlockedFraction, double unlockedAccuracy, double meanSteps) {
     }
 
     public TrainedEquilibrium train() {
@@ -134,7 +136,7 @@ public final class EquilibriumTrainer {
             double seconds = (System.nanoTime() - started) / 1e9;
             return new TrainedEquilibrium(network.name(), params, seed, finalTrain.accuracy(), finalTest.accuracy(), best,
                     bestStep, chosen, chosenStep, checkpoints, costCurve, accuracyCurve, testCurve, finalTest.confusion(),
-                    finalTest.unsettledFraction(), finalTest.unlockedAccuracy(), freeSteps / Math.max(1, relaxations),
+                    finalTest.unsettledFraction(), finalTest.unlockedFraction(), finalTest.unlockedAccuracy(), freeSteps / Math.max(1, relaxations),
                     nudgedSteps / Math.max(1, relaxations), seconds, stepNanos / 1e9 / Math.max(1, steps));
         } finally {
             pool.shutdownNow();
@@ -384,14 +386,16 @@ public final class EquilibriumTrainer {
         int[][] confusion = new int[classes][classes];
         int correct = 0;
         int unsettled = 0;
+        int unlocked = 0;
         int unlockedCorrect = 0;
         double cost = 0;
         double totalSteps = 0;
         for (int r = 0; r < samples.size(); r++) {
             confusion[samples.label(r)][predictions[r]]++;
             correct += predictions[r] == samples.label(r) ? 1 : 0;
+            unsettled += stepCounts[r] >= sim.maxSteps() ? 1 : 0;
             if (!locked[r]) {
-                unsettled++;
+                unlocked++;
                 unlockedCorrect += predictions[r] == samples.label(r) ? 1 : 0;
             }
             cost += costs[r];
@@ -399,6 +403,6 @@ public final class EquilibriumTrainer {
         }
         int n = Math.max(1, samples.size());
         return new Evaluation(correct / (double) n, cost / n, confusion, predictions, unsettled / (double) n,
-                unsettled == 0 ? Double.NaN : unlockedCorrect / (double) unsettled, totalSteps / n);
+                unlocked / (double) n, unlocked == 0 ? Double.NaN : unlockedCorrect / (double) unlocked, totalSteps / n);
     }
 }

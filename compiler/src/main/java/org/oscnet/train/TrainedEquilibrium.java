@@ -14,9 +14,10 @@ import java.util.List;
  * @param checkpoints steps at which the test set was evaluated; {@code trainCostCurve} and
  *     {@code trainAccuracyCurve} are batch means since the previous checkpoint (free equilibria,
  *     measured before each update), {@code testAccuracyCurve} the test accuracy there
- * @param unsettledFraction share of final test relaxations that did not lock: without noise, stopped
- *     at the run's end before every unit moved slower than the tolerance; with noise, a unit slipped
- *     by half a turn or more over the run's second half
+ * @param unsettledFraction share of final test relaxations stopped at the run's end before every
+ *     unit moved slower than the tolerance (every one, with noise)
+ * @param unlockedFraction share of final test relaxations that did not lock: unsettled, and a unit
+ *     slipped by half a turn or more over the run's second half
  * @param unlockedTestAccuracy test accuracy on those unlocked samples alone (NaN when there are none)
  * @param meanFreeSteps mean Euler steps of a free relaxation during training; likewise nudged
  * @param stepSeconds mean wall time of one training step (free + nudged phases, update) without
@@ -25,7 +26,7 @@ import java.util.List;
 public record TrainedEquilibrium(String network, double[] parameters, long seed, double trainAccuracy,
         double testAccuracy, double bestTestAccuracy, int bestStep, double chosenTestAccuracy, int chosenStep,
         List<Integer> checkpoints, List<Double> trainCostCurve, List<Double> trainAccuracyCurve,
-        List<Double> testAccuracyCurve, int[][] confusion, double unsettledFraction, double unlockedTestAccuracy, double meanFreeSteps,
+        List<Double> testAccuracyCurve, int[][] confusion, double unsettledFraction, double unlockedFraction, double unlockedTestAccuracy, double meanFreeSteps,
         double meanNudgedSteps, double wallSeconds, double stepSeconds) implements Trained {
 
     public TrainedEquilibrium {

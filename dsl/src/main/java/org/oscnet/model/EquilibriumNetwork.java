@@ -46,6 +46,20 @@ public record EquilibriumNetwork(String name, Kind kind, String dataset, List<In
                 inputPhaseHigh, targetPhase, otherPhase, frequencyDispersion, amplitude, simulation, relaxation);
     }
 
+    /** The same network among devices of another relative frequency dispersion (studies). */
+    public EquilibriumNetwork withDispersion(double dispersion) {
+        return new EquilibriumNetwork(name, kind, dataset, layers, units, allToAll, inputs, outputs, inputPhaseLow,
+                inputPhaseHigh, targetPhase, otherPhase, dispersion, amplitude, simulation, relaxation);
+    }
+
+    /** The same network relaxed with phase noise of another linewidth (a fraction of the mean frequency). */
+    public EquilibriumNetwork withNoise(double linewidth) {
+        Simulation noisy = new Simulation(simulation.step(), simulation.duration(), simulation.readout(),
+                simulation.initialPhases(), linewidth);
+        return new EquilibriumNetwork(name, kind, dataset, layers, units, allToAll, inputs, outputs, inputPhaseLow,
+                inputPhaseHigh, targetPhase, otherPhase, frequencyDispersion, amplitude, noisy, relaxation);
+    }
+
     /** Units whose phases are clamped to the inputs. */
     public int clamped() {
         return inputs;

@@ -13,4 +13,10 @@ public record Training(String network, String dataset, TrainingMethod method, Op
         return new Training(network, dataset, method, optimizer, steps, countsEpochs, batchSize, batchPerClass, newSeed,
                 restarts);
     }
+
+    /** The same training for another number of steps (studies). */
+    public Training withSteps(int count) {
+        return new Training(network, dataset, method, optimizer, count, countsEpochs, batchSize, batchPerClass, seed,
+                restarts);
+    }
 }

@@ -51,10 +51,10 @@ final class NetworkChecker {
         List<Ast.Statement> repeatable = decl.statements().stream().filter(s -> s instanceof Ast.OutputStmt).toList();
         List<Ast.Statement> single = decl.statements().stream().filter(s -> !(s instanceof Ast.OutputStmt)).toList();
         Block block = new Block("network `" + name + "`", decl.name().span(), single, STATEMENTS.get(family),
-                "does not apply to a " + family + " network", diagnostics);
+                "does not apply to " + family + " networks", diagnostics);
         List<Ast.OutputStmt> outputs = repeatable.stream().map(Ast.OutputStmt.class::cast).toList();
         if (!outputs.isEmpty() && !STATEMENTS.get(family).contains("output")) {
-            diagnostics.error(outputs.get(0).span(), "`output` does not apply to a " + family + " network");
+            diagnostics.error(outputs.get(0).span(), "`output` does not apply to " + family + " networks");
         }
         long errorsBefore = diagnostics.errorCount();
         // Without its dataset a network is still checked for everything that does not depend on it.

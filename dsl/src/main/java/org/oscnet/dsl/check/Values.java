@@ -24,7 +24,7 @@ final class Values {
      * {@code 2} (200 %, or 2 %?) is never guessed.
      */
     static void requirePercent(Ast.Quantity quantity, String what, String example, Diagnostics diagnostics) {
-        if (!quantity.unit().equals("%")) {
+        if (quantity.unit().isEmpty()) {   // another unit already has its own error
             diagnostics.error(quantity.span(), what + " is a percentage of the mean natural frequency; write it with"
                     + " `%`, e.g. `" + example + "`");
         }
