@@ -14,7 +14,8 @@ module ${name}_top #(
     parameter [31:0] LFSR_SEED = 32'h${lfsrSeed},
     parameter EDGES_FILE = "mem/${name}_edges.mem",
     parameter ROWS_FILE = "mem/${name}_rows.mem",
-    parameter BIAS_FILE = "mem/${name}_bias.mem"
+    parameter BIAS_FILE = "mem/${name}_bias.mem"<#if drifts>,
+    parameter DRIFT_FILE = "mem/${name}_drift.mem"</#if>
 ) (
     input  wire clk,
     input  wire rst,
@@ -37,10 +38,17 @@ module ${name}_top #(
     reg [${edgeBits - 1}:0] row_end_rom [0:${2 * phaseDepth - 1}];
     // Per free unit: {h cos psi, h sin psi} in accumulator units.
     reg [${2 * accumulatorBits - 1}:0] bias_rom [0:${free - 1}];
+<#if drifts>
+    // Per free unit: its frequency word, the turn its natural-frequency offset adds every step.
+    reg [${phaseBits - 1}:0] drift_rom [0:${free - 1}];
+</#if>
     initial begin
         $readmemh(EDGES_FILE, edge_rom);
         $readmemh(ROWS_FILE, row_end_rom);
         $readmemh(BIAS_FILE, bias_rom);
+<#if drifts>
+        $readmemh(DRIFT_FILE, drift_rom);
+</#if>
     end
 
     reg [2:0] state;
@@ -109,7 +117,7 @@ module ${name}_top #(
     wire signed [${incrementBits - 1}:0] turn = rounded[${incrementBits - 1}:0];
 
     // What the testbenches watch: a free unit's new phase, written once per unit per step, in order.
-    wire [${phaseBits - 1}:0] commit_phase /*verilator public_flat_rd*/ = own_phase + ${turnAsPhase};
+    wire [${phaseBits - 1}:0] commit_phase /*verilator public_flat_rd*/ = own_phase + ${turnAsPhase}<#if drifts> + drift_rom[unit]</#if>;
 
 <#if randomPhases>
     wire [${phaseBits - 1}:0] start_phase;

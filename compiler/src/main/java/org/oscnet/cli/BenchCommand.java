@@ -30,8 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " training (100 iterations, batch 90, with sensitivities). Then one training epoch of"
                 + " examples/seqdigits.osc (898 sequences, forward, BPTT and Adam, one Euler step per input point),"
                 + " and one equilibrium-propagation step of a 64-100-10 XY network (300 digits, free and nudged"
-                + " relaxations) and one pass over the 8 000 MNIST training images of examples/mnist_xy.osc"
-                + " (784-100-10).",
+                + " relaxations) and one pass over the 8 000 MNIST training images of examples/mnist_xy.osc and of"
+                + " examples/mnist_stuart_landau.osc (784-100-10).",
             "With --numpy, also the same cases in NumPy (scripts/kuramoto_numpy.py, scripts/stno_rnn_numpy.py,"
                     + " scripts/xy_ep_numpy.py, one BLAS thread), measured in the same run so the ratio is fair on a"
                     + " shared machine."},
@@ -107,7 +107,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (!noEquilibrium) {
             Benchmarks.printJson(out, equilibriumStep());
-            Benchmarks.printJson(out, mnistEpoch());
+            Benchmarks.printJson(out, mnistEpoch("examples/mnist_xy.osc", "xy-mnist-epoch"));
+            Benchmarks.printJson(out, mnistEpoch("examples/mnist_stuart_landau.osc", "stuart_landau-mnist-epoch"));
             if (numpy) {
                 runNumpy(out, "scripts/xy_ep_numpy.py", Integer.toString(repeats));
             }
@@ -247,11 +248,11 @@ final class BenchCommand implements Callable<Integer> {
 
     /**
      * One pass of equilibrium propagation over the 8 000 MNIST training images on the 784-100-10
-     * XY network of examples/mnist_xy.osc: as many steps of 300 images (30 per class) as make 8 000,
-     * timed per step from the initial parameters and multiplied out.
+     * network of {@code example} (XY or Stuart-Landau units): as many steps of 300 images (30 per
+     * class) as make 8 000, timed per step from the initial parameters and multiplied out.
      */
-    private Map<String, Object> mnistEpoch() {
-        Design design = Inputs.load(DemoCommand.home().resolve("examples/mnist_xy.osc"), spec.commandLine().getErr());
+    private Map<String, Object> mnistEpoch(String example, String name) {
+        Design design = Inputs.load(DemoCommand.home().resolve(example), spec.commandLine().getErr());
         EquilibriumNetwork network = (EquilibriumNetwork) design.networks().get(0);
         Training training = design.trainings().get(0);
         var dataset = design.dataset(network.dataset()).orElseThrow();
@@ -260,7 +261,7 @@ final class BenchCommand implements Callable<Integer> {
         int steps = (dataset.train().size() + batch - 1) / batch;
         double seconds = secondsPerStep(network, design);
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("case", "xy-mnist-epoch");
+        result.put("case", name);
         result.put("layers", network.layers());
         result.put("images", dataset.train().size());
         result.put("steps", steps);

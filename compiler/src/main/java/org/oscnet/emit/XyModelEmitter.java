@@ -77,6 +77,7 @@ public final class XyModelEmitter {
                 .addField(packed("STEP_END", toLongs(hw.stepEnd())))
                 .addField(packed("BIAS_COS", hw.biasCos()))
                 .addField(packed("BIAS_SIN", hw.biasSin()))
+                .addFields(hw.drifts() ? java.util.List.of(packed("DRIFT", hw.drift())) : java.util.List.of())
                 .addField(JavaModelEmitter.table("SINE_QUARTER", LONGS, JavaModelEmitter.array(hw.sineQuarter())))
                 .addField(TypeName.LONG, "lfsr", Modifier.PRIVATE)
                 .addMethods(JavaModelEmitter.lfsrConstructors())
@@ -213,8 +214,8 @@ public final class XyModelEmitter {
                 .addStatement("s += WEIGHTS[e] * sin[(int) COLUMNS[e]]")
                 .endControlFlow()
                 .addStatement("long force = cos[f] * s - sin[f] * c")
-                .addStatement("next[f] = (phases[f] + shiftRound($LL * force, $L)) & $LL", hw.couplingMultiplier(),
-                        hw.couplingShift(), (1L << hw.phaseBits()) - 1)
+                .addStatement("next[f] = (phases[f] + shiftRound($LL * force, $L)$L) & $LL", hw.couplingMultiplier(),
+                        hw.couplingShift(), hw.drifts() ? " + DRIFT[f]" : "", (1L << hw.phaseBits()) - 1)
                 .addStatement("digest = digest * 31 + (int) next[f]")
                 .endControlFlow()
                 .addStatement("long[] swap = phases")

@@ -31,7 +31,7 @@ public final class XyVerilogEmitter {
         return files;
     }
 
-    /** The {@code $readmemh} files, below {@code mem/}: couplings, row ends, biases. */
+    /** The {@code $readmemh} files, below {@code mem/}: couplings, row ends, biases (and frequency words). */
     public static Map<String, String> memories(XyHw hw) {
         Map<String, String> files = new LinkedHashMap<>();
         StringBuilder edges = new StringBuilder();
@@ -57,6 +57,13 @@ public final class XyVerilogEmitter {
             bias.append(hex(word, 2 * hw.accumulatorBits())).append('\n');
         }
         files.put(hw.name() + "_bias.mem", bias.toString());
+        if (hw.drifts()) {
+            StringBuilder drift = new StringBuilder();
+            for (int f = 0; f < hw.free(); f++) {
+                drift.append(hex(BigInteger.valueOf(hw.drift()[f]), hw.phaseBits())).append('\n');
+            }
+            files.put(hw.name() + "_drift.mem", drift.toString());
+        }
         return files;
     }
 
@@ -111,6 +118,7 @@ public final class XyVerilogEmitter {
         m.put("couplingMultiplier", hw.couplingMultiplier());
         m.put("couplingShift", hw.couplingShift());
         m.put("randomPhases", hw.randomPhases());
+        m.put("drifts", hw.drifts());
         m.put("inputSlice", inputBits == hw.columnBits() ? "" : "[" + (inputBits - 1) + ":0]");
         m.put("unitSlice", unitBits == hw.columnBits() ? "" : "[" + (unitBits - 1) + ":0]");
         m.put("weightWide", Verilog.extend("weight", hw.weightBits(), ab));

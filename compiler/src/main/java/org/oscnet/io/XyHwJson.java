@@ -58,6 +58,10 @@ public final class XyHwJson {
         constants.put("step_multiplier", hw.couplingMultiplier());
         constants.put("step_shift", hw.couplingShift());
         constants.put("first_output", hw.firstOutput());
+        if (hw.drifts()) {
+            var words = constants.putArray("frequency_words");
+            java.util.Arrays.stream(hw.drift()).forEach(words::add);
+        }
 
         ObjectNode q = HwJson.quantization(root, target, search, XyQuantizer.SEARCHED);
         q.put("float_test_accuracy", accuracy.floatTest());

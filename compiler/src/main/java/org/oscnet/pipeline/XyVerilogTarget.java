@@ -58,24 +58,23 @@ final class XyVerilogTarget {
         if (target.pipeline() > 0) {
             throw new NotImplementedYet("a pipelined xy array (`pipeline " + target.pipeline() + "`)");
         }
-        if (network.frequencyDispersion() > 0) {
-            throw new NotImplementedYet("an xy array of units with dispersed natural frequencies (`dispersion`, a"
-                    + " frequency word per unit)");
-        }
         if (network.simulation().noiseLinewidth() > 0) {
             throw new NotImplementedYet("an xy array with phase noise (`noise`)");
         }
         double[] parameters = trained.parameters();
+        double[] offsets = org.oscnet.sim.XyLayout.of(network).frequencyOffsets(trained.seed(),
+                network.frequencyDispersion());
         Widths widths = DEFAULTS.with(target.widths());
         Quantizer.Search search = null;
         if (target.autoWidths()) {
             search = Quantizer.search(XyQuantizer.SEARCHED, GENEROUS.with(target.widths()),
                     trained.testAccuracy() - target.autoMaxLoss(),
-                    w -> XyQuantizer.accuracy(XyQuantizer.plan(network, parameters, target, w), dataset.test()));
+                    w -> XyQuantizer.accuracy(XyQuantizer.plan(network, parameters, offsets, target, w),
+                            dataset.test()));
             widths = search.chosen();
         }
         try {
-            return new Planned(XyQuantizer.plan(network, parameters, target, widths), search);
+            return new Planned(XyQuantizer.plan(network, parameters, offsets, target, widths), search);
         } catch (WidthTooSmall e) {
             throw new BadInput("`" + network.name() + "`: " + e.getMessage());
         }
@@ -123,6 +122,7 @@ final class XyVerilogTarget {
         model.put("classBits", hw.classIndexBits());
         model.put("traceStepsHint", VerilogTarget.TRACE_STEPS);
         model.put("randomPhases", hw.randomPhases());
+        model.put("drifts", hw.drifts());
         model.put("edges", hw.edges());
         model.put("weightBits", hw.weightBits());
         model.put("weightFraction", hw.weightFraction());

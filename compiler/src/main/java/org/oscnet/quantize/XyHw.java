@@ -16,6 +16,8 @@ package org.oscnet.quantize;
  * free units is stored at both ends). {@code fieldEnd[-1] = 0} and {@code stepEnd[-1] = fieldEnd[free-1]}.
  *
  * @param biasCos per free unit, {@code h cos ψ} in accumulator units; {@code biasSin} likewise
+ * @param drift per free unit, its frequency word: the turn its natural-frequency offset gives in one
+ *     step, {@code Δt·Δω·2^phase/2π} rounded, added to every step's turn (all 0 without dispersion)
  * @param couplingMultiplier {@code K}: a step turns unit f by {@code (K·force + 2^(k-1)) >> k} LSBs
  * @param stepSize the float simulator's {@code Δt}, the hardware's too
  */
@@ -36,6 +38,7 @@ public record XyHw(
         int[] stepEnd,
         long[] biasCos,
         long[] biasSin,
+        long[] drift,
         int accumulatorBits,
         int forceBits,
         int couplingBits,
@@ -72,6 +75,11 @@ public record XyHw(
     /** Clock cycles of one relaxation step: one per free edge, one per unit to turn it. */
     public long stepCycles() {
         return freeEdges() + free;
+    }
+
+    /** Whether any unit has a frequency word (the network was trained among dispersed devices). */
+    public boolean drifts() {
+        return java.util.Arrays.stream(drift).anyMatch(d -> d != 0);
     }
 
     public int sineIndexBits() {

@@ -20,9 +20,13 @@ public final class XyQuantizer {
     private XyQuantizer() {
     }
 
-    /** The plan for the given widths; {@link WidthTooSmall} when a width cannot hold its values. */
-    public static XyHw plan(EquilibriumNetwork network, double[] parameters, HardwareTarget.Verilog target,
-            Widths widths) {
+    /**
+     * The plan for the given widths among devices whose natural frequencies are offset by
+     * {@code offsets} (per free unit, units of the mean angular frequency); {@link WidthTooSmall}
+     * when a width cannot hold its values.
+     */
+    public static XyHw plan(EquilibriumNetwork network, double[] parameters, double[] offsets,
+            HardwareTarget.Verilog target, Widths widths) {
         XyLayout layout = XyLayout.of(network);
         int phaseBits = widths.phase();
         if (phaseBits < 8 || phaseBits > 32) {
@@ -118,9 +122,15 @@ public final class XyQuantizer {
         // change nothing: a turn wider than the phase is kept to the phase's width, exactly.
         int incrementBits = Math.min(QFormat.widthFor(turnLow, turnHigh, true), phaseBits);
         SineTable table = new SineTable(target.sineEntries(), target.sineBits());
+        QFormat turn = QFormat.unsigned(phaseBits, phaseBits);
+        long[] drift = new long[free];
+        for (int f = 0; f < free; f++) {
+            drift[f] = turn.wrap(QFormat.roundHalfAway(simulation.step() * offsets[f] * Math.scalb(1.0, phaseBits)
+                    / (2 * Math.PI)));
+        }
         return new XyHw(network.name(), inputs, free, layout.outputs(), phaseBits, target.sineEntries(),
                 target.sineBits(), table.quarter(), widths.weight(), weightFraction, columns, weights, fieldEnd,
-                stepEnd, biasCos, biasSin, accumulatorBits, forceBits, widths.coupling(), k.value(), k.shift(),
+                stepEnd, biasCos, biasSin, drift, accumulatorBits, forceBits, widths.coupling(), k.value(), k.shift(),
                 productBits, incrementBits, simulation.steps(),
                 simulation.initialPhases() == Simulation.InitialPhases.RANDOM, Quantizer.DEFAULT_LFSR_SEED,
                 simulation.step(), network.inputPhaseLow(), network.inputPhaseHigh());

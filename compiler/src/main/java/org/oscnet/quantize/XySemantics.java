@@ -16,9 +16,10 @@ import java.util.stream.IntStream;
  * <pre>
  *   C_f = FC_f + Σ_g w·cosT(θ_g)      S_f = FS_f + Σ_g w·sinT(θ_g)      (g: free neighbours)
  *   force_f = cosT(θ_f)·S_f − sinT(θ_f)·C_f             (= Σ W sin(θ_g − θ_f) + h sin(ψ − θ_f))
- *   θ_f ← (θ_f + ((K·force_f + 2^(k-1)) >> k)) mod 2^phaseBits
+ *   θ_f ← (θ_f + ((K·force_f + 2^(k-1)) >> k) + drift_f) mod 2^phaseBits
  * </pre>
- * Tables are addressed by the phase's top bits (truncation). The class is the output with the
+ * {@code drift_f} is unit f's frequency word (0 without dispersion). Tables are addressed by the
+ * phase's top bits (truncation). The class is the output with the
  * largest {@code sinT(θ)} (the first on ties). A digest of every free phase after every step
  * lets testbenches compare whole trajectories: {@code d ← d·31 + θ_f} (32-bit wrap).
  */
@@ -84,7 +85,7 @@ public final class XySemantics {
                 }
                 long force = cos[f] * s - sin[f] * c;
                 long turn = HwSemantics.shiftRound(hw.couplingMultiplier() * force, hw.couplingShift());
-                next[f] = (phases[f] + turn) & mask;
+                next[f] = (phases[f] + turn + hw.drift()[f]) & mask;
                 digest = digest * 31 + (int) next[f];
             }
             long[] swap = phases;

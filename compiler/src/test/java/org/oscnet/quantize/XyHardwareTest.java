@@ -67,13 +67,20 @@ class XyHardwareTest {
         return words;
     }
 
+    /** Frequency offsets of a network's devices at {@code dispersion} (all 0 at 0). */
+    private static double[] offsets(EquilibriumNetwork network, long seed, double dispersion) {
+        return XyLayout.of(network).frequencyOffsets(seed, dispersion);
+    }
+
     @ParameterizedTest
-    @CsvSource({"1, false, true, 12, 12", "2, true, true, 16, 14", "3, false, false, 10, 8", "4, true, false, 20, 16"})
+    @CsvSource({"1, false, true, 12, 12, 0", "2, true, true, 16, 14, 0", "3, false, false, 10, 8, 0",
+        "4, true, false, 20, 16, 0", "5, false, true, 16, 12, 0.05", "6, true, false, 12, 10, 0.2"})
     void generatedModelEqualsTheSemantics(long seed, boolean allToAll, boolean randomPhases, int phaseBits,
-            int weightBits) throws Exception {
+            int weightBits, double dispersion) throws Exception {
         EquilibriumNetwork network = network(allToAll, 60, randomPhases);
-        XyHw hw = XyQuantizer.plan(network, parameters(network, seed), target(256, 12),
-                new Widths(phaseBits, 0, weightBits, 16, 0, 0));
+        XyHw hw = XyQuantizer.plan(network, parameters(network, seed), offsets(network, seed, dispersion),
+                target(256, 12), new Widths(phaseBits, 0, weightBits, 16, 0, 0));
+        assertEquals(dispersion > 0, hw.drifts());
         Path source = dir.resolve(XyModelEmitter.sourcePath(hw));
         Files.createDirectories(source.getParent());
         Files.writeString(source, XyModelEmitter.render(hw, FeatureMap.identity(hw.inputs()), "test",
@@ -104,8 +111,8 @@ class XyHardwareTest {
      * The float Euler relaxation written out here, independently of the simulator:
      * {@code dφ_f/dt = Σ_j W_fj sin(φ_j − φ_f) + h_f sin(ψ_f − φ_f)}, inputs clamped.
      */
-    private static double[] floatRelaxation(XyLayout layout, double[] p, double[] inputs, double[] start, long steps,
-            double dt) {
+    private static double[] floatRelaxation(XyLayout layout, double[] p, double[] offsets, double[] inputs,
+            double[] start, long steps, double dt) {
         int n = layout.units();
         double[] phi = new double[n];
         System.arraycopy(inputs, 0, phi, 0, layout.inputs());
@@ -123,18 +130,19 @@ class XyHardwareTest {
                 force[u] += p[layout.biasOffset() + f] * Math.sin(p[layout.biasPhaseOffset() + f] - phi[u]);
             }
             for (int u = layout.inputs(); u < n; u++) {
-                phi[u] += dt * force[u];
+                phi[u] += dt * (force[u] + offsets[u - layout.inputs()]);
             }
         }
         return java.util.Arrays.copyOfRange(phi, layout.inputs(), n);
     }
 
     @ParameterizedTest
-    @CsvSource({"5, false", "6, true", "7, false"})
-    void fixedPointRelaxationFollowsTheFloatDynamics(long seed, boolean allToAll) {
+    @CsvSource({"5, false, 0", "6, true, 0", "7, false, 0", "8, false, 0.1", "9, true, 0.1"})
+    void fixedPointRelaxationFollowsTheFloatDynamics(long seed, boolean allToAll, double dispersion) {
         EquilibriumNetwork network = network(allToAll, 400, true);
         double[] p = parameters(network, seed);
-        XyHw hw = XyQuantizer.plan(network, p, target(4096, 14), new Widths(20, 0, 14, 12, 0, 0));
+        double[] offsets = offsets(network, seed, dispersion);
+        XyHw hw = XyQuantizer.plan(network, p, offsets, target(4096, 14), new Widths(20, 0, 14, 12, 0, 0));
         XyLayout layout = XyLayout.of(network);
         SplittableRandom random = new SplittableRandom(seed);
         long[] inputs = randomPhases(random, hw, 1);
@@ -143,7 +151,7 @@ class XyHardwareTest {
         double turn = Math.scalb(2 * Math.PI, -hw.phaseBits());
         double[] floatInputs = java.util.Arrays.stream(inputs).mapToDouble(w -> w * turn).toArray();
         double[] floatStart = java.util.Arrays.stream(start).mapToDouble(w -> w * turn).toArray();
-        double[] expected = floatRelaxation(layout, p, floatInputs, floatStart, hw.steps(), 0.1);
+        double[] expected = floatRelaxation(layout, p, offsets, floatInputs, floatStart, hw.steps(), 0.1);
         for (int f = 0; f < hw.free(); f++) {
             double difference = Math.IEEEremainder(fixed.phases()[f] * turn - expected[f], 2 * Math.PI);
             assertTrue(Math.abs(difference) < 0.02, "unit " + f + ": fixed point " + fixed.phases()[f] * turn
@@ -157,7 +165,8 @@ class XyHardwareTest {
         double[] p = parameters(network, 1);
         p[0] = 9.5;
         WidthTooSmall e = assertThrows(WidthTooSmall.class,
-                () -> XyQuantizer.plan(network, p, target(256, 12), new Widths(16, 0, 4, 16, 0, 0)));
+                () -> XyQuantizer.plan(network, p, offsets(network, 1, 0), target(256, 12),
+                        new Widths(16, 0, 4, 16, 0, 0)));
         assertTrue(e.getMessage().contains("couplings up to 10 need a weight of at least 5 bits"), e.getMessage());
     }
 }

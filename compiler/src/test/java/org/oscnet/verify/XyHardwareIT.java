@@ -14,9 +14,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end through the tools for the digital XY array: a small XOR network is trained, compiled
- * and verified (Java model, lint, Verilator, Icarus); then one weight word of the couplings'
- * {@code $readmemh} file is changed and verify must report the mismatch.
+ * End to end through the tools for the digital XY array: a small XOR network among devices with
+ * dispersed natural frequencies (so every unit has a frequency word) is trained, compiled and
+ * verified (Java model, lint, Verilator, Icarus); then one weight word of the couplings'
+ * {@code $readmemh} file is changed and verify must report the mismatch. The checked-in
+ * {@code verilog-out/xor_xy} covers the array without frequency words.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class XyHardwareIT {
@@ -40,6 +42,7 @@ class XyHardwareIT {
                 }
                 network xor_small : xy {
                     layers 2, 3, 2;
+                    dispersion 5 %%;
                     input xor.features -> phase -90 deg .. 90 deg;
                     output phase target 90 deg, others -90 deg;
                     simulate { step 0.2; duration 20; phases random; }
@@ -58,6 +61,7 @@ class XyHardwareIT {
         HardwareIT.Run compile = HardwareIT.oscnet("compile", source.toString(), "-o", out.toString());
         assertEquals(0, compile.status(), compile.err());
         verilog = out.resolve("xor_small/verilog");
+        assertEquals(5, Files.readAllLines(verilog.resolve("mem/xor_small_drift.mem")).size());
     }
 
     @Test
