@@ -25,7 +25,7 @@ import org.oscnet.train.TrainingListener;
  * Equilibrium networks trained by equilibrium propagation ({@link EquilibriumTrainer}), layered or
  * all-to-all: XY phase units (seed paper 3; also seed paper 4's phase networks with dispersion and
  * noise), with a digital array in Verilog, and Stuart-Landau amplitude-phase units (seed paper 4),
- * which train but have no hardware target yet.
+ * with ngspice netlists of their complex envelopes.
  */
 final class EquilibriumFamily implements Family<EquilibriumNetwork, TrainedEquilibrium> {
     private final EquilibriumNetwork.Kind kind;
@@ -124,12 +124,20 @@ final class EquilibriumFamily implements Family<EquilibriumNetwork, TrainedEquil
 
     @Override
     public Set<String> targets() {
-        return digital() ? Set.of("verilog") : Set.of();
+        return digital() ? Set.of("verilog") : Set.of("spice");
     }
 
     @Override
     public Compiled compile(EquilibriumNetwork network, Dataset dataset, TrainedEquilibrium trained,
             HardwareTarget target, Set<String> wanted, CompileOptions options) {
+        if (!digital()) {
+            if (target.spice().isEmpty() || !wanted.contains("spice")) {
+                return new Compiled(Map.of(), java.util.List.of());
+            }
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            String summary = StuartLandauSpiceTarget.compile(network, dataset, trained, options, files);
+            return new Compiled(files, java.util.List.of(summary));
+        }
         if (target.verilog().isEmpty() || !wanted.contains("verilog")) {
             return new Compiled(Map.of(), java.util.List.of());
         }

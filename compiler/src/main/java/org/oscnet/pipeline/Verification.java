@@ -16,12 +16,14 @@ import org.oscnet.emit.Templates;
 import org.oscnet.io.HwJson;
 import org.oscnet.io.OutputFolder;
 import org.oscnet.io.RecurrentSpiceJson;
+import org.oscnet.io.StuartLandauSpiceJson;
 import org.oscnet.io.SpiceJson;
 import org.oscnet.plot.HardwarePlots;
 import org.oscnet.verify.Check;
 import org.oscnet.verify.Cosimulation;
 import org.oscnet.verify.MonteCarlo;
 import org.oscnet.verify.RecurrentSpiceCheck;
+import org.oscnet.verify.StuartLandauSpiceCheck;
 import org.oscnet.verify.SpiceVerification;
 import org.oscnet.verify.Synthesis;
 
@@ -94,8 +96,11 @@ public final class Verification {
 
     private Outcome run() throws IOException {
         if (Files.isRegularFile(dir.resolve("spice.json"))) {
-            return RecurrentSpiceJson.SCHEMA.equals(RecurrentSpiceJson.schemaOf(dir.resolve("spice.json")))
-                    ? verifyRecurrentSpice() : verifySpice();
+            String schema = RecurrentSpiceJson.schemaOf(dir.resolve("spice.json"));
+            if (StuartLandauSpiceJson.SCHEMA.equals(schema)) {
+                return verifyStuartLandauSpice();
+            }
+            return RecurrentSpiceJson.SCHEMA.equals(schema) ? verifyRecurrentSpice() : verifySpice();
         }
         Path hwJson = dir.resolve("hw.json");
         if (!Files.isRegularFile(hwJson)) {
@@ -226,6 +231,48 @@ public final class Verification {
         putChecks(json, outcome.checks());
         OutputFolder folder = new OutputFolder(dir);
         folder.put("report.md", Templates.render("report/spice_rnn.md.ftl", model));
+        folder.put("report.json", new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(json) + "\n");
+        folder.commit();
+        return new Outcome(dir, outcome.checks());
+    }
+
+    /** The netlists of a stuart_landau network against the simulator; report.md and report.json. */
+    private Outcome verifyStuartLandauSpice() throws IOException {
+        StuartLandauSpiceJson m = StuartLandauSpiceJson.read(dir.resolve("spice.json"));
+        out.printf(Locale.ROOT, "running ngspice on %d test rows (%d at a time) ...%n", m.netlists().size(),
+                options.jobs());
+        out.flush();
+        StuartLandauSpiceCheck.Outcome outcome = StuartLandauSpiceCheck.run(dir, m, options.jobs(),
+                c -> report(out, c));
+        boolean allPassed = outcome.checks().stream().allMatch(Check::passed);
+        Map<String, Object> model = spiceReportModel(m.network(), allPassed);
+        model.put("maxStep", String.valueOf(org.oscnet.emit.StuartLandauSpiceEmitter.MAX_STEP));
+        model.put("duration", String.valueOf(m.duration()));
+        model.put("reference", m.reference());
+        model.put("phaseTolerance", String.format(Locale.ROOT, "%.0e", m.phaseTolerance()));
+        model.put("amplitudeTolerance", String.format(Locale.ROOT, "%.0e", m.amplitudeTolerance()));
+        model.put("checks", checkRows(outcome.checks()));
+        model.put("samples", outcome.samples().stream().filter(x -> x.state() != null).map(x -> {
+            int index = m.rows().indexOf(x.row());
+            double[] ref = m.referenceStates()[index];
+            double worst = 0;
+            for (int f = 0; f < m.free(); f++) {
+                worst = Math.max(worst, Math.abs(Math.IEEEremainder(Math.atan2(x.state()[m.free() + f], x.state()[f])
+                        - Math.atan2(ref[m.free() + f], ref[f]), 2 * Math.PI)));
+            }
+            return Map.of("row", x.row(), "label", m.classNames().get(x.label()),
+                    "spice", m.classNames().get(m.prediction(x.state())),
+                    "reference", m.classNames().get(m.referenceClasses()[index]),
+                    "difference", String.format(Locale.ROOT, "%.1e", worst));
+        }).toList());
+        ObjectNode json = new ObjectMapper().createObjectNode();
+        json.put("schema", "oscnet.verify-spice-stuart_landau/1");
+        json.put("network", m.network());
+        json.put("passed", allPassed);
+        putChecks(json, outcome.checks());
+        OutputFolder folder = new OutputFolder(dir);
+        folder.put("report.md", Templates.render("report/spice_sl.md.ftl", model));
         folder.put("report.json", new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(json) + "\n");
         folder.commit();

@@ -801,6 +801,12 @@ public final class EquilibriumSimulator {
         return unsettled;
     }
 
+    /** The adaptive solver and its tolerances for a network of this layout, in words. */
+    public static String adaptiveTolerances(XyLayout layout) {
+        return layout.allToAll() ? "Dormand-Prince 5(4), rtol " + ALL_TO_ALL_RELATIVE + ", atol " + ALL_TO_ALL_ABSOLUTE
+                : "Dormand-Prince 5(4), rtol = atol = " + LAYERED_TOLERANCE;
+    }
+
     /** Sample {@code b}'s free state as the adaptive solver holds it: phases, or real then imaginary parts. */
     double[] state(Batch w, int b) {
         int free = layout.free();

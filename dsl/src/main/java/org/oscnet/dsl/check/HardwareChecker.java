@@ -40,10 +40,11 @@ final class HardwareChecker {
         Optional<HardwareTarget.Dac> dac = block.get("dac", Ast.TargetBlock.class)
                 .filter(t -> suits(t, network, Set.of("kuramoto", "stno_rnn")))
                 .map(this::dac);
+        boolean envelopes = network != null && network.family().equals("stuart_landau");
         Optional<HardwareTarget.Spice> spice = block.get("spice", Ast.TargetBlock.class)
-                .filter(t -> suits(t, network, Set.of("kuramoto", "stno_rnn")))
-                .map(this::spice);
-        if (spice.isPresent() && dac.isEmpty() && block.get("dac", Ast.TargetBlock.class).isEmpty()) {
+                .filter(t -> suits(t, network, Set.of("kuramoto", "stno_rnn", "stuart_landau")))
+                .map(t -> envelopes ? envelopeSpice(t) : spice(t));
+        if (spice.isPresent() && !envelopes && dac.isEmpty() && block.get("dac", Ast.TargetBlock.class).isEmpty()) {
             diagnostics.error(block.get("spice", Ast.TargetBlock.class).orElseThrow().span(),
                     "a spice block needs a dac block beside it: the netlists are biased by its codes; add e.g."
                             + " `dac { bits 10; full scale 8 mA; device stno (f0 480 MHz); }`");
@@ -137,6 +138,17 @@ final class HardwareChecker {
                 options.quantity("damping", Dimension.FREQUENCY, 100e6, Values.positive()),
                 options.quantity("spread", Dimension.NONE, 0.0, Values.between(0, 1, "between 0 and 100 %")));
         return new HardwareTarget.Dac(bits, fullScale, stno);
+    }
+
+    /**
+     * A stuart_landau network's netlists integrate its complex envelopes in the model's own time,
+     * so its spice block takes no settings.
+     */
+    private HardwareTarget.Spice envelopeSpice(Ast.TargetBlock target) {
+        new Block("the spice target", target.span(), target.statements(), Set.of(),
+                "does not apply to the netlists of a stuart_landau network (they run in the model's own time; write"
+                        + " `spice { }`)", diagnostics);
+        return new HardwareTarget.Spice(HardwareTarget.Spice.Level.OSCILLATOR, Double.NaN);
     }
 
     private HardwareTarget.Spice spice(Ast.TargetBlock target) {
