@@ -803,8 +803,13 @@ public final class EquilibriumSimulator {
 
     /** The adaptive solver and its tolerances for a network of this layout, in words. */
     public static String adaptiveTolerances(XyLayout layout) {
-        return layout.allToAll() ? "Dormand-Prince 5(4), rtol " + ALL_TO_ALL_RELATIVE + ", atol " + ALL_TO_ALL_ABSOLUTE
-                : "Dormand-Prince 5(4), rtol = atol = " + LAYERED_TOLERANCE;
+        return layout.allToAll() ? "Dormand-Prince 5(4), rtol " + power(ALL_TO_ALL_RELATIVE) + ", atol "
+                + power(ALL_TO_ALL_ABSOLUTE) : "Dormand-Prince 5(4), rtol = atol = " + power(LAYERED_TOLERANCE);
+    }
+
+    /** A power of ten as written in the reports: {@code 1e-8}. */
+    private static String power(double x) {
+        return String.format(java.util.Locale.ROOT, "%.0e", x).replace("e-0", "e-");
     }
 
     /** Sample {@code b}'s free state as the adaptive solver holds it: phases, or real then imaginary parts. */
