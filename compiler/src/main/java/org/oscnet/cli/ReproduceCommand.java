@@ -119,13 +119,7 @@ final class ReproduceCommand implements Callable<Integer> {
         if (seedCount < 1 || perPoint < 1 || epochCount < 0) {
             throw new UserError("--seeds and --study-seeds must be at least 1, --epochs 0 or more");
         }
-        Set<String> groups = new LinkedHashSet<>(only == null ? org.oscnet.reproduce.Paper2.GROUPS : only);
-        for (String group : groups) {
-            if (!org.oscnet.reproduce.Paper2.GROUPS.contains(group)) {
-                throw new UserError("unknown group `" + group + "`; paper2's groups are " + String.join(", ",
-                        org.oscnet.reproduce.Paper2.GROUPS));
-            }
-        }
+        Set<String> groups = groups(org.oscnet.reproduce.Paper2.GROUPS, org.oscnet.reproduce.Paper2.GROUPS);
         Inputs.checkOutputDirectory(output);
         long start = System.nanoTime();
         org.oscnet.reproduce.Paper2.Report report = new org.oscnet.reproduce.Paper2(
@@ -147,13 +141,7 @@ final class ReproduceCommand implements Callable<Integer> {
         }
         List<String> defaults = quick ? List.of("64-20-10", "all-to-all-85", "xor", "solvers")
                 : org.oscnet.reproduce.Paper3.GROUPS;
-        Set<String> groups = new LinkedHashSet<>(only == null ? defaults : only);
-        for (String group : groups) {
-            if (!org.oscnet.reproduce.Paper3.GROUPS.contains(group)) {
-                throw new UserError("unknown group `" + group + "`; paper3's groups are " + String.join(", ",
-                        org.oscnet.reproduce.Paper3.GROUPS));
-            }
-        }
+        Set<String> groups = groups(org.oscnet.reproduce.Paper3.GROUPS, defaults);
         Inputs.checkOutputDirectory(output);
         long start = System.nanoTime();
         org.oscnet.reproduce.Paper3.Report report = new org.oscnet.reproduce.Paper3(
@@ -172,13 +160,7 @@ final class ReproduceCommand implements Callable<Integer> {
         if (seedCount < 1 || stepCount < 0) {
             throw new UserError("--seeds must be at least 1, --steps 0 or more");
         }
-        Set<String> groups = new LinkedHashSet<>(only == null ? org.oscnet.reproduce.Paper4.GROUPS : only);
-        for (String group : groups) {
-            if (!org.oscnet.reproduce.Paper4.GROUPS.contains(group)) {
-                throw new UserError("unknown group `" + group + "`; paper4's groups are " + String.join(", ",
-                        org.oscnet.reproduce.Paper4.GROUPS));
-            }
-        }
+        Set<String> groups = groups(org.oscnet.reproduce.Paper4.GROUPS, org.oscnet.reproduce.Paper4.GROUPS);
         Inputs.checkOutputDirectory(output);
         long start = System.nanoTime();
         org.oscnet.reproduce.Paper4.Report report = new org.oscnet.reproduce.Paper4(
@@ -189,6 +171,18 @@ final class ReproduceCommand implements Callable<Integer> {
                 + (steps > 0 ? " --steps " + steps : "") + (only == null ? "" : " --only " + String.join(",", groups));
         return write(org.oscnet.reproduce.Paper4Report.markdown(report, command, Main.version(), minutes),
                 report.plots(), org.oscnet.reproduce.Paper4Report.table(report));
+    }
+
+    /** The groups {@code --only} names (or {@code defaults}), each one of {@code known}, else a user error. */
+    private Set<String> groups(List<String> known, List<String> defaults) {
+        Set<String> groups = new LinkedHashSet<>(only == null ? defaults : only);
+        for (String group : groups) {
+            if (!known.contains(group)) {
+                throw new UserError("unknown group `" + group + "`; " + paper + "'s groups are " + String.join(", ",
+                        known));
+            }
+        }
+        return groups;
     }
 
     private boolean seedsGiven() {

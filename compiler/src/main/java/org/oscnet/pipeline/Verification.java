@@ -224,16 +224,8 @@ public final class Verification {
                     "difference", String.format(Locale.ROOT, "%.1e", maxDifference(x.probabilities(),
                             m.referenceProbabilities()[index])));
         }).toList());
-        ObjectNode json = new ObjectMapper().createObjectNode();
-        json.put("schema", "oscnet.verify-spice-stno_rnn/1");
-        json.put("network", m.network());
-        json.put("passed", allPassed);
-        putChecks(json, outcome.checks());
-        OutputFolder folder = new OutputFolder(dir);
-        folder.put("report.md", Templates.render("report/spice_rnn.md.ftl", model));
-        folder.put("report.json", new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(json) + "\n");
-        folder.commit();
+        writeSpiceReport("oscnet.verify-spice-stno_rnn/1", m.network(), outcome.checks(), "report/spice_rnn.md.ftl",
+                model);
         return new Outcome(dir, outcome.checks());
     }
 
@@ -266,17 +258,24 @@ public final class Verification {
                     "reference", m.classNames().get(m.referenceClasses()[index]),
                     "difference", String.format(Locale.ROOT, "%.1e", worst));
         }).toList());
+        writeSpiceReport("oscnet.verify-spice-stuart_landau/1", m.network(), outcome.checks(),
+                "report/spice_sl.md.ftl", model);
+        return new Outcome(dir, outcome.checks());
+    }
+
+    /** Writes report.md (from {@code template}) and report.json (the checks) of a family's netlists. */
+    private void writeSpiceReport(String schema, String network, List<Check> checks, String template,
+            Map<String, Object> model) throws IOException {
         ObjectNode json = new ObjectMapper().createObjectNode();
-        json.put("schema", "oscnet.verify-spice-stuart_landau/1");
-        json.put("network", m.network());
-        json.put("passed", allPassed);
-        putChecks(json, outcome.checks());
+        json.put("schema", schema);
+        json.put("network", network);
+        json.put("passed", checks.stream().allMatch(Check::passed));
+        putChecks(json, checks);
         OutputFolder folder = new OutputFolder(dir);
-        folder.put("report.md", Templates.render("report/spice_sl.md.ftl", model));
+        folder.put("report.md", Templates.render(template, model));
         folder.put("report.json", new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(json) + "\n");
         folder.commit();
-        return new Outcome(dir, outcome.checks());
     }
 
     /** What every SPICE report starts with: the network, this oscnet, the folder and ngspice's version. */

@@ -15,12 +15,7 @@ final class Perceptron {
         SplittableRandom random = new SplittableRandom(seed);
         int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
         for (int epoch = 0; epoch < epochs; epoch++) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            shuffle(order, random);
             for (int r : order) {
                 int target = train.label(r) == positiveClass ? 1 : -1;
                 if (target * score(w, train, r) <= 0) {
@@ -37,6 +32,16 @@ final class Perceptron {
             correct += positive == (test.label(r) == positiveClass) ? 1 : 0;
         }
         return (double) correct / test.size();
+    }
+
+    /** A Fisher-Yates shuffle in place, from {@code random}. */
+    static void shuffle(int[] order, SplittableRandom random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
     }
 
     private static double score(double[] w, Samples samples, int r) {

@@ -58,12 +58,7 @@ final class TanhNetwork {
         double[] dh = new double[hidden];
         int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
         for (int epoch = 0; epoch < epochs; epoch++) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
+            Perceptron.shuffle(order, random);
             for (int from = 0; from < order.length; from += batch) {
                 int to = Math.min(order.length, from + batch);
                 java.util.Arrays.fill(gFirst, 0);

@@ -47,6 +47,29 @@ public final class Ngspice {
         }
     }
 
+    /** Runs every netlist, {@code jobs} at a time; the results in the netlists' order. */
+    public static List<Result> runAll(Path dir, List<String> netlists, String tag, int jobs) throws IOException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, jobs));
+        List<java.util.concurrent.Future<Result>> futures = new ArrayList<>();
+        for (String netlist : netlists) {
+            futures.add(pool.submit(() -> run(dir, netlist, tag)));
+        }
+        List<Result> results = new ArrayList<>();
+        try {
+            for (java.util.concurrent.Future<Result> f : futures) {
+                results.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while ngspice ran", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return results;
+    }
+
     public static Result run(Path dir, String netlist, String tag) throws IOException {
         Tools.require(Tools.Tool.NGSPICE);
         ExternalRun.Outcome outcome = ExternalRun.run(dir, TIMEOUT_SECONDS,

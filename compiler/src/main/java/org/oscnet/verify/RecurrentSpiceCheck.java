@@ -5,10 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.oscnet.io.RecurrentSpiceJson;
 
@@ -31,31 +27,14 @@ public final class RecurrentSpiceCheck {
 
     public static Outcome run(Path dir, RecurrentSpiceJson m, int jobs, Consumer<Check> progress) throws IOException {
         long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
-        List<Future<Sample>> futures = new ArrayList<>();
         int width = m.referenceOutputs()[0].length;
-        for (int s = 0; s < m.netlists().size(); s++) {
-            int index = s;
-            futures.add(pool.submit(() -> {
-                Ngspice.Result result = Ngspice.run(dir, m.netlists().get(index), "oscnet_outputs");
-                String problem = result.problem(1, width + 1);
-                double[] y = problem == null ? java.util.Arrays.copyOfRange(result.rows().get(0), 1, width + 1) : null;
-                return new Sample(m.rows().get(index), m.labels().get(index), y == null ? null : m.probabilities(y),
-                        problem);
-            }));
-        }
+        List<Ngspice.Result> results = Ngspice.runAll(dir, m.netlists(), "oscnet_outputs", jobs);
         List<Sample> samples = new ArrayList<>();
-        try {
-            for (Future<Sample> f : futures) {
-                samples.add(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while ngspice ran", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        } finally {
-            pool.shutdownNow();
+        for (int s = 0; s < results.size(); s++) {
+            String problem = results.get(s).problem(1, width + 1);
+            double[] y = problem == null ? java.util.Arrays.copyOfRange(results.get(s).rows().get(0), 1, width + 1)
+                    : null;
+            samples.add(new Sample(m.rows().get(s), m.labels().get(s), y == null ? null : m.probabilities(y), problem));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         List<Check> checks = new ArrayList<>();

@@ -37,7 +37,7 @@ class StuartLandauSpiceIT {
                 dataset digits {
                     file "%s" no header;
                     features 0..63; label 64;
-                    split per class: first 20 train, next 2 test;
+                    split per class: first 10 train, next 1 test;
                     scale features from 0 .. 16 to 0 .. 1;
                 }
                 network small_sl : stuart_landau {
@@ -50,7 +50,7 @@ class StuartLandauSpiceIT {
                 train small_sl on digits {
                     method equilibrium propagation (beta 0.1);
                     optimizer sgd (lr 0.05);
-                    iterations 20;
+                    iterations 10;
                     batch 5 per class;
                     seed 3;
                 }
@@ -61,7 +61,7 @@ class StuartLandauSpiceIT {
         assertEquals(0, train.status(), train.err());
         HardwareIT.Run compile = HardwareIT.oscnet("compile", source.toString(), "-o", out.toString());
         assertEquals(0, compile.status(), compile.err());
-        assertTrue(compile.out().contains("small_sl: 20 ngspice netlists of 22 Stuart-Landau oscillators"),
+        assertTrue(compile.out().contains("small_sl: 10 ngspice netlists of 22 Stuart-Landau oscillators"),
                 compile.out());
         spice = out.resolve("small_sl/spice");
     }
@@ -72,7 +72,7 @@ class StuartLandauSpiceIT {
         HardwareIT.Run verify = HardwareIT.oscnet("verify", spice.toString());
         assertEquals(0, verify.status(), verify.out() + verify.err());
         assertTrue(verify.out().contains("oscillator states vs simulator pass"), verify.out());
-        assertTrue(verify.out().contains("predicted class vs simulator pass  the same class on all 20 samples"),
+        assertTrue(verify.out().contains("predicted class vs simulator pass  the same class on all 10 samples"),
                 verify.out());
     }
 
