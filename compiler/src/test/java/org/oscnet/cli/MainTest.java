@@ -103,14 +103,14 @@ class MainTest {
     @Test
     void stagesNotBuiltYetSaySoWithStatus3() throws IOException {
         Files.copy(ROOT.resolve("data/xor.csv"), tmp.resolve("xor.csv"));
-        Path dispersed = write("xor_dispersed.osc", Files.readString(ROOT.resolve("examples/xor_xy.osc"))
-                .replace("../data/xor.csv", "xor.csv").replace("layers 2, 4, 2;", "layers 2, 4, 2; dispersion 2 %;"));
+        Path noisy = write("xor_noisy.osc", Files.readString(ROOT.resolve("examples/xor_xy.osc"))
+                .replace("../data/xor.csv", "xor.csv").replace("iterations 1000;", "iterations 50;")
+                .replace("phases random;", "phases random; noise linewidth 1 %;"));
         Path out = tmp.resolve("out");
-        assertEquals(0, run("train", dispersed.toString(), "-o", out.toString()).status());
-        Run run = run("compile", dispersed.toString(), "-o", out.toString());
+        assertEquals(0, run("train", noisy.toString(), "-o", out.toString()).status());
+        Run run = run("compile", noisy.toString(), "-o", out.toString());
         assertEquals(3, run.status(), run.err());
-        assertTrue(run.err().contains("an xy array of units with dispersed natural frequencies (`dispersion`, a"
-                + " frequency word per unit) is not implemented yet"), run.err());
+        assertTrue(run.err().contains("an xy array with phase noise (`noise`) is not implemented yet"), run.err());
         assertFalse(Files.exists(out.resolve("xor_xy/verilog")));
     }
 
