@@ -321,15 +321,15 @@ class MainTest {
     @Test
     void reproducePaper2WritesItsTableAndAStudy() throws IOException {
         Path out = tmp.resolve("paper2");
-        Run run = run("reproduce", "paper2", "--only", "table,density", "--seeds", "1", "--study-seeds", "1",
-                "--epochs", "1", "-o", out.toString());
+        Run run = run("reproduce", "paper2", "--quick", "--only", "table,density", "--seeds", "1", "--epochs", "1",
+                "-o", out.toString());
         assertEquals(0, run.status(), run.err());
         String report = Files.readString(out.resolve("README.md"));
         assertTrue(report.contains("| spintronic (STNO) |"), report);
         assertTrue(report.contains("| CTRNN baseline (lr 0.03) |"), report);
         assertTrue(report.contains("89.83 ± 2.91"), report);
         assertTrue(report.contains("### density: inter-layer only (intra 0.5)"), report);
-        assertTrue(report.contains("oscnet reproduce paper2 --seeds 1 --study-seeds 1 --epochs 1 --only table,density"),
+        assertTrue(report.contains("oscnet reproduce paper2 --quick --seeds 1 --epochs 1 --only table,density"),
                 report);
         assertTrue(Files.isRegularFile(out.resolve("density.png")));
         assertTrue(run.err().contains("spintronic seed 1: test"), run.err());
