@@ -157,7 +157,7 @@ public final class Paper4 {
         EquilibriumNetwork shown = phase;
         String settings = String.format(Locale.ROOT, "equilibrium propagation (beta %s), SGD lr %s, %d steps of %d"
                 + " samples per class; relaxation: Euler step %s up to t = %s, stopped once every free unit moves"
-                + " slower than %s (without noise); split %s", training.method() instanceof
+                + " slower than %.0e (without noise); split %s", training.method() instanceof
                         org.oscnet.model.TrainingMethod.EquilibriumPropagation ep ? ep.beta() : "?",
                 training.optimizer().learningRate(), training.steps(), training.batchSize(),
                 shown.simulation().step(), shown.simulation().duration(), shown.relaxation().tolerance(),
