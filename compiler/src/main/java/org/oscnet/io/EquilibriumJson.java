@@ -97,7 +97,7 @@ public final class EquilibriumJson {
                         + " mu = amplitude^2"
                 : "E = -sum_edges W cos(phi_low - phi_high) - sum_free h cos(phi - psi)";
         Parameters parameters = new Parameters(energy, edges, h, psi, network.frequencyDispersion() == 0 ? null
-                : layout.frequencyOffsets(trained.seed(), network.frequencyDispersion()));
+                : org.oscnet.train.EquilibriumTrainer.deviceOffsets(network, trained));
         Metrics metrics = new Metrics(trained.trainAccuracy(), trained.testAccuracy(), trained.bestTestAccuracy(),
                 trained.bestStep(), trained.chosenTestAccuracy(), trained.chosenStep(), trained.unsettledFraction(), trained.unlockedFraction(),
                 Double.isNaN(trained.unlockedTestAccuracy()) ? null : trained.unlockedTestAccuracy(),

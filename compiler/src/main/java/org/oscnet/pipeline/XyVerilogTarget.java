@@ -62,8 +62,7 @@ final class XyVerilogTarget {
             throw new NotImplementedYet("an xy array with phase noise (`noise`)");
         }
         double[] parameters = trained.parameters();
-        double[] offsets = org.oscnet.sim.XyLayout.of(network).frequencyOffsets(trained.seed(),
-                network.frequencyDispersion());
+        double[] offsets = org.oscnet.train.EquilibriumTrainer.deviceOffsets(network, trained);
         Widths widths = DEFAULTS.with(target.widths());
         Quantizer.Search search = null;
         if (target.autoWidths()) {

@@ -185,11 +185,14 @@ public final class EquilibriumTrainer {
         }
     }
 
-    /** The couplings of a trained network among its own devices (their natural frequencies drawn from its seed). */
+    /** The natural-frequency offsets of a trained network's own devices, drawn from its seed. */
+    public static double[] deviceOffsets(EquilibriumNetwork network, TrainedEquilibrium trained) {
+        return XyLayout.of(network).frequencyOffsets(trained.seed(), network.frequencyDispersion());
+    }
+
+    /** The couplings of a trained network among its own devices. */
     public static XyLayout.Couplings couplings(EquilibriumNetwork network, TrainedEquilibrium trained) {
-        XyLayout layout = XyLayout.of(network);
-        return layout.couplings(trained.parameters(),
-                layout.frequencyOffsets(trained.seed(), network.frequencyDispersion()));
+        return XyLayout.of(network).couplings(trained.parameters(), deviceOffsets(network, trained));
     }
 
     /** The clamped input phases of every row: the features (scaled to 0..1) mapped onto the phase range. */
