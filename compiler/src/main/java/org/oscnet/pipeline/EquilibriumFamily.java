@@ -25,7 +25,7 @@ import org.oscnet.train.TrainingListener;
  * Equilibrium networks trained by equilibrium propagation ({@link EquilibriumTrainer}), layered or
  * all-to-all: XY phase units (seed paper 3; also seed paper 4's phase networks with dispersion and
  * noise), with a digital array in Verilog, and Stuart-Landau amplitude-phase units (seed paper 4),
- * with ngspice netlists of their complex envelopes.
+ * with ngspice netlists of their complex envelopes and the bias DAC tables of STNOs.
  */
 final class EquilibriumFamily implements Family<EquilibriumNetwork, TrainedEquilibrium> {
     private final EquilibriumNetwork.Kind kind;
@@ -124,19 +124,27 @@ final class EquilibriumFamily implements Family<EquilibriumNetwork, TrainedEquil
 
     @Override
     public Set<String> targets() {
-        return digital() ? Set.of("verilog") : Set.of("spice");
+        return digital() ? Set.of("verilog") : Set.of("spice", "dac");
     }
 
     @Override
     public Compiled compile(EquilibriumNetwork network, Dataset dataset, TrainedEquilibrium trained,
             HardwareTarget target, Set<String> wanted, CompileOptions options) {
         if (!digital()) {
-            if (target.spice().isEmpty() || !wanted.contains("spice")) {
-                return new Compiled(Map.of(), java.util.List.of());
-            }
             Map<String, byte[]> files = new LinkedHashMap<>();
-            String summary = StuartLandauSpiceTarget.compile(network, dataset, trained, options, files);
-            return new Compiled(files, java.util.List.of(summary));
+            java.util.List<String> summaries = new java.util.ArrayList<>();
+            try {
+                if (target.dac().isPresent() && wanted.contains("dac")) {
+                    summaries.add(StuartLandauDacTarget.compile(network, dataset, trained, target.dac().get(), options,
+                            files));
+                }
+                if (target.spice().isPresent() && wanted.contains("spice")) {
+                    summaries.add(StuartLandauSpiceTarget.compile(network, dataset, trained, options, files));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new BadInput(e.getMessage());
+            }
+            return new Compiled(files, summaries);
         }
         if (target.verilog().isEmpty() || !wanted.contains("verilog")) {
             return new Compiled(Map.of(), java.util.List.of());

@@ -154,7 +154,7 @@ public final class SpintronicTarget {
         return mean;
     }
 
-    private static void put(Map<String, byte[]> files, String path, String text) {
+    static void put(Map<String, byte[]> files, String path, String text) {
         files.put(path, text.getBytes(StandardCharsets.UTF_8));
     }
 }

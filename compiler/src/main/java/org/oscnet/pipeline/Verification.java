@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.oscnet.device.DeviceSpread;
 import org.oscnet.emit.Templates;
 import org.oscnet.io.HwJson;
 import org.oscnet.io.OutputFolder;
@@ -21,7 +22,6 @@ import org.oscnet.io.SpiceJson;
 import org.oscnet.plot.HardwarePlots;
 import org.oscnet.verify.Check;
 import org.oscnet.verify.Cosimulation;
-import org.oscnet.verify.MonteCarlo;
 import org.oscnet.verify.RecurrentSpiceCheck;
 import org.oscnet.verify.StuartLandauSpiceCheck;
 import org.oscnet.verify.SpiceVerification;
@@ -368,9 +368,9 @@ public final class Verification {
                 .writeValueAsString(json) + "\n");
         if (!outcome.monteCarlo().isEmpty()) {
             folder.put("device_spread.png", HardwarePlots.deviceSpread(m.network(),
-                    outcome.monteCarlo().stream().mapToDouble(MonteCarlo.Row::spread).toArray(),
-                    outcome.monteCarlo().stream().mapToDouble(MonteCarlo.Row::uncalibratedMean).toArray(),
-                    outcome.monteCarlo().stream().mapToDouble(MonteCarlo.Row::calibratedMean).toArray(),
+                    outcome.monteCarlo().stream().mapToDouble(DeviceSpread.Row::spread).toArray(),
+                    outcome.monteCarlo().stream().mapToDouble(DeviceSpread.Row::uncalibratedMean).toArray(),
+                    outcome.monteCarlo().stream().mapToDouble(DeviceSpread.Row::calibratedMean).toArray(),
                     outcome.accuracies().get("simulator, DAC codes")));
         }
         folder.commit();

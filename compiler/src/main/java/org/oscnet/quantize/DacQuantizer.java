@@ -23,7 +23,7 @@ public final class DacQuantizer {
             double tuningLowHz, double tuningHighHz, double[] testInputs, double[] operatingInputs, Stno[] devices) {
         int n = frequencyHz.length;
         int features = frequencyHz[0].length - 1;
-        int rows = testInputs.length / features;
+        int rows = features == 0 ? 1 : testInputs.length / features;
         double lsb = fullScaleAmps / (1L << bits);
         int maxCode = (int) ((1L << bits) - 1);
         double[] target = new double[rows * n];
@@ -34,7 +34,8 @@ public final class DacQuantizer {
             for (int i = 0; i < n; i++) {
                 int e = r * n + i;
                 target[e] = natural(frequencyHz[i], testInputs, r * features, tuningLowHz, tuningHighHz);
-                exact[e] = current(name, devices[i], i, "test sample " + r, target[e], lsb * maxCode);
+                exact[e] = current(name, devices[i], i, features == 0 ? "every input" : "test sample " + r, target[e],
+                        lsb * maxCode);
                 codes[e] = (int) Math.round(exact[e] / lsb);
                 realised[e] = devices[i].frequency(codes[e] * lsb);
             }
@@ -69,6 +70,19 @@ public final class DacQuantizer {
         }
         return new DacPlan(name, bits, fullScaleAmps, devices.clone(), n, features, target, exact, codes, realised,
                 operatingInputs.clone(), opAmps, opCodes, weights, linearised, max, Math.sqrt(sumSquares / (rows * n)));
+    }
+
+    /**
+     * The bias of oscillators whose frequencies do not depend on the input (one "sample"): each
+     * device's current for {@code targetHz[i]}, its code and the frequency the code gives.
+     */
+    public static DacPlan fixed(String name, int bits, double fullScaleAmps, double[] targetHz, Stno[] devices) {
+        double[][] constant = new double[targetHz.length][];
+        for (int i = 0; i < constant.length; i++) {
+            constant[i] = new double[] {targetHz[i]};
+        }
+        return plan(name, bits, fullScaleAmps, constant, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+                new double[0], new double[0], devices);
     }
 
     /** The frequencies a set of devices really gives from codes computed for others (no calibration). */

@@ -12,12 +12,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.oscnet.device.DeviceSpread;
 import org.oscnet.io.SpiceJson;
 
 /**
  * Runs every ngspice netlist of a compiled spintronic network (in parallel, one ngspice per
  * job), checks each against oscnet's models ({@link SpiceChecks}) and runs the Monte-Carlo
- * device-spread study ({@link MonteCarlo}).
+ * device-spread study ({@link DeviceSpread}).
  */
 public final class SpiceVerification {
     /** Seed of the Monte-Carlo device draws. */
@@ -27,7 +28,7 @@ public final class SpiceVerification {
     }
 
     /** Checks in order, test accuracies by name (fractions), and the Monte-Carlo rows. */
-    public record Outcome(List<Check> checks, Map<String, Double> accuracies, List<MonteCarlo.Row> monteCarlo) {
+    public record Outcome(List<Check> checks, Map<String, Double> accuracies, List<DeviceSpread.Row> monteCarlo) {
     }
 
     public static Outcome run(Path dir, SpiceJson.Manifest m, int monteCarloTrials, int jobs, Consumer<Check> report)
@@ -61,8 +62,12 @@ public final class SpiceVerification {
             if (pair != null) {
                 done.add(emit(report, checks.pair(get(pair))));
             }
-            List<MonteCarlo.Row> rows = monteCarloTrials > 0
-                    ? MonteCarlo.run(m, checks, spreads(m), monteCarloTrials, MONTE_CARLO_SEED) : List.of();
+            List<DeviceSpread.Row> rows = monteCarloTrials > 0
+                    ? DeviceSpread.run(m.device(), m.oscillators(), new DeviceSpread.Dac(m.dacBits(),
+                            m.dacFullScaleAmps()), m.targetHz(), m.codes(),
+                            hz -> checks.readout().accuracy(checks.simulate(hz), m.labels()),
+                            DeviceSpread.spreads(m.deviceSpread()), monteCarloTrials, MONTE_CARLO_SEED)
+                    : List.of();
             if (level2 != null) {
                 Ngspice.Result second = get(level2);
                 done.add(emit(report, checks.level2(second, simulated)));
@@ -73,15 +78,6 @@ public final class SpiceVerification {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static double[] spreads(SpiceJson.Manifest m) {
-        double[] spreads = MonteCarlo.SPREADS;
-        if (m.deviceSpread() > 0 && java.util.Arrays.stream(spreads).noneMatch(s -> s == m.deviceSpread())) {
-            spreads = java.util.stream.DoubleStream.concat(java.util.Arrays.stream(spreads),
-                    java.util.stream.DoubleStream.of(m.deviceSpread())).sorted().toArray();
-        }
-        return spreads;
     }
 
     private static Check emit(Consumer<Check> report, Check check) {

@@ -262,6 +262,54 @@ class MainTest {
     }
 
     @Test
+    void stuartLandauBiasTablesCalibrateEachDeviceToItsTrainedFrequency() throws IOException {
+        Path example = ROOT.resolve("examples/xor_stuart_landau.osc");
+        Path out = tmp.resolve("out");
+        Files.createDirectories(out.resolve("xor_sl"));
+        Files.copy(ROOT.resolve("verilog-out/xor_stuart_landau/xor_sl/trained.json"), out.resolve("xor_sl/trained.json"));
+        Run nominal = run("compile", example.toString(), "-o", out.toString(), "--targets", "dac");
+        assertEquals(0, nominal.status(), nominal.err());
+        assertTrue(nominal.out().matches("(?s).*xor_sl: 6 STNO biases at 980\\.000 MHz \\(nominal device\\).*"),
+                nominal.out());
+        assertFalse(Files.exists(out.resolve("xor_sl/spice")), "--targets dac writes no netlists");
+        List<String[]> nominalRows = rows(out.resolve("xor_sl/dac/bias.csv"));
+
+        StringBuilder devices = new StringBuilder("{\"devices\": [");
+        for (int i = 0; i < 6; i++) {
+            devices.append(i == 0 ? "" : ", ").append("{\"f0_hz\": ").append(480e6 * (1 + 0.01 * i))
+                    .append(", \"nonlinearity_hz\": 2e9, \"threshold_a\": 2e-3, \"q\": 2, \"damping_hz\": 1e8}");
+        }
+        Run calibrated = run("compile", example.toString(), "-o", out.toString(), "--targets", "dac",
+                "--calibration", write("devices.json", devices.append("]}").toString()).toString());
+        assertEquals(0, calibrated.status(), calibrated.err());
+        List<String[]> calibratedRows = rows(out.resolve("xor_sl/dac/bias.csv"));
+        for (int i = 0; i < 6; i++) {
+            // column 2: target MHz, 5: code, 9: realised minus target in kHz (within half an LSB's reach)
+            assertEquals(nominalRows.get(i)[2], calibratedRows.get(i)[2], "the trained frequency of unit " + i);
+            assertTrue(Math.abs(Double.parseDouble(calibratedRows.get(i)[9])) < 1000, String.join(",",
+                    calibratedRows.get(i)));
+            // a device with a higher f0 needs less current for the same frequency
+            int nominalCode = Integer.parseInt(nominalRows.get(i)[5]);
+            int ownCode = Integer.parseInt(calibratedRows.get(i)[5]);
+            assertTrue(i == 0 ? ownCode == nominalCode : ownCode < nominalCode, "unit " + i + ": " + ownCode + " vs "
+                    + nominalCode);
+        }
+
+        Path fiveDevices = write("five.json", "{\"devices\": [" + String.join(", ", java.util.Collections.nCopies(5,
+                "{\"f0_hz\": 4.8e8, \"nonlinearity_hz\": 2e9, \"threshold_a\": 2e-3, \"q\": 2, \"damping_hz\": 1e8}"))
+                + "]}");
+        Run wrongCount = run("compile", example.toString(), "-o", out.toString(), "--targets", "dac",
+                "--calibration", fiveDevices.toString());
+        assertEquals(1, wrongCount.status(), wrongCount.err());
+        assertTrue(wrongCount.err().contains("the calibration lists 5 devices; `xor_sl` has 6 oscillators"),
+                wrongCount.err());
+    }
+
+    private static List<String[]> rows(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().skip(1).map(line -> line.split(",")).toList();
+    }
+
+    @Test
     void aBiasCurrentBeyondFullScaleIsACompileErrorAndWritesNothing() throws IOException {
         Files.createDirectories(tmp.resolve("examples"));
         Files.createDirectories(tmp.resolve("data"));

@@ -120,4 +120,25 @@ class DacQuantizerTest {
         assertTrue(calibrated.quantizationMaxHz() <= calibrated.quantizationBoundHz() + 1e-6);
         assertTrue(calibrated.quantizationMaxHz() < 0.1e6);
     }
+
+    @Test
+    void inputIndependentBiasesLandEachDeviceWithinTheQuantizationBound() {
+        SplittableRandom random = new SplittableRandom(17);
+        double[] target = new double[7];
+        for (int i = 0; i < target.length; i++) {
+            target[i] = 980e6 * (1 + 0.05 * (random.nextDouble() - 0.5));
+        }
+        DacPlan plan = DacQuantizer.fixed("sl", 10, 8e-3, target, devices(target.length));
+        assertEquals(1, plan.samples());
+        for (int i = 0; i < target.length; i++) {
+            assertEquals(target[i], DEVICE.frequency(plan.exactAmps()[i]), 1e-3, "exact current of " + i);
+            assertEquals(plan.realisedHz()[i], DEVICE.frequency(plan.codeAmps(plan.codes()[i])), 1e-9);
+        }
+        assertTrue(plan.quantizationMaxHz() <= plan.quantizationBoundHz(), plan.quantizationMaxHz() + " > bound");
+        assertTrue(plan.quantizationMaxHz() > 0, "a 10-bit DAC cannot hit random frequencies exactly");
+        IllegalArgumentException unreachable = assertThrows(IllegalArgumentException.class,
+                () -> DacQuantizer.fixed("sl", 10, 8e-3, new double[] {3e9}, devices(1)));
+        assertTrue(unreachable.getMessage().contains("oscillator 0 of `sl` needs 3000.000 MHz at every input"),
+                unreachable.getMessage());
+    }
 }

@@ -2,6 +2,7 @@ package org.oscnet.model;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** What to emit for one network: any of Verilog, DAC tables, SPICE netlists. */
 public record HardwareTarget(String network, Optional<Verilog> verilog, Optional<Dac> dac, Optional<Spice> spice) {
@@ -22,8 +23,12 @@ public record HardwareTarget(String network, Optional<Verilog> verilog, Optional
         }
     }
 
-    /** Bias DAC of spintronic oscillators: resolution, full-scale current, device model. */
-    public record Dac(int bits, double fullScaleAmps, StnoDevice device) {
+    /**
+     * Bias DAC of spintronic oscillators: resolution, full-scale current, device model, and for
+     * networks modelled in units of their mean frequency ({@code stuart_landau}) the frequency in
+     * hertz that unit stands for, when the file gives one.
+     */
+    public record Dac(int bits, double fullScaleAmps, StnoDevice device, OptionalDouble meanFrequencyHz) {
     }
 
     /**

@@ -136,6 +136,7 @@ dacStatement
     : BITS INT SEMI                                        # dacBitsStatement
     | FULL SCALE quantity SEMI                             # fullScaleStatement
     | DEVICE identifier optionList? SEMI                   # deviceStatement
+    | FREQUENCY quantity SEMI                              # dacFrequencyStatement
     ;
 
 spiceStatement

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.oscnet.dsl.ast.Ast;
 import org.oscnet.dsl.diag.Diagnostics;
@@ -37,10 +38,10 @@ final class HardwareChecker {
         Optional<HardwareTarget.Verilog> verilog = block.get("verilog", Ast.TargetBlock.class)
                 .filter(t -> suits(t, network, Set.of("kuramoto", "xy")))
                 .map(t -> verilog(t, network));
-        Optional<HardwareTarget.Dac> dac = block.get("dac", Ast.TargetBlock.class)
-                .filter(t -> suits(t, network, Set.of("kuramoto", "stno_rnn")))
-                .map(this::dac);
         boolean envelopes = network != null && network.family().equals("stuart_landau");
+        Optional<HardwareTarget.Dac> dac = block.get("dac", Ast.TargetBlock.class)
+                .filter(t -> suits(t, network, Set.of("kuramoto", "stno_rnn", "stuart_landau")))
+                .map(t -> dac(t, network));
         Optional<HardwareTarget.Spice> spice = block.get("spice", Ast.TargetBlock.class)
                 .filter(t -> suits(t, network, Set.of("kuramoto", "stno_rnn", "stuart_landau")))
                 .map(t -> envelopes ? envelopeSpice(t) : spice(t));
@@ -114,9 +115,13 @@ final class HardwareChecker {
                 pipeline);
     }
 
-    private HardwareTarget.Dac dac(Ast.TargetBlock target) {
+    /**
+     * The devices' frequency in hertz ({@code frequency 980 MHz;}) is given only for networks
+     * modelled in units of their mean frequency ({@code stuart_landau}).
+     */
+    private HardwareTarget.Dac dac(Ast.TargetBlock target, Network network) {
         Block block = new Block("the dac target", target.span(), target.statements(),
-                Set.of("bits", "full scale", "device"), "does not belong in a dac block", diagnostics);
+                Set.of("bits", "full scale", "device", "frequency"), "does not belong in a dac block", diagnostics);
         int bits = (int) block.count("bits", 10, 1, 24);
         double fullScale = block.quantity("full scale", Dimension.CURRENT, 8e-3, Values.positive());
         List<Ast.Option> written = List.of();
@@ -137,7 +142,29 @@ final class HardwareChecker {
                 options.quantity("q", Dimension.NONE, 2.0, Values.nonNegative()),
                 options.quantity("damping", Dimension.FREQUENCY, 100e6, Values.positive()),
                 options.quantity("spread", Dimension.NONE, 0.0, Values.between(0, 1, "between 0 and 100 %")));
-        return new HardwareTarget.Dac(bits, fullScale, stno);
+        OptionalDouble mean = OptionalDouble.empty();
+        Optional<Ast.QuantitySetting> frequency = block.get("frequency", Ast.QuantitySetting.class);
+        if (frequency.isPresent() && network != null && !network.family().equals("stuart_landau")) {
+            diagnostics.error(frequency.get().span(), "`frequency` does not apply to the dac of " + network.family()
+                    + " networks: only stuart_landau networks are modelled in units of their mean frequency, which"
+                    + " it gives in hertz; remove it");
+        } else if (frequency.isPresent()) {
+            double hz = block.quantity("frequency", Dimension.FREQUENCY, Double.NaN, Values.positive());
+            double highest = stno.f0Hz() + stno.nonlinearityHz();
+            if (hz > 0 && !(hz > stno.f0Hz() && hz < highest)) {
+                diagnostics.error(frequency.get().span(), "the devices cannot oscillate at " + megahertz(hz)
+                        + " MHz: an STNO's frequency lies between f0 and f0 + nonlinearity (" + megahertz(stno.f0Hz())
+                        + " .. " + megahertz(highest) + " MHz); choose a frequency inside, or change the device");
+            } else if (hz > 0) {
+                mean = OptionalDouble.of(hz);
+            }
+        }
+        return new HardwareTarget.Dac(bits, fullScale, stno, mean);
+    }
+
+    private static String megahertz(double hz) {
+        return java.math.BigDecimal.valueOf(hz / 1e6).round(new java.math.MathContext(9)).stripTrailingZeros()
+                .toPlainString();
     }
 
     /**

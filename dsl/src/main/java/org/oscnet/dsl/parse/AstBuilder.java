@@ -367,6 +367,11 @@ final class AstBuilder extends OscParserBaseVisitor<Object> {
     }
 
     @Override
+    public Ast.Statement visitDacFrequencyStatement(OscParser.DacFrequencyStatementContext ctx) {
+        return new Ast.QuantitySetting("frequency", quantity(ctx.quantity()), span(ctx));
+    }
+
+    @Override
     public Ast.Statement visitDeviceStatement(OscParser.DeviceStatementContext ctx) {
         return new Ast.DeviceStmt(name(ctx.identifier()), options(ctx.optionList()), span(ctx));
     }
