@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import org.oscnet.pipeline.BadInput;
 import org.oscnet.pipeline.NotImplementedYet;
 import org.oscnet.pipeline.Pipeline;
+import org.oscnet.verify.Tools;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,12 +27,14 @@ import picocli.CommandLine.Command;
             "  2  the command line is wrong",
             "  3  the network family or target is not implemented yet",
             "  4  a verification failed (verify), or a task failed (sweep)",
+            "  5  a tool the command drives (verilator, iverilog, yosys, nextpnr-ice40, ngspice) is not installed",
             " 70  internal error (a bug in oscnet; set OSCNET_DEBUG=1 for the stack trace)",
             "",
             "Start with:  oscnet demo      or      oscnet check examples/*.osc"})
 public final class Main {
     static final int USER_ERROR = 1;
     static final int NOT_IMPLEMENTED = 3;
+    static final int TOOL_MISSING = 5;
     static final int INTERNAL_ERROR = 70;
 
     public static void main(String[] args) {
@@ -47,6 +50,10 @@ public final class Main {
             if (e instanceof NotImplementedYet) {
                 err.println("oscnet: " + e.getMessage());
                 return NOT_IMPLEMENTED;
+            }
+            if (e instanceof Tools.Missing) {
+                err.println("oscnet: " + e.getMessage());
+                return TOOL_MISSING;
             }
             if (e instanceof UserError || e instanceof BadInput) {
                 err.println("oscnet: " + e.getMessage());

@@ -57,9 +57,18 @@ public final class Tools {
         return Optional.empty();
     }
 
-    /** The tool's path, or an exception telling how to install it. */
+    /** The tool's path, or {@link Missing} telling how to install it. */
     public static Path require(Tool tool) {
-        return find(tool).orElseThrow(() -> new IllegalStateException(tool.command()
-                + " is not installed (not on PATH); run " + INSTALL_HINT));
+        return find(tool).orElseThrow(() -> new Missing(tool.command() + " is not installed (not on PATH); run "
+                + INSTALL_HINT + " (apt-get, as root) or install it yourself"));
+    }
+
+    /** A tool a command drives is not installed: the user's machine, not a bug. */
+    public static final class Missing extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Missing(String message) {
+            super(message);
+        }
     }
 }

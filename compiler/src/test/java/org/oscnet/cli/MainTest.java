@@ -305,6 +305,31 @@ class MainTest {
                 wrongCount.err());
     }
 
+    @Test
+    void verifyWithoutTheEdaToolsSaysWhatToInstallAndExitsFive() throws Exception {
+        Path copy = tmp.resolve("verilog");
+        try (var files = Files.walk(ROOT.resolve("verilog-out/xor_xy/xor_xy/verilog"))) {
+            for (Path from : (Iterable<Path>) files::iterator) {
+                Path to = copy.resolve(ROOT.resolve("verilog-out/xor_xy/xor_xy/verilog").relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        // a separate JVM whose PATH holds none of the tools
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "verify", copy.toString())
+                .redirectErrorStream(true);
+        builder.environment().put("PATH", tmp.resolve("no-tools").toString());
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(5, process.waitFor(), output);
+        assertTrue(output.contains("verilator is not installed (not on PATH); run scripts/install-eda-tools"), output);
+        assertFalse(output.contains("internal error"), output);
+    }
+
     private static List<String[]> rows(Path csv) throws IOException {
         return Files.readAllLines(csv).stream().skip(1).map(line -> line.split(",")).toList();
     }
