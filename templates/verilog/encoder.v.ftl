@@ -2,10 +2,18 @@
 // Input encoder: the frequency word of one oscillator, F = clip(W x + b), in phase LSBs per
 // step in the rotating frame. Weights come from a ROM addressed by the oscillator; the
 // ${features} multipliers are shared by all oscillators (the controller loads one per cycle).
+<#if encoderStages gt 0>
+// Registered in ${encoderStages} stages (the products<#if encoderStages gt 2>, the sum</#if><#if encoderStages gt 3>, the rounding and the clip's tests</#if>, the word): the word of the oscillator
+// presented in one cycle leaves ${encoderStages} cycles later, while the controller primes (words are
+// first read when it runs).
+</#if>
 module ${name}_encoder (
+<#if encoderStages gt 0>
+    input  wire        clk,
+</#if>
     input  wire        [${oscillatorBits - 1}:0] oscillator,
     input  wire        [${features * inputBits - 1}:0] features,
-    output wire signed [${frequencyBits - 1}:0] word
+    output <#if encoderStages gt 0>reg <#else>wire</#if> signed [${frequencyBits - 1}:0] word
 );
 <#list inputs as input>
     wire signed [${inputBits - 1}:0] x${input?index} = features[${input?index * inputBits} +: ${inputBits}];
@@ -27,9 +35,56 @@ module ${name}_encoder (
     end
 
     // signed operands are sign-extended to the sum's width before multiplying: the products are exact
+<#if encoderStages gt 0>
+    reg signed [${sumBits - 1}:0] bias_q;
+<#list inputs as input>
+    reg signed [${sumBits - 1}:0] product${input?index};
+</#list>
+    always @(posedge clk) begin
+        bias_q <= bias;
+<#list inputs as input>
+        product${input?index} <= w${input?index} * x${input?index}_wide;
+</#list>
+    end
+<#if encoderStages gt 2>
+    reg signed [${sumBits - 1}:0] sum;
+    always @(posedge clk) begin
+        sum <= bias_q<#list inputs as input> + product${input?index}</#list>;
+    end
+<#else>
+    wire signed [${sumBits - 1}:0] sum = bias_q<#list inputs as input> + product${input?index}</#list>;
+</#if>
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire signed [${sumBits - 1}:0] rounded_wide = (sum + ${roundingHalf}) >>> ${sumShift};
+    /* verilator lint_on UNUSEDSIGNAL */
+    // the clip compares the sum with the bounds scaled up, in parallel with the rounding, each
+    // comparison split into halves: sum >= c  <=>  hi > c_hi | (hi == c_hi & lo >= c_lo)
+<#if encoderStages gt 3>
+    reg signed [${frequencyBits - 1}:0] rounded;
+    reg [2:0] not_below_tests;
+    reg [2:0] above_tests;
+    always @(posedge clk) begin
+        rounded <= rounded_wide[${frequencyBits - 1}:0];
+        not_below_tests <= {${notBelow.hiGt}, ${notBelow.hiEq}, ${notBelow.loGe}};
+        above_tests <= {${above.hiGt}, ${above.hiEq}, ${above.loGe}};
+    end
+<#else>
+    wire signed [${frequencyBits - 1}:0] rounded = rounded_wide[${frequencyBits - 1}:0];
+    wire [2:0] not_below_tests = {${notBelow.hiGt}, ${notBelow.hiEq}, ${notBelow.loGe}};
+    wire [2:0] above_tests = {${above.hiGt}, ${above.hiEq}, ${above.loGe}};
+</#if>
+    wire below = !(not_below_tests[2] | (not_below_tests[1] & not_below_tests[0]));
+    wire above = above_tests[2] | (above_tests[1] & above_tests[0]);
+    always @(posedge clk) begin
+        word <= below ? ${wordMin}
+              : above ? ${wordMax}
+              : rounded;
+    end
+<#else>
     wire signed [${sumBits - 1}:0] sum = bias<#list inputs as input> + w${input?index} * x${input?index}_wide</#list>;
     wire signed [${sumBits - 1}:0] rounded = (sum + ${roundingHalf}) >>> ${sumShift};
     assign word = rounded < ${wordMinWide} ? ${wordMin}
                 : rounded > ${wordMaxWide} ? ${wordMax}
                 : rounded[${frequencyBits - 1}:0];
+</#if>
 endmodule

@@ -26,12 +26,17 @@ module ${name}_top #(
     wire step_end /*verilator public_flat_rd*/;
     wire [${oscillatorBits - 1}:0] load_index;
     wire [${groupBits - 1}:0] group;
+<#if pipeline gt 0>
+    wire first_results;
+<#else>
+    wire first_results = group == ${groupBits}'d0;
+</#if>
 
     ${name}_controller controller (
         .clk(clk), .rst(rst), .in_valid(in_valid), .out_ready(out_ready), .in_ready(in_ready),
         .out_valid(out_valid), .loading(loading), .priming(priming), .running(running),
         .in_window(in_window), .last_cycle(last_cycle), .step_end(step_end),
-        .load_index(load_index), .group(group));
+        .load_index(load_index), .group(group)<#if pipeline gt 0>, .first_results(first_results)</#if>);
 
     reg [${features * inputBits - 1}:0] features;
     always @(posedge clk) begin
@@ -41,7 +46,30 @@ module ${name}_top #(
     end
 
     wire signed [${frequencyBits - 1}:0] loaded_word;
+<#if encoderStages gt 0>
+    ${name}_encoder encoder (.clk(clk), .oscillator(load_index), .features(features), .word(loaded_word));
+    // the encoder's word leaves ${encoderStages} cycles after its oscillator's load cycle
+    reg [${encoderStages - 1}:0] word_valid;
+    reg [${oscillatorBits - 1}:0] word_index [0:${encoderStages - 1}];
+    integer w;
+    always @(posedge clk) begin
+        if (rst) begin
+            word_valid <= ${encoderStages}'d0;
+        end else begin
+            word_valid <= <#if encoderStages gt 1>{word_valid[${encoderStages - 2}:0], loading}<#else>loading</#if>;
+        end
+        word_index[0] <= load_index;
+        for (w = 1; w < ${encoderStages}; w = w + 1) begin
+            word_index[w] <= word_index[w - 1];
+        end
+    end
+    wire word_write = word_valid[${encoderStages - 1}];
+    wire [${oscillatorBits - 1}:0] word_target = word_index[${encoderStages - 1}];
+<#else>
     ${name}_encoder encoder (.oscillator(load_index), .features(features), .word(loaded_word));
+    wire word_write = loading;
+    wire [${oscillatorBits - 1}:0] word_target = load_index;
+</#if>
 
 <#if randomPhases>
     wire [${phaseBits - 1}:0] loaded_phase;
@@ -119,8 +147,8 @@ module ${name}_top #(
         end
     end
     // The first group's results arrive in cycle ${pipeline} of a step<#if pipeline gt 0> (before it, the lanes drain nothing active)</#if>.
-    wire signed [${sumSineBits - 1}:0] total_sin = (group == ${groupBits}'d${pipeline} ? ${sumSineBits}'sd0 : partial_sin) + group_sin;
-    wire signed [${sumSineBits - 1}:0] total_cos = (group == ${groupBits}'d${pipeline} ? ${sumSineBits}'sd0 : partial_cos) + group_cos;
+    wire signed [${sumSineBits - 1}:0] total_sin = (first_results ? ${sumSineBits}'sd0 : partial_sin) + group_sin;
+    wire signed [${sumSineBits - 1}:0] total_cos = (first_results ? ${sumSineBits}'sd0 : partial_cos) + group_cos;
 
     always @(posedge clk) begin
         if (priming || running) begin
@@ -148,9 +176,11 @@ module ${name}_top #(
             always @(posedge clk) begin
                 if (loading && load_index == INDEX) begin
                     phase <= loaded_phase;
-                    word <= loaded_word;
                 end else if (running && group == DONE) begin
                     phase <= lane_next_phase[LANE * ${phaseBits} +: ${phaseBits}];
+                end
+                if (word_write && word_target == INDEX) begin
+                    word <= loaded_word;
                 end
             end
             assign all_phases[i * ${phaseBits} +: ${phaseBits}] = phase;
@@ -170,5 +200,9 @@ module ${name}_top #(
         end
     endgenerate
 
+<#if decisionStages gt 0>
+    ${name}_decision decision (.clk(clk), .accumulators(readout_accumulators), .sync(out_sync), .best(out_class));
+<#else>
     ${name}_decision decision (.accumulators(readout_accumulators), .sync(out_sync), .best(out_class));
+</#if>
 endmodule

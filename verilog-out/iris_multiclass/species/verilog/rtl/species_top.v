@@ -28,6 +28,7 @@ module species_top #(
     wire step_end /*verilator public_flat_rd*/;
     wire [3:0] load_index;
     wire [2:0] group;
+    wire first_results = group == 3'd0;
 
     species_controller controller (
         .clk(clk), .rst(rst), .in_valid(in_valid), .out_ready(out_ready), .in_ready(in_ready),
@@ -44,6 +45,8 @@ module species_top #(
 
     wire signed [6:0] loaded_word;
     species_encoder encoder (.oscillator(load_index), .features(features), .word(loaded_word));
+    wire word_write = loading;
+    wire [3:0] word_target = load_index;
 
     wire [15:0] loaded_phase;
     species_lfsr #(.SEED(LFSR_SEED)) lfsr (.clk(clk), .rst(rst), .advance(loading), .phase(loaded_phase));
@@ -122,8 +125,8 @@ module species_top #(
         end
     end
     // The first group's results arrive in cycle 0 of a step.
-    wire signed [15:0] total_sin = (group == 3'd0 ? 16'sd0 : partial_sin) + group_sin;
-    wire signed [15:0] total_cos = (group == 3'd0 ? 16'sd0 : partial_cos) + group_cos;
+    wire signed [15:0] total_sin = (first_results ? 16'sd0 : partial_sin) + group_sin;
+    wire signed [15:0] total_cos = (first_results ? 16'sd0 : partial_cos) + group_cos;
 
     always @(posedge clk) begin
         if (priming || running) begin
@@ -151,9 +154,11 @@ module species_top #(
             always @(posedge clk) begin
                 if (loading && load_index == INDEX) begin
                     phase <= loaded_phase;
-                    word <= loaded_word;
                 end else if (running && group == DONE) begin
                     phase <= lane_next_phase[LANE * 16 +: 16];
+                end
+                if (word_write && word_target == INDEX) begin
+                    word <= loaded_word;
                 end
             end
             assign all_phases[i * 16 +: 16] = phase;

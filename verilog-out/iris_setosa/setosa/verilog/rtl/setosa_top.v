@@ -28,6 +28,7 @@ module setosa_top #(
     wire step_end /*verilator public_flat_rd*/;
     wire [2:0] load_index;
     wire [0:0] group;
+    wire first_results = group == 1'd0;
 
     setosa_controller controller (
         .clk(clk), .rst(rst), .in_valid(in_valid), .out_ready(out_ready), .in_ready(in_ready),
@@ -44,6 +45,8 @@ module setosa_top #(
 
     wire signed [6:0] loaded_word;
     setosa_encoder encoder (.oscillator(load_index), .features(features), .word(loaded_word));
+    wire word_write = loading;
+    wire [2:0] word_target = load_index;
 
     wire [15:0] loaded_phase;
     setosa_lfsr #(.SEED(LFSR_SEED)) lfsr (.clk(clk), .rst(rst), .advance(loading), .phase(loaded_phase));
@@ -130,8 +133,8 @@ module setosa_top #(
         end
     end
     // The first group's results arrive in cycle 0 of a step.
-    wire signed [14:0] total_sin = (group == 1'd0 ? 15'sd0 : partial_sin) + group_sin;
-    wire signed [14:0] total_cos = (group == 1'd0 ? 15'sd0 : partial_cos) + group_cos;
+    wire signed [14:0] total_sin = (first_results ? 15'sd0 : partial_sin) + group_sin;
+    wire signed [14:0] total_cos = (first_results ? 15'sd0 : partial_cos) + group_cos;
 
     always @(posedge clk) begin
         if (priming || running) begin
@@ -159,9 +162,11 @@ module setosa_top #(
             always @(posedge clk) begin
                 if (loading && load_index == INDEX) begin
                     phase <= loaded_phase;
-                    word <= loaded_word;
                 end else if (running && group == DONE) begin
                     phase <= lane_next_phase[LANE * 16 +: 16];
+                end
+                if (word_write && word_target == INDEX) begin
+                    word <= loaded_word;
                 end
             end
             assign all_phases[i * 16 +: 16] = phase;

@@ -4,17 +4,26 @@
 // Sync detector and class decision: pair p synchronises when |acc_a - acc_b| <= 49152
 // (D <= 1, i.e. mean frequencies within k/2 over the 75-step read-out window); the
 // class is the pair with the smallest difference, the first on ties.
+// Registered in 3 stages (differences, distances, outputs); the accumulators hold still meanwhile,
+// and the controller raises out_valid once the last stage holds the decision.
 module versicolor_decision (
+    input  wire clk,
     input  wire [43:0] accumulators,
-    output wire [0:0] sync,
-    output wire [0:0] best
+    output reg  [0:0] sync,
+    output reg  [0:0] best
 );
     localparam [22:0] THRESHOLD = 23'd49152;
     wire signed [22:0] a0 = {accumulators[21], accumulators[0 +: 22]};
     wire signed [22:0] b0 = {accumulators[43], accumulators[22 +: 22]};
-    wire signed [22:0] d0 = a0 - b0;
-    wire        [22:0] distance0 = d0[22] ? -d0 : d0;
-    assign sync[0] = distance0 <= THRESHOLD;
+    reg  signed [22:0] d0;
+    reg         [22:0] distance0;
+    always @(posedge clk) begin
+        d0 <= a0 - b0;
+        distance0 <= d0[22] ? -d0 : d0;
+        sync[0] <= distance0 <= THRESHOLD;
+    end
 
-    assign best = 1'd0;
+    always @(posedge clk) begin
+        best <= 1'd0;
+    end
 endmodule

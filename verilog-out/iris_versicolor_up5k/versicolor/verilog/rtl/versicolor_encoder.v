@@ -4,10 +4,14 @@
 // Input encoder: the frequency word of one oscillator, F = clip(W x + b), in phase LSBs per
 // step in the rotating frame. Weights come from a ROM addressed by the oscillator; the
 // 4 multipliers are shared by all oscillators (the controller loads one per cycle).
+// Registered in 4 stages (the products, the sum, the rounding and the clip's tests, the word): the word of the oscillator
+// presented in one cycle leaves 4 cycles later, while the controller primes (words are
+// first read when it runs).
 module versicolor_encoder (
+    input  wire        clk,
     input  wire        [2:0] oscillator,
     input  wire        [47:0] features,
-    output wire signed [14:0] word
+    output reg  signed [14:0] word
 );
     wire signed [11:0] x0 = features[0 +: 12];
     wire signed [26:0] x0_wide = {{15{x0[11]}}, x0};
@@ -36,9 +40,40 @@ module versicolor_encoder (
     end
 
     // signed operands are sign-extended to the sum's width before multiplying: the products are exact
-    wire signed [26:0] sum = bias + w0 * x0_wide + w1 * x1_wide + w2 * x2_wide + w3 * x3_wide;
-    wire signed [26:0] rounded = (sum + 27'sd1024) >>> 11;
-    assign word = rounded < -27'sd11796 ? -15'sd11796
-                : rounded > 27'sd11796 ? 15'sd11796
-                : rounded[14:0];
+    reg signed [26:0] bias_q;
+    reg signed [26:0] product0;
+    reg signed [26:0] product1;
+    reg signed [26:0] product2;
+    reg signed [26:0] product3;
+    always @(posedge clk) begin
+        bias_q <= bias;
+        product0 <= w0 * x0_wide;
+        product1 <= w1 * x1_wide;
+        product2 <= w2 * x2_wide;
+        product3 <= w3 * x3_wide;
+    end
+    reg signed [26:0] sum;
+    always @(posedge clk) begin
+        sum <= bias_q + product0 + product1 + product2 + product3;
+    end
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire signed [26:0] rounded_wide = (sum + 27'sd1024) >>> 11;
+    /* verilator lint_on UNUSEDSIGNAL */
+    // the clip compares the sum with the bounds scaled up, in parallel with the rounding, each
+    // comparison split into halves: sum >= c  <=>  hi > c_hi | (hi == c_hi & lo >= c_lo)
+    reg signed [14:0] rounded;
+    reg [2:0] not_below_tests;
+    reg [2:0] above_tests;
+    always @(posedge clk) begin
+        rounded <= rounded_wide[14:0];
+        not_below_tests <= {$signed(sum[26:13]) > -14'sd2950, $signed(sum[26:13]) == -14'sd2950, sum[12:0] >= 13'd7168};
+        above_tests <= {$signed(sum[26:13]) > 14'sd2949, $signed(sum[26:13]) == 14'sd2949, sum[12:0] >= 13'd1024};
+    end
+    wire below = !(not_below_tests[2] | (not_below_tests[1] & not_below_tests[0]));
+    wire above = above_tests[2] | (above_tests[1] & above_tests[0]);
+    always @(posedge clk) begin
+        word <= below ? -15'sd11796
+              : above ? 15'sd11796
+              : rounded;
+    end
 endmodule

@@ -5,7 +5,7 @@
 // Phases are 16-bit fractions of a turn in a rotating frame at 590.000 MHz; one step is
 // 2000.000 ps of the trained dynamics; 1 lane update the oscillators, so a step takes
 // 6 cycles to issue and 4 more to drain the lanes' 4-stage pipeline. A sample takes
-// 1516 cycles from acceptance to `out_valid`.
+// 1519 cycles from acceptance to `out_valid`.
 //
 // Interface: present `in_features` (4 signed 12-bit inputs, 10 fraction bits,
 // feature 0 in the low bits) with `in_valid`; it is taken when `in_ready` is high. `out_class`
@@ -28,12 +28,13 @@ module versicolor_top #(
     wire step_end /*verilator public_flat_rd*/;
     wire [2:0] load_index;
     wire [3:0] group;
+    wire first_results;
 
     versicolor_controller controller (
         .clk(clk), .rst(rst), .in_valid(in_valid), .out_ready(out_ready), .in_ready(in_ready),
         .out_valid(out_valid), .loading(loading), .priming(priming), .running(running),
         .in_window(in_window), .last_cycle(last_cycle), .step_end(step_end),
-        .load_index(load_index), .group(group));
+        .load_index(load_index), .group(group), .first_results(first_results));
 
     reg [47:0] features;
     always @(posedge clk) begin
@@ -43,7 +44,24 @@ module versicolor_top #(
     end
 
     wire signed [14:0] loaded_word;
-    versicolor_encoder encoder (.oscillator(load_index), .features(features), .word(loaded_word));
+    versicolor_encoder encoder (.clk(clk), .oscillator(load_index), .features(features), .word(loaded_word));
+    // the encoder's word leaves 4 cycles after its oscillator's load cycle
+    reg [3:0] word_valid;
+    reg [2:0] word_index [0:3];
+    integer w;
+    always @(posedge clk) begin
+        if (rst) begin
+            word_valid <= 4'd0;
+        end else begin
+            word_valid <= {word_valid[2:0], loading};
+        end
+        word_index[0] <= load_index;
+        for (w = 1; w < 4; w = w + 1) begin
+            word_index[w] <= word_index[w - 1];
+        end
+    end
+    wire word_write = word_valid[3];
+    wire [2:0] word_target = word_index[3];
 
     wire [15:0] loaded_phase;
     versicolor_lfsr #(.SEED(LFSR_SEED)) lfsr (.clk(clk), .rst(rst), .advance(loading), .phase(loaded_phase));
@@ -116,8 +134,8 @@ module versicolor_top #(
         end
     end
     // The first group's results arrive in cycle 4 of a step (before it, the lanes drain nothing active).
-    wire signed [14:0] total_sin = (group == 4'd4 ? 15'sd0 : partial_sin) + group_sin;
-    wire signed [14:0] total_cos = (group == 4'd4 ? 15'sd0 : partial_cos) + group_cos;
+    wire signed [14:0] total_sin = (first_results ? 15'sd0 : partial_sin) + group_sin;
+    wire signed [14:0] total_cos = (first_results ? 15'sd0 : partial_cos) + group_cos;
 
     always @(posedge clk) begin
         if (priming || running) begin
@@ -145,9 +163,11 @@ module versicolor_top #(
             always @(posedge clk) begin
                 if (loading && load_index == INDEX) begin
                     phase <= loaded_phase;
-                    word <= loaded_word;
                 end else if (running && group == DONE) begin
                     phase <= lane_next_phase[LANE * 16 +: 16];
+                end
+                if (word_write && word_target == INDEX) begin
+                    word <= loaded_word;
                 end
             end
             assign all_phases[i * 16 +: 16] = phase;
@@ -167,5 +187,5 @@ module versicolor_top #(
         end
     endgenerate
 
-    versicolor_decision decision (.accumulators(readout_accumulators), .sync(out_sync), .best(out_class));
+    versicolor_decision decision (.clk(clk), .accumulators(readout_accumulators), .sync(out_sync), .best(out_class));
 endmodule

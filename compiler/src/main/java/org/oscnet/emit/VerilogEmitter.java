@@ -74,6 +74,8 @@ public final class VerilogEmitter {
         m.put("lanes", hw.lanes());
         m.put("groups", hw.groups());
         m.put("pipeline", hw.pipeline());
+        m.put("encoderStages", hw.encoderStages());
+        m.put("decisionStages", hw.decisionStages());
         // the register stages in the order they are added: after the products first (it splits the
         // update about in half), then after the new phase, then after the old phase's sine
         m.put("cutB", hw.pipeline() >= 1);
@@ -134,6 +136,13 @@ public final class VerilogEmitter {
         m.put("wordMax", Verilog.signed(hw.wordMax(), hw.frequencyBits()));
         m.put("wordMinWide", Verilog.signed(hw.wordMin(), hw.sumBits()));
         m.put("wordMaxWide", Verilog.signed(hw.wordMax(), hw.sumBits()));
+        // the clip tested on the sum itself, beside the rounding rather than after it:
+        // round(sum) < min  <=>  sum < min·2^s − half;  round(sum) > max  <=>  sum >= (max+1)·2^s − half
+        long half = 1L << (sumShift - 1);
+        long belowSum = hw.wordMin() * (1L << sumShift) - half;
+        long aboveSum = (hw.wordMax() + 1) * (1L << sumShift) - half;
+        m.put("notBelow", atLeast(belowSum, hw.sumBits()));
+        m.put("above", atLeast(aboveSum, hw.sumBits()));
 
         m.put("couplingMultiplier", hw.couplingMultiplier());
         m.put("couplingShift", hw.couplingShift());
@@ -232,5 +241,45 @@ public final class VerilogEmitter {
     private static String accumulatorExtended(int slot, int width) {
         int lsb = slot * width;
         return "{accumulators[" + (lsb + width - 1) + "], accumulators[" + lsb + " +: " + width + "]}";
+    }
+
+    /**
+     * The test {@code sum >= bound} on a {@code width}-bit signed sum, split at the middle bit so that
+     * no carry chain is longer than half the sum: {@code hiGt | (hiEq & loGe)} over the upper half
+     * (signed) and the lower half (unsigned). A bound beyond the sum's range makes a constant test.
+     */
+    static Map<String, String> atLeast(long bound, int width) {
+        SplitBound split = SplitBound.of(bound, width);
+        if (split.constant() != null) {
+            return Map.of("hiGt", split.constant() ? "1'b1" : "1'b0", "hiEq", "1'b0", "loGe", "1'b0");
+        }
+        String upper = "$signed(sum[" + (width - 1) + ":" + split.low() + "])";
+        return Map.of("hiGt", upper + " > " + Verilog.signed(split.hi(), width - split.low()),
+                "hiEq", upper + " == " + Verilog.signed(split.hi(), width - split.low()),
+                "loGe", "sum[" + (split.low() - 1) + ":0] >= " + split.low() + "'d" + split.lo());
+    }
+
+    /**
+     * {@code bound = hi·2^low + lo} with {@code 0 <= lo < 2^low}, or a constant outcome when no
+     * {@code width}-bit signed sum can fall on the other side of it.
+     */
+    record SplitBound(int low, long hi, long lo, Boolean constant) {
+        static SplitBound of(long bound, int width) {
+            long min = -(1L << (width - 1));
+            long max = (1L << (width - 1)) - 1;
+            int low = width / 2;
+            Boolean constant = bound <= min ? Boolean.TRUE : bound > max ? Boolean.FALSE : null;
+            return new SplitBound(low, Math.floorDiv(bound, 1L << low), Math.floorMod(bound, 1L << low), constant);
+        }
+
+        /** What the emitted test computes for a sum: the halves' comparisons combined. */
+        boolean holds(long sum) {
+            if (constant != null) {
+                return constant;
+            }
+            long sumHi = Math.floorDiv(sum, 1L << low);
+            long sumLo = Math.floorMod(sum, 1L << low);
+            return sumHi > hi || (sumHi == hi && sumLo >= lo);
+        }
     }
 }

@@ -149,6 +149,7 @@ public final class VerilogTarget {
         m.put("groups", hw.groups());
         m.put("stepCycles", hw.stepCycles());
         m.put("pipeline", hw.pipeline());
+        m.put("decisionStages", hw.decisionStages());
         m.put("steps", hw.steps());
         m.put("latency", hw.latency());
         m.put("phaseBits", hw.phaseBits());

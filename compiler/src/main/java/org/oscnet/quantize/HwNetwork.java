@@ -89,10 +89,25 @@ public record HwNetwork(
 
     /**
      * Clock cycles from the edge that accepts an input to the first edge after which
-     * {@code out_valid} is high: load (one per oscillator), prime (one pass of the groups), run.
+     * {@code out_valid} is high: load (one per oscillator), prime (one pass of the groups), run,
+     * and the decision's register stages.
      */
     public long latency() {
-        return oscillators + (long) stepCycles() * (steps + 1);
+        return oscillators + (long) stepCycles() * (steps + 1) + decisionStages();
+    }
+
+    /**
+     * Register stages of the input encoder in a pipelined design (products, sum, rounding and
+     * clip tests, word; fewer when a step is shorter): a word leaves that many cycles after its
+     * load cycle, which must fall within priming, where words are not read yet.
+     */
+    public int encoderStages() {
+        return pipeline == 0 ? 0 : Math.min(4, stepCycles());
+    }
+
+    /** Register stages of the class decision in a pipelined design (differences, distances, outputs). */
+    public int decisionStages() {
+        return pipeline == 0 ? 0 : 3;
     }
 
     /** The Hz represented by one LSB of a frequency word. */
