@@ -236,12 +236,7 @@ class MainTest {
         assertFalse(Files.exists(out.resolve("versicolor/spice")), "--targets dac writes no netlists");
         String nominalCsv = Files.readString(out.resolve("versicolor/dac/bias.csv"));
 
-        StringBuilder devices = new StringBuilder("{\"devices\": [");
-        for (int i = 0; i < 6; i++) {
-            devices.append(i == 0 ? "" : ", ").append("{\"f0_hz\": ").append(480e6 * (1 + 0.004 * i))
-                    .append(", \"nonlinearity_hz\": 2e9, \"threshold_a\": 2e-3, \"q\": 2, \"damping_hz\": 1e8}");
-        }
-        Path measured = write("devices.json", devices.append("]}").toString());
+        Path measured = write("devices.json", devicesJson(6, 0.004));
         Run calibrated = run("compile", VERSICOLOR.toString(), "-o", out.toString(), "--targets", "dac",
                 "--calibration", measured.toString());
         assertEquals(0, calibrated.status(), calibrated.err());
@@ -251,14 +246,28 @@ class MainTest {
         assertEquals(nominalCsv.lines().skip(1).findFirst(), calibratedCsv.lines().skip(1).findFirst());
         assertNotEquals(nominalCsv, calibratedCsv);
 
-        Path fiveDevices = write("five.json", "{\"devices\": [" + String.join(", ", java.util.Collections.nCopies(5,
-                "{\"f0_hz\": 4.8e8, \"nonlinearity_hz\": 2e9, \"threshold_a\": 2e-3, \"q\": 2, \"damping_hz\": 1e8}"))
-                + "]}");
-        Run wrongCount = run("compile", VERSICOLOR.toString(), "-o", out.toString(), "--targets", "dac",
-                "--calibration", fiveDevices.toString());
+        assertWrongDeviceCountIsRefused(VERSICOLOR, out, "versicolor", 6);
+    }
+
+    /** {"devices": [...]}: n nominal STNOs, device i's f0 raised by {@code step × i}. */
+    private static String devicesJson(int n, double step) {
+        StringBuilder devices = new StringBuilder("{\"devices\": [");
+        for (int i = 0; i < n; i++) {
+            devices.append(i == 0 ? "" : ", ").append("{\"f0_hz\": ").append(480e6 * (1 + step * i))
+                    .append(", \"nonlinearity_hz\": 2e9, \"threshold_a\": 2e-3, \"q\": 2, \"damping_hz\": 1e8}");
+        }
+        return devices.append("]}").toString();
+    }
+
+    /** A calibration with one device too few is a located user error, exit 1. */
+    private void assertWrongDeviceCountIsRefused(Path example, Path out, String network, int oscillators)
+            throws IOException {
+        Path fewer = write("fewer.json", devicesJson(oscillators - 1, 0));
+        Run wrongCount = run("compile", example.toString(), "-o", out.toString(), "--targets", "dac",
+                "--calibration", fewer.toString());
         assertEquals(1, wrongCount.status(), wrongCount.err());
-        assertTrue(wrongCount.err().contains("the calibration lists 5 devices; `versicolor` has 6 oscillators"),
-                wrongCount.err());
+        assertTrue(wrongCount.err().contains("the calibration lists " + (oscillators - 1) + " devices; `" + network
+                + "` has " + oscillators + " oscillators"), wrongCount.err());
     }
 
     @Test
@@ -274,13 +283,8 @@ class MainTest {
         assertFalse(Files.exists(out.resolve("xor_sl/spice")), "--targets dac writes no netlists");
         List<String[]> nominalRows = rows(out.resolve("xor_sl/dac/bias.csv"));
 
-        StringBuilder devices = new StringBuilder("{\"devices\": [");
-        for (int i = 0; i < 6; i++) {
-            devices.append(i == 0 ? "" : ", ").append("{\"f0_hz\": ").append(480e6 * (1 + 0.01 * i))
-                    .append(", \"nonlinearity_hz\": 2e9, \"threshold_a\": 2e-3, \"q\": 2, \"damping_hz\": 1e8}");
-        }
         Run calibrated = run("compile", example.toString(), "-o", out.toString(), "--targets", "dac",
-                "--calibration", write("devices.json", devices.append("]}").toString()).toString());
+                "--calibration", write("devices.json", devicesJson(6, 0.01)).toString());
         assertEquals(0, calibrated.status(), calibrated.err());
         List<String[]> calibratedRows = rows(out.resolve("xor_sl/dac/bias.csv"));
         for (int i = 0; i < 6; i++) {
@@ -295,14 +299,7 @@ class MainTest {
                     + nominalCode);
         }
 
-        Path fiveDevices = write("five.json", "{\"devices\": [" + String.join(", ", java.util.Collections.nCopies(5,
-                "{\"f0_hz\": 4.8e8, \"nonlinearity_hz\": 2e9, \"threshold_a\": 2e-3, \"q\": 2, \"damping_hz\": 1e8}"))
-                + "]}");
-        Run wrongCount = run("compile", example.toString(), "-o", out.toString(), "--targets", "dac",
-                "--calibration", fiveDevices.toString());
-        assertEquals(1, wrongCount.status(), wrongCount.err());
-        assertTrue(wrongCount.err().contains("the calibration lists 5 devices; `xor_sl` has 6 oscillators"),
-                wrongCount.err());
+        assertWrongDeviceCountIsRefused(example, out, "xor_sl", 6);
     }
 
     @Test
