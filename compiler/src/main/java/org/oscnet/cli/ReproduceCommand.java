@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.oscnet.io.OutputFolder;
 import org.oscnet.reproduce.Paper1;
 import org.oscnet.reproduce.Paper1Report;
+import org.oscnet.sweep.SweepEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
                     + " (dispersion) and phase noise (noise); --quick does it all on the 8x8 digits, 40 steps,"
                     + " one seed."},
         footer = {"", "Example:", "  oscnet reproduce paper1 --only iris,robustness --seeds 3 -o out/repro",
+            "  scripts/sweep-spark reproduce paper1 --only band --seeds 2 --master 'local[2]' -o out/band",
             "  oscnet reproduce paper2 --quick -o out/paper2",
             "  oscnet reproduce paper3 --only 64-100-10 --seeds 1 -o out/paper3",
             "  oscnet reproduce paper4 --quick -o out/paper4"})
@@ -57,8 +59,23 @@ final class ReproduceCommand implements Callable<Integer> {
     int studySeeds;
 
     @Option(names = "--steps", paramLabel = "N", defaultValue = "0",
-            description = "paper3, paper4: training steps of every run (default: the examples' 1000; 40 with --quick)")
+            description = "paper1: training iterations of every row (default: each example's, 100 or 20);"
+                    + " paper3, paper4: training steps of every run (default: the examples' 1000; 40 with --quick)")
     int steps;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+            description = "paper1: where the training tasks run, as for `oscnet sweep`: local (default) or spark"
+                    + " (through scripts/sweep-spark or spark-submit)")
+    String engine;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "paper1 with --engine spark: the cluster, e.g. local[2] or spark://host:7077")
+    String master;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+            description = "paper1, local engine: training tasks at once (each trainer already uses every core;"
+                    + " default: ${DEFAULT-VALUE})")
+    int jobs;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "0",
             description = "paper2: epochs of every run (default: the example's)")
@@ -77,9 +94,15 @@ final class ReproduceCommand implements Callable<Integer> {
     Path output;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws java.io.IOException, InterruptedException {
         if (output == null) {
             output = Path.of(paper.equals("paper1") ? "docs/reproduction" : "docs/reproduction/" + paper);
+        }
+        var parsed = spec.commandLine().getParseResult();
+        if (!paper.equals("paper1") && (parsed.hasMatchedOption("--engine") || parsed.hasMatchedOption("--master")
+                || parsed.hasMatchedOption("--jobs"))) {
+            throw new UserError("--engine, --master and --jobs apply to paper1, whose trainings are a sweep; " + paper
+                    + " runs in this process");
         }
         if (paper.equals("paper2")) {
             return paper2();
@@ -102,15 +125,26 @@ final class ReproduceCommand implements Callable<Integer> {
                 throw new UserError("unknown group `" + group + "`; groups are " + String.join(", ", Paper1.GROUPS));
             }
         }
+        if (jobs < 1 || steps < 0) {
+            throw new UserError("--jobs must be at least 1, --steps 0 or more");
+        }
         Inputs.checkOutputDirectory(output);
+        SweepEngine chosen = SweepCommand.engine(engine, master, jobs);
         long start = System.nanoTime();
         var err = spec.commandLine().getErr();
-        Paper1.Report report = new Paper1(DemoCommand.home().resolve("examples"), seeds, groups, err).run();
+        Paper1.Report report = new Paper1(DemoCommand.home().resolve("examples"), seeds, steps, groups, chosen,
+                output.resolve("results.jsonl"), err).run();
         double minutes = (System.nanoTime() - start) / 60e9;
-        String command = "oscnet reproduce paper1 --seeds " + seeds + (only == null ? "" : " --only " + String.join(",",
-                groups));
-        return write(Paper1Report.markdown(report, command, Main.version(), minutes), report.plots(),
+        String command = "oscnet reproduce paper1 --seeds " + seeds + (steps > 0 ? " --steps " + steps : "")
+                + (only == null ? "" : " --only " + String.join(",", groups));
+        int status = write(Paper1Report.markdown(report, command, Main.version(), minutes), report.plots(),
                 Paper1Report.table(report));
+        if (!report.failed().isEmpty()) {
+            err.println("failed (their seeds are missing from the table; rerun to retry them): " + String.join(", ",
+                    report.failed()));
+            return SweepCommand.TASK_FAILED;
+        }
+        return status;
     }
 
     private int paper2() throws java.io.IOException {

@@ -6,18 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.oscnet.io.OutputFolder;
 import org.oscnet.sweep.ResultsFile;
+import org.oscnet.sweep.Sweep;
 import org.oscnet.sweep.SweepEngine;
+import org.oscnet.sweep.SweepJob;
 import org.oscnet.sweep.SweepPlan;
 import org.oscnet.sweep.SweepSummary;
-import org.oscnet.sweep.TaskResult;
 import org.oscnet.sweep.Variants;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,19 +43,24 @@ import picocli.CommandLine.Model.CommandSpec;
                     + " sweep again skips the tasks that finished ok, so a killed sweep loses only the tasks in"
                     + " flight; failed tasks run again. DIR/summary.md and one plot per setting (test accuracy,"
                     + " mean and spread over the other settings) are made from results.jsonl alone.",
+            "Several files sweep alike: each task trains one file's variant, and `osc` (the file as given) is"
+                    + " one more swept setting in results.jsonl and the summary.",
             "Exit status 4 when a task failed (the others still run)."},
         footer = {"", "Example:",
             "  oscnet sweep examples/xor_xy.osc --over seed=1..5 --over train.lr=0.05,0.1 -o runs/xor",
             "  oscnet sweep examples/iris_versicolor.osc --over seed=1..10 --over 'simulate.step=10 ps,1 ns'"
-                    + " -o runs/step"})
+                    + " -o runs/step",
+            "  oscnet sweep examples/iris_setosa.osc examples/iris_virginica.osc --over seed=1..3 -o runs/iris"})
 final class SweepCommand implements Callable<Integer> {
     static final int TASK_FAILED = 4;
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "the .osc file")
-    Path file;
+    @Parameters(paramLabel = "FILE", arity = "1..*",
+            description = "the .osc file; with several, each is swept alike and `osc` (the file) is one more"
+                    + " setting of every task")
+    List<Path> files;
 
     @Option(names = "--over", paramLabel = "PATH=VALUES", required = true,
             description = "a setting and its values, e.g. seed=1..10 or train.lr=0.01,0.03 (repeatable)")
@@ -85,75 +90,55 @@ final class SweepCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new UserError("--jobs must be at least 1");
         }
-        SweepEngine chosen = SweepEngine.named(engine, master, jobs).orElseThrow(() -> new UserError(
-                engine.equals("spark") ? "the spark engine is not on the class path: run the sweep through"
-                        + " spark-submit with oscnet-sweep-spark (README, \"Sweeps\")"
-                        : "unknown engine `" + engine + "`; --engine takes local or spark"));
-        SweepPlan plan = plan();
-        if (!Files.isRegularFile(file)) {
-            throw new UserError(file + ": no such file");
+        SweepEngine chosen = engine(engine, master, jobs);
+        Map<String, Variants> byName = new LinkedHashMap<>();
+        for (Path file : files) {
+            if (!Files.isRegularFile(file)) {
+                throw new UserError(file + ": no such file");
+            }
+            if (byName.put(file.toString(), Variants.of(file, file.toString())) != null) {
+                throw new UserError(file + " is given twice");
+            }
         }
-        Variants variants = Variants.of(file, file.toString());
-        List<String> hardware = variants.unmeasuredHardwarePaths(plan);
-        if (!hardware.isEmpty()) {
-            throw new UserError("--over " + String.join(", ", hardware) + ": a sweep measures the float network and"
-                    + " the fixed-point array of a verilog block, not DAC or SPICE targets, so these settings would"
-                    + " change nothing it records; sweep dataset, network, train or verilog settings");
+        SweepPlan plan = plan(List.copyOf(byName.keySet()));
+        for (Variants variants : byName.values()) {
+            List<String> hardware = variants.unmeasuredHardwarePaths(plan);
+            if (!hardware.isEmpty()) {
+                throw new UserError("--over " + String.join(", ", hardware) + ": a sweep measures the float network"
+                        + " and the fixed-point array of a verilog block, not DAC or SPICE targets, so these settings"
+                        + " would change nothing it records; sweep dataset, network, train or verilog settings");
+            }
         }
-        List<SweepPlan.Task> tasks = plan.tasks();
+        List<SweepJob> all = plan.tasks().stream().map(t -> new SweepJob(byName.get(t.file()
+                .orElse(files.get(0).toString())), t)).toList();
         PrintWriter err = spec.commandLine().getErr();
-        checkEveryVariant(variants, tasks, err);
+        checkEveryVariant(all, err);
 
-        ResultsFile results = ResultsFile.open(output.resolve("results.jsonl"));
-        Set<String> swept = new java.util.TreeSet<>(plan.axes().stream().map(SweepPlan.Axis::path).toList());
-        for (TaskResult earlier : results.read()) {
-            if (!new java.util.TreeSet<>(earlier.parameters().keySet()).equals(swept)) {
-                throw new UserError(results.path() + " holds a sweep over " + earlier.parameters().keySet()
-                        + ", not over " + swept + "; give another -o folder (a folder holds one sweep, which a"
-                        + " rerun may extend with more values)");
-            }
-        }
-        Set<String> done = new HashSet<>();
-        results.read().stream().filter(TaskResult::ok).forEach(r -> done.add(r.task()));
-        List<SweepPlan.Task> pending = tasks.stream().filter(t -> !done.contains(t.id())).toList();
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(tasks.size() + " tasks; " + (tasks.size() - pending.size()) + " already in " + results.path()
-                + "; running " + pending.size());
-        out.flush();
-
-        AtomicInteger finished = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        long start = System.nanoTime();
-        chosen.run(variants, pending, result -> {
-            results.append(result);
-            int n = finished.incrementAndGet();
-            if (!result.ok()) {
-                failed.incrementAndGet();
-            }
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            double eta = elapsed / n * (pending.size() - n);
-            synchronized (err) {
-                err.println(String.format(Locale.ROOT, "[%d/%d] %s: %s%s; ETA %s, %d failed", n, pending.size(),
-                        result.task(), result.ok() ? accuracies(result) : "FAILED: ", result.ok() ? ""
-                                : firstLine(result.error()), duration(eta), failed.get()));
-                err.flush();
-            }
-        });
-
-        List<TaskResult> all = results.read();
+        Sweep.Outcome outcome = Sweep.run(all, chosen, ResultsFile.open(output.resolve("results.jsonl")), err);
         OutputFolder folder = new OutputFolder(output);
-        SweepSummary.render(all, file.toString(), "oscnet sweep " + file + " " + String.join(" ",
+        String shown = String.join(" ", byName.keySet());
+        SweepSummary.render(outcome.all(), shown, "oscnet sweep " + shown + " " + String.join(" ",
                 over.stream().map(o -> "--over '" + o + "'").toList()) + " -o " + output).forEach(folder::put);
         folder.commit();
-        Map<String, TaskResult> latest = ResultsFile.latestByTask(all);
-        long failing = tasks.stream().filter(t -> latest.containsKey(t.id()) && !latest.get(t.id()).ok()).count();
-        out.println("wrote " + output.resolve("summary.md") + " (" + (tasks.size() - failing) + " ok, " + failing
-                + " failed)");
-        return failing > 0 ? TASK_FAILED : 0;
+        spec.commandLine().getOut().println("wrote " + output.resolve("summary.md") + " (" + (all.size()
+                - outcome.failing()) + " ok, " + outcome.failing() + " failed)");
+        return outcome.failing() > 0 ? TASK_FAILED : 0;
     }
 
-    private SweepPlan plan() {
+    /** The engine {@code --engine} names, or a user error saying how to get it. */
+    static SweepEngine engine(String engine, String master, int jobs) {
+        return SweepEngine.named(engine, master, jobs).orElseThrow(() -> new UserError(
+                engine.equals("spark") ? "the spark engine is not on the class path: run through scripts/sweep-spark"
+                        + " or spark-submit with oscnet-sweep-spark (README, \"Sweeps\")"
+                        : "unknown engine `" + engine + "`; --engine takes local or spark"));
+    }
+
+    /** The axes of {@code --over}, after a first axis over the files when there are several. */
+    private SweepPlan plan(List<String> fileNames) {
         List<SweepPlan.Axis> axes = new ArrayList<>();
+        if (fileNames.size() > 1) {
+            axes.add(new SweepPlan.Axis(SweepPlan.FILE_AXIS, fileNames));
+        }
         Set<String> paths = new HashSet<>();
         for (String spec : over) {
             SweepPlan.Axis axis;
@@ -161,6 +146,10 @@ final class SweepCommand implements Callable<Integer> {
                 axis = SweepPlan.axis(spec);
             } catch (IllegalArgumentException e) {
                 throw new UserError("--over " + e.getMessage());
+            }
+            if (axis.path().equals(SweepPlan.FILE_AXIS)) {
+                throw new UserError("--over " + SweepPlan.FILE_AXIS + ": the files of a sweep are its FILE"
+                        + " arguments; give each after `sweep`");
             }
             if (!paths.add(axis.path())) {
                 throw new UserError("--over names `" + axis.path() + "` twice; give all its values in one --over");
@@ -171,38 +160,22 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** Every variant must check before any task runs; prints each problem once per distinct message. */
-    private void checkEveryVariant(Variants variants, List<SweepPlan.Task> tasks, PrintWriter err) {
+    private void checkEveryVariant(List<SweepJob> all, PrintWriter err) {
         Set<String> reported = new HashSet<>();
         int bad = 0;
-        for (SweepPlan.Task task : tasks) {
-            Variants.Checked checked = variants.check(task);
+        for (SweepJob job : all) {
+            Variants.Checked checked = job.variants().check(job.task());
             if (checked.design().isEmpty()) {
                 bad++;
                 if (reported.add(checked.diagnostics())) {
-                    err.print("with " + task.id() + ":\n" + checked.diagnostics());
+                    err.print("with " + job.task().id() + ":\n" + checked.diagnostics());
                 }
             }
         }
         err.flush();
         if (bad > 0) {
-            throw new UserError(bad + " of " + tasks.size() + " variants of " + file + " have errors; nothing ran");
+            throw new UserError(bad + " of " + all.size() + " variants of " + String.join(", ",
+                    files.stream().map(Path::toString).toList()) + " have errors; nothing ran");
         }
-    }
-
-    private static String accuracies(TaskResult result) {
-        return String.join(", ", result.metrics().entrySet().stream().map(e -> String.format(Locale.ROOT,
-                "%s test %.1f %%", e.getKey(), 100 * e.getValue().testAccuracy())
-                + (e.getValue().fixedTestAccuracy() == null ? "" : String.format(Locale.ROOT,
-                        ", fixed point %.1f %% in %d cycles", 100 * e.getValue().fixedTestAccuracy(),
-                        e.getValue().cyclesPerSample()))).toList());
-    }
-
-    private static String duration(double seconds) {
-        long s = Math.round(seconds);
-        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
-    }
-
-    private static String firstLine(String text) {
-        return text == null ? "" : text.strip().lines().findFirst().orElse("");
     }
 }

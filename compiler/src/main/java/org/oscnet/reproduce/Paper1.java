@@ -1,20 +1,27 @@
 package org.oscnet.reproduce;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.oscnet.dsl.Frontend;
+import org.oscnet.dsl.Overrides;
 import org.oscnet.model.Dataset;
 import org.oscnet.model.Design;
 import org.oscnet.model.KuramotoNetwork;
 import org.oscnet.model.Samples;
 import org.oscnet.model.Training;
-import org.oscnet.model.TrainingMethod;
 import org.oscnet.sim.KuramotoSimulator;
+import org.oscnet.sweep.ResultsFile;
+import org.oscnet.sweep.Sweep;
+import org.oscnet.sweep.SweepEngine;
+import org.oscnet.sweep.SweepJob;
+import org.oscnet.sweep.SweepPlan;
+import org.oscnet.sweep.TaskResult;
+import org.oscnet.sweep.Variants;
 import org.oscnet.train.KuramotoTrainer;
 import org.oscnet.train.Readout;
 import org.oscnet.train.TrainedKuramoto;
@@ -23,7 +30,8 @@ import org.oscnet.train.TrainingListener;
 /**
  * Reruns the experiments of seed paper 1 (Vodenicarevic et al.) from the example files, over
  * seeds 1..N, and collects test accuracies beside the published numbers. Every number comes
- * from training with a fixed seed on the split the example file declares.
+ * from training with a fixed seed on the split the example file declares; the trainings are
+ * one sweep, so they run on any sweep engine and a rerun resumes where a killed one stopped.
  */
 public final class Paper1 {
     /** Groups of rows, selectable with {@code --only}. */
@@ -61,100 +69,153 @@ public final class Paper1 {
     public record NoiseRow(double linewidthHz, int trials, double meanPercent, double worstPercent) {
     }
 
-    /** Everything the report shows. */
+    /**
+     * Everything the report shows.
+     *
+     * @param failed training tasks that failed (their seeds are missing from the rows)
+     */
     public record Report(int seeds, List<Row> rows, List<NoiseRow> robustness, String robustnessModel,
-            Map<String, byte[]> plots) {
+            Map<String, byte[]> plots, List<String> failed) {
+    }
+
+    /** A row before it is trained: the example file and network whose test accuracy it reports. */
+    private record Planned(String task, String classifier, String training, double paperPercent, String file,
+            String network) {
     }
 
     private final Path examples;
     private final int seeds;
+    private final int iterations;
     private final Set<String> groups;
+    private final SweepEngine engine;
+    private final Path resultsFile;
     private final PrintWriter log;
     private final Map<String, byte[]> plots = new java.util.LinkedHashMap<>();
-    private TrainedKuramoto versicolorSeed1;
+    private final Map<String, Variants> variants = new java.util.LinkedHashMap<>();
 
-    public Paper1(Path examples, int seeds, Set<String> groups, PrintWriter log) {
+    /**
+     * @param iterations training iterations of every row (0: each example's own)
+     * @param engine where the training tasks run
+     * @param resultsFile the sweep's {@code results.jsonl}: tasks already ok there are not run again
+     */
+    public Paper1(Path examples, int seeds, int iterations, Set<String> groups, SweepEngine engine, Path resultsFile,
+            PrintWriter log) {
         this.examples = examples;
         this.seeds = seeds;
+        this.iterations = iterations;
         this.groups = groups;
+        this.engine = engine;
+        this.resultsFile = resultsFile;
         this.log = log;
     }
 
-    public Report run() {
+    /**
+     * Trains every row's example over seeds as one sweep (each task one example file and seed,
+     * trained through the same pipeline as {@code oscnet train}), then builds the rows from its
+     * results; the robustness study and the response maps retrain seed 1 here, since a sweep keeps
+     * metrics, not trained networks.
+     */
+    public Report run() throws IOException, InterruptedException {
+        List<Planned> planned = plan();
+        List<SweepJob> jobs = jobs(planned);
+        Sweep.Outcome outcome = jobs.isEmpty() ? new Sweep.Outcome(List.of(), 0)
+                : Sweep.run(jobs, engine, ResultsFile.open(resultsFile), log);
+        Map<String, TaskResult> ok = outcome.ok();
+        List<String> failed = jobs.stream().map(j -> j.task().id()).filter(id -> !ok.containsKey(id)).toList();
         List<Row> rows = new ArrayList<>();
-        if (groups.contains("iris")) {
-            for (String species : List.of("setosa", "versicolor", "virginica")) {
-                double paper = Map.of("setosa", 100.0, "versicolor", 98.0, "virginica", 100.0).get(species);
-                rows.add(trainRow("Iris " + species, "extended (N = 6)", "offline, 100 it", paper,
-                        "iris_" + species + ".osc", species, UnaryOperator.identity(), seeds));
+        for (Planned row : planned) {
+            List<SeedResult> results = new ArrayList<>();
+            for (long seed = 1; seed <= seeds; seed++) {
+                TaskResult result = ok.get(task(row.file(), seed).id());
+                if (result != null) {
+                    TaskResult.NetworkMetrics m = result.metrics().get(row.network());
+                    results.add(new SeedResult(seed, m.trainAccuracy(), m.testAccuracy(), m.trainingSeconds()));
+                }
+            }
+            rows.add(log(new Row(row.task(), row.classifier(), row.training(), row.paperPercent(), row.file(),
+                    results)));
+        }
+        for (String file : planned.stream().map(Planned::file).distinct().toList()) {
+            if (checked(file).datasets().get(0).featureCount() == 2) {
+                responseMap(file);
             }
         }
         List<NoiseRow> robustness = groups.contains("robustness") ? robustness() : List.of();
-        if (groups.contains("2d")) {
-            rows.add(trainRow("disc (87.5 % neg.)", "extended (N = 6)", "shapes + offline, 100 it", 99.4,
-                    "disc_extended.osc", "disc_extended", UnaryOperator.identity(), seeds));
-            rows.add(trainRow("concave (59.9 % neg.)", "extended (N = 6)", "shapes + offline, 100 it", 99.8,
-                    "concave_extended.osc", "concave_extended", UnaryOperator.identity(), seeds));
-        }
-        if (groups.contains("band")) {
-            rows.add(trainRow("band (86 % neg.)", "reference (2 + 4)", "online, 20 it", 91.7, "band_reference.osc",
-                    "band_reference", UnaryOperator.identity(), seeds));
-            rows.add(trainRow("band (86 % neg.)", "reference (2 + 4)", "offline, 20 it, batch 90", 99.7,
-                    "band_reference.osc", "band_reference", t -> offline(t, 90), seeds));
-        }
-        if (groups.contains("reference")) {
-            rows.add(trainRow("disc (87.5 % neg.)", "reference (2 + 4)", "offline, 100 it, batch 90", 87.7,
-                    "disc_reference.osc", "disc_reference", UnaryOperator.identity(), seeds));
-            rows.add(trainRow("concave (59.9 % neg.)", "reference (2 + 4)", "offline, 100 it, batch 90", 77.6,
-                    "concave_reference.osc", "concave_reference", UnaryOperator.identity(), seeds));
-            for (String species : List.of("setosa", "versicolor", "virginica")) {
-                double paper = Map.of("setosa", 67.0, "versicolor", 87.0, "virginica", 67.0).get(species);
-                rows.add(trainRow("Iris " + species, "reference (4 + 2)", "offline, 100 it", paper,
-                        "iris_reference.osc", species + "_reference", UnaryOperator.identity(), seeds));
-            }
-        }
         if (groups.contains("perceptron")) {
-            Design iris = load("iris_versicolor.osc");
-            Dataset data = iris.datasets().get(0);
-            for (String species : List.of("setosa", "versicolor", "virginica")) {
-                double paper = Map.of("setosa", 100.0, "versicolor", 73.0, "virginica", 97.0).get(species);
-                List<SeedResult> results = new ArrayList<>();
-                for (long seed = 1; seed <= seeds; seed++) {
-                    double accuracy = Perceptron.testAccuracy(data.train(), data.test(), data.classIndex(species), 100,
-                            seed);
-                    results.add(new SeedResult(seed, Double.NaN, accuracy, 0));
-                }
-                rows.add(log(new Row("Iris " + species, "perceptron", "100 epochs", paper, "iris_versicolor.osc",
-                        results)));
-            }
+            rows.addAll(perceptrons());
         }
-        return new Report(seeds, rows, robustness, "Iris versicolor, extended, seed 1", plots);
+        return new Report(seeds, rows, robustness, "Iris versicolor, extended, seed 1", plots, failed);
     }
 
-    private Row trainRow(String task, String classifier, String how, double paper, String file, String network,
-            UnaryOperator<Training> variant, int seedCount) {
-        Design design = load(file);
-        KuramotoNetwork net = (KuramotoNetwork) design.network(network).orElseThrow();
-        Training declared = design.trainings().stream().filter(t -> t.network().equals(network)).findFirst()
-                .orElseThrow();
-        Dataset dataset = design.dataset(declared.dataset()).orElseThrow();
-        List<SeedResult> results = new ArrayList<>();
-        for (long seed = 1; seed <= seedCount; seed++) {
-            Training training = variant.apply(declared).withSeed(seed);
-            TrainedKuramoto trained = new KuramotoTrainer(net, dataset, training, TrainingListener.SILENT, true).train();
-            results.add(new SeedResult(seed, trained.trainAccuracy(), trained.testAccuracy(), trained.wallSeconds()));
-            log.printf("  %-22s %-18s %-26s seed %2d: test %5.1f %% (train %5.1f %%, %.0f s)%n", task, classifier, how,
-                    seed, 100 * trained.testAccuracy(), 100 * trained.trainAccuracy(), trained.wallSeconds());
-            log.flush();
-            if (seed == 1 && network.equals("versicolor")) {
-                versicolorSeed1 = trained;
-            }
-            if (seed == 1 && dataset.featureCount() == 2) {
-                plots.put("response-" + network + ".png", org.oscnet.plot.TrainingPlots.responseMap(net, dataset, trained,
-                        KuramotoSimulator.forNetwork(net, true), seed, 34));
+    /** The rows the chosen groups train, in the table's order. */
+    private List<Planned> plan() {
+        List<Planned> rows = new ArrayList<>();
+        if (groups.contains("iris")) {
+            for (String species : List.of("setosa", "versicolor", "virginica")) {
+                double paper = Map.of("setosa", 100.0, "versicolor", 98.0, "virginica", 100.0).get(species);
+                rows.add(new Planned("Iris " + species, "extended (N = 6)", "offline, 100 it", paper,
+                        "iris_" + species + ".osc", species));
             }
         }
-        return log(new Row(task, classifier, how, paper, file, results));
+        if (groups.contains("2d")) {
+            rows.add(new Planned("disc (87.5 % neg.)", "extended (N = 6)", "shapes + offline, 100 it", 99.4,
+                    "disc_extended.osc", "disc_extended"));
+            rows.add(new Planned("concave (59.9 % neg.)", "extended (N = 6)", "shapes + offline, 100 it", 99.8,
+                    "concave_extended.osc", "concave_extended"));
+        }
+        if (groups.contains("band")) {
+            rows.add(new Planned("band (86 % neg.)", "reference (2 + 4)", "online, 20 it", 91.7, "band_reference.osc",
+                    "band_reference"));
+            rows.add(new Planned("band (86 % neg.)", "reference (2 + 4)", "offline, 20 it, batch 90", 99.7,
+                    "band_reference_offline.osc", "band_reference"));
+        }
+        if (groups.contains("reference")) {
+            rows.add(new Planned("disc (87.5 % neg.)", "reference (2 + 4)", "offline, 100 it, batch 90", 87.7,
+                    "disc_reference.osc", "disc_reference"));
+            rows.add(new Planned("concave (59.9 % neg.)", "reference (2 + 4)", "offline, 100 it, batch 90", 77.6,
+                    "concave_reference.osc", "concave_reference"));
+            for (String species : List.of("setosa", "versicolor", "virginica")) {
+                double paper = Map.of("setosa", 67.0, "versicolor", 87.0, "virginica", 67.0).get(species);
+                rows.add(new Planned("Iris " + species, "reference (4 + 2)", "offline, 100 it", paper,
+                        "iris_reference.osc", species + "_reference"));
+            }
+        }
+        return rows;
+    }
+
+    /** One task per example file and seed; a file with several networks trains them all in one task. */
+    private List<SweepJob> jobs(List<Planned> planned) throws IOException {
+        List<SweepJob> jobs = new ArrayList<>();
+        List<String> files = planned.stream().map(Planned::file).distinct().toList();
+        if (groups.contains("robustness") && !files.contains("iris_versicolor.osc")) {
+            variants("iris_versicolor.osc");
+        }
+        for (String file : files) {
+            Variants of = variants(file);
+            for (long seed = 1; seed <= seeds; seed++) {
+                jobs.add(new SweepJob(of, task(file, seed)));
+            }
+        }
+        return jobs;
+    }
+
+    private Variants variants(String file) throws IOException {
+        Variants known = variants.get(file);
+        if (known == null) {
+            known = Variants.of(examples.resolve(file), file);
+            variants.put(file, known);
+        }
+        return known;
+    }
+
+    /** The sweep task that trains {@code file} with {@code seed} (and {@code iterations}, when set). */
+    private SweepPlan.Task task(String file, long seed) {
+        List<Overrides.Assignment> overrides = new ArrayList<>(List.of(
+                new Overrides.Assignment(SweepPlan.FILE_AXIS, file), new Overrides.Assignment("seed", Long.toString(seed))));
+        if (iterations > 0) {
+            overrides.add(new Overrides.Assignment("iterations", Integer.toString(iterations)));
+        }
+        return new SweepPlan.Task(overrides);
     }
 
     private Row log(Row row) {
@@ -165,15 +226,39 @@ public final class Paper1 {
         return row;
     }
 
-    private List<NoiseRow> robustness() {
-        Design design = load("iris_versicolor.osc");
-        KuramotoNetwork net = (KuramotoNetwork) design.network("versicolor").orElseThrow();
-        Dataset dataset = design.datasets().get(0);
+    /** The network of {@code file} trained here with seed 1, exactly as its sweep task trained it. */
+    private Retrained retrain(String file) throws IOException {
+        Design design = checked(file);
         Training training = design.trainings().get(0);
-        TrainedKuramoto trained = versicolorSeed1 != null ? versicolorSeed1
-                : new KuramotoTrainer(net, dataset, training.withSeed(1), TrainingListener.SILENT, true).train();
-        Samples test = dataset.test();
-        double[] natural = trained.natural(net, test.featuresRowMajor(), test.size());
+        KuramotoNetwork net = (KuramotoNetwork) design.network(training.network()).orElseThrow();
+        Dataset dataset = design.dataset(training.dataset()).orElseThrow();
+        log.printf("retraining %s, seed 1, for the plots%n", file);
+        log.flush();
+        return new Retrained(net, dataset, new KuramotoTrainer(net, dataset, training, TrainingListener.SILENT, true)
+                .train());
+    }
+
+    /** The variant of {@code file} that its seed-1 task trains. */
+    private Design checked(String file) throws IOException {
+        return variants(file).check(task(file, 1)).design().orElseThrow(() -> new IllegalStateException(
+                "example " + file + " does not check"));
+    }
+
+    private record Retrained(KuramotoNetwork network, Dataset dataset, TrainedKuramoto trained) {
+    }
+
+    /** Where the output pair of a 2-D task's seed-1 network synchronises, over the input plane. */
+    private void responseMap(String file) throws IOException {
+        Retrained r = retrain(file);
+        plots.put("response-" + file.replace(".osc", "") + ".png", org.oscnet.plot.TrainingPlots.responseMap(
+                r.network(), r.dataset(), r.trained(), KuramotoSimulator.forNetwork(r.network(), true), 1, 34));
+    }
+
+    private List<NoiseRow> robustness() throws IOException {
+        Retrained r = retrain("iris_versicolor.osc");
+        KuramotoNetwork net = r.network();
+        Samples test = r.dataset().test();
+        double[] natural = r.trained().natural(net, test.featuresRowMajor(), test.size());
         int trials = 100;
         Readout readout = new Readout(net);
         List<NoiseRow> rows = new ArrayList<>();
@@ -184,8 +269,8 @@ public final class Paper1 {
             for (int trial = 0; trial < trials; trial++) {
                 double[] mean = sim.meanFrequencies(natural, test.size(), 1000 + trial, trial);
                 int correct = 0;
-                for (int r = 0; r < test.size(); r++) {
-                    correct += readout.correct(mean, r, test.label(r)) ? 1 : 0;
+                for (int row = 0; row < test.size(); row++) {
+                    correct += readout.correct(mean, row, test.label(row)) ? 1 : 0;
                 }
                 double accuracy = (double) correct / test.size();
                 sum += accuracy;
@@ -201,16 +286,27 @@ public final class Paper1 {
         return rows;
     }
 
+    /** Rosenblatt's perceptron on each Iris task: quick, so trained here rather than as sweep tasks. */
+    private List<Row> perceptrons() {
+        Design iris = load("iris_versicolor.osc");
+        Dataset data = iris.datasets().get(0);
+        List<Row> rows = new ArrayList<>();
+        for (String species : List.of("setosa", "versicolor", "virginica")) {
+            double paper = Map.of("setosa", 100.0, "versicolor", 73.0, "virginica", 97.0).get(species);
+            List<SeedResult> results = new ArrayList<>();
+            for (long seed = 1; seed <= seeds; seed++) {
+                double accuracy = Perceptron.testAccuracy(data.train(), data.test(), data.classIndex(species), 100,
+                        seed);
+                results.add(new SeedResult(seed, Double.NaN, accuracy, 0));
+            }
+            rows.add(log(new Row("Iris " + species, "perceptron", "100 epochs", paper, "iris_versicolor.osc",
+                    results)));
+        }
+        return rows;
+    }
+
     private Design load(String file) {
         Frontend.Result result = Frontend.load(examples.resolve(file));
         return result.design().orElseThrow(() -> new IllegalStateException("example " + file + " does not check"));
-    }
-
-    /** The band task's offline row: the example's online block, trained by the default offline rule instead. */
-    private static Training offline(Training t, int batch) {
-        return new Training(t.network(), t.dataset(), new TrainingMethod.OfflineGradient(true, TrainingMethod.Init.DATA, true,
-                TrainingMethod.LockedGradient.DETUNING),
-                new org.oscnet.model.Optimizer(org.oscnet.model.Optimizer.Kind.ADAM, 0.03, 0.9, 0.999, 1e-8, 0),
-                t.steps(), false, batch, false, t.seed(), t.restarts());
     }
 }

@@ -24,8 +24,7 @@ public final class LocalEngine implements SweepEngine {
     }
 
     @Override
-    public void run(Variants variants, List<SweepPlan.Task> tasks, Sink sink)
-            throws IOException, InterruptedException {
+    public void run(List<SweepJob> work, Sink sink) throws IOException, InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread thread = new Thread(r, "oscnet-sweep");
             thread.setDaemon(true);
@@ -33,9 +32,9 @@ public final class LocalEngine implements SweepEngine {
         });
         try {
             List<Future<Void>> running = new ArrayList<>();
-            for (SweepPlan.Task task : tasks) {
+            for (SweepJob job : work) {
                 running.add(pool.submit(() -> {
-                    sink.finished(variants.run(task));
+                    sink.finished(job.run());
                     return null;
                 }));
             }

@@ -14,7 +14,8 @@ public interface SweepEngine {
         void finished(TaskResult result) throws IOException;
     }
 
-    void run(Variants variants, List<SweepPlan.Task> tasks, Sink sink) throws IOException, InterruptedException;
+    /** Runs every job (each a task and the file it trains a variant of), handing results to {@code sink}. */
+    void run(List<SweepJob> jobs, Sink sink) throws IOException, InterruptedException;
 
     /**
      * An engine found with {@link java.util.ServiceLoader} (the Spark module registers one), so the

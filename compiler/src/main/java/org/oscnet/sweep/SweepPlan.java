@@ -12,6 +12,12 @@ import org.oscnet.dsl.Overrides;
  * order ({@code seed=3 train.lr=0.01}), which is also its key in {@code results.jsonl}.
  */
 public record SweepPlan(List<Axis> axes) {
+    /**
+     * The axis of a sweep over several files: its values name the files, and a task's value says
+     * which file's variant it trains. No setting of the language is called {@code osc}.
+     */
+    public static final String FILE_AXIS = "osc";
+
     public SweepPlan {
         axes = List.copyOf(axes);
     }
@@ -31,6 +37,17 @@ public record SweepPlan(List<Axis> axes) {
 
         public String id() {
             return String.join(" ", overrides.stream().map(Overrides.Assignment::toString).toList());
+        }
+
+        /** The file a task of a several-file sweep trains (its {@value #FILE_AXIS} value); empty otherwise. */
+        public java.util.Optional<String> file() {
+            return overrides.stream().filter(o -> o.path().equals(FILE_AXIS)).map(Overrides.Assignment::value)
+                    .findFirst();
+        }
+
+        /** The overrides that change the file's text: all but the file axis. */
+        public List<Overrides.Assignment> settings() {
+            return overrides.stream().filter(o -> !o.path().equals(FILE_AXIS)).toList();
         }
 
         /** The value of each swept path. */

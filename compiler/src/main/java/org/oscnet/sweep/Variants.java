@@ -43,7 +43,7 @@ public record Variants(String file, String shown, String text) implements java.i
      */
     public List<String> unmeasuredHardwarePaths(SweepPlan plan) {
         SourceFile source = new SourceFile(Path.of(file), shown, text);
-        return plan.axes().stream().map(SweepPlan.Axis::path)
+        return plan.axes().stream().map(SweepPlan.Axis::path).filter(p -> !p.equals(SweepPlan.FILE_AXIS))
                 .filter(p -> Overrides.blocksOf(source, p).stream()
                         .anyMatch(b -> b.get(0).equals("hardware") && !b.contains("verilog")))
                 .toList();
@@ -53,7 +53,7 @@ public record Variants(String file, String shown, String text) implements java.i
     public Checked check(SweepPlan.Task task) {
         SourceFile source = new SourceFile(Path.of(file), shown, text);
         Diagnostics diagnostics = new Diagnostics();
-        Optional<String> variant = Overrides.apply(source, task.overrides(), diagnostics);
+        Optional<String> variant = Overrides.apply(source, task.settings(), diagnostics);
         if (variant.isEmpty()) {
             return new Checked(Optional.empty(), DiagnosticRenderer.render(diagnostics.all()));
         }

@@ -389,6 +389,37 @@ class MainTest {
     }
 
     @Test
+    void reproducePaper1IsASweepThatAResumedRunCompletesWithTheSameTable() throws IOException {
+        Path out = tmp.resolve("paper1");
+        String[] command = {"reproduce", "paper1", "--only", "band", "--seeds", "1", "--steps", "2", "-o",
+            out.toString()};
+        Run first = run(command);
+        assertEquals(0, first.status(), first.err());
+        List<String> lines = Files.readAllLines(out.resolve("results.jsonl"));
+        assertEquals(2, lines.size(), String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("band_reference_offline.osc")), lines.get(0));
+        assertTrue(lines.stream().allMatch(l -> l.contains("\"iterations\":\"2\"")),
+                lines.get(0));
+        String table = Files.readString(out.resolve("README.md"));
+        assertTrue(table.contains("oscnet reproduce paper1 --seeds 1 --steps 2 --only band"), table);
+        assertTrue(Files.isRegularFile(out.resolve("response-band_reference_offline.png")));
+
+        Run again = run(command);
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.err().contains("2 already in"), again.err());
+        assertEquals(lines, Files.readAllLines(out.resolve("results.jsonl")), "nothing ran twice");
+        assertEquals(table, Files.readString(out.resolve("README.md")));
+    }
+
+    @Test
+    void onlyPaper1TakesAnEngine() {
+        Run run = run("reproduce", "paper2", "--engine", "spark", "-o", tmp.resolve("r").toString());
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("paper1"), run.err());
+        assertFalse(Files.exists(tmp.resolve("r")));
+    }
+
+    @Test
     void reproducePaper2WritesItsTableAndAStudy() throws IOException {
         Path out = tmp.resolve("paper2");
         Run run = run("reproduce", "paper2", "--quick", "--only", "table,density", "--seeds", "1", "--epochs", "1",

@@ -124,11 +124,41 @@ class SweepTest {
                 tmp.resolve("gone.csv").toString()));
         Variants moved = Variants.of(osc, "xor.osc");
         List<TaskResult> finished = new ArrayList<>();
-        new LocalEngine(1).run(moved, List.of(task, new SweepPlan.Task(List.of(
-                new Overrides.Assignment("seed", "2")))), finished::add);
+        new LocalEngine(1).run(SweepJob.of(moved, List.of(task, new SweepPlan.Task(List.of(
+                new Overrides.Assignment("seed", "2"))))), finished::add);
         assertEquals(2, finished.size(), "the second task ran after the first failed");
         assertFalse(finished.get(0).ok());
         assertTrue(finished.get(0).error().contains("gone.csv"), finished.get(0).error());
+    }
+
+    @Test
+    void severalFilesSweepAlikeWithTheFileAsOneMoreSetting() throws IOException {
+        Path first = xor(30);
+        Path second = tmp.resolve("xor_lr.osc");
+        Files.writeString(second, Files.readString(first).replace("iterations 30;", "iterations 40;"));
+        Path out = tmp.resolve("two");
+        assertEquals(0, run("sweep", first.toString(), second.toString(), "--over", "seed=1..2", "-o",
+                out.toString()));
+        Map<String, Map<String, TaskResult.NetworkMetrics>> both = metrics(out.resolve("results.jsonl"));
+        assertEquals(4, both.size(), both.keySet().toString());
+        Path alone = tmp.resolve("alone");
+        assertEquals(0, run("sweep", second.toString(), "--over", "seed=1..2", "-o", alone.toString()));
+        Map<String, Map<String, TaskResult.NetworkMetrics>> single = metrics(alone.resolve("results.jsonl"));
+        for (String seed : List.of("1", "2")) {
+            TaskResult.NetworkMetrics swept = both.get("osc=" + second + " seed=" + seed).get("xor_xy");
+            TaskResult.NetworkMetrics own = single.get("seed=" + seed).get("xor_xy");
+            assertEquals(own.testAccuracy(), swept.testAccuracy());
+            assertEquals(own.trainAccuracy(), swept.trainAccuracy());
+        }
+        assertTrue(ResultsFile.read(out.resolve("results.jsonl")).stream()
+                .allMatch(r -> r.parameters().keySet().equals(java.util.Set.of("osc", "seed"))));
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("osc"));
+
+        StringWriter err = new StringWriter();
+        int status = Main.run(new String[] {"sweep", first.toString(), "--over", "osc=a.osc", "-o",
+            tmp.resolve("bad").toString()}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(1, status);
+        assertTrue(err.toString().contains("the files of a sweep are its FILE arguments"), err.toString());
     }
 
     @Test

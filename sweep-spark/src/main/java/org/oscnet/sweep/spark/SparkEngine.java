@@ -10,9 +10,8 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.oscnet.sweep.SweepEngine;
-import org.oscnet.sweep.SweepPlan;
+import org.oscnet.sweep.SweepJob;
 import org.oscnet.sweep.TaskResult;
-import org.oscnet.sweep.Variants;
 
 /**
  * Runs each sweep task as one Spark task: one single-partition job per task, all submitted at
@@ -30,9 +29,8 @@ public final class SparkEngine implements SweepEngine {
     }
 
     @Override
-    public void run(Variants variants, List<SweepPlan.Task> tasks, Sink sink) throws IOException,
-            InterruptedException {
-        if (tasks.isEmpty()) {
+    public void run(List<SweepJob> jobs, Sink sink) throws IOException, InterruptedException {
+        if (jobs.isEmpty()) {
             return;
         }
         SparkConf conf = new SparkConf().setAppName("oscnet sweep").setIfMissing("spark.ui.enabled", "false");
@@ -40,13 +38,13 @@ public final class SparkEngine implements SweepEngine {
             conf.setMaster(master);
         }
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
-            Map<SweepPlan.Task, JavaFutureAction<List<TaskResult>>> running = new LinkedHashMap<>();
-            for (SweepPlan.Task task : tasks) {
-                running.put(task, spark.parallelize(List.of(task), 1).map(variants::run).collectAsync());
+            Map<SweepJob, JavaFutureAction<List<TaskResult>>> running = new LinkedHashMap<>();
+            for (SweepJob job : jobs) {
+                running.put(job, spark.parallelize(List.of(job), 1).map(SweepJob::run).collectAsync());
             }
             while (!running.isEmpty()) {
-                List<SweepPlan.Task> done = new ArrayList<>();
-                for (Map.Entry<SweepPlan.Task, JavaFutureAction<List<TaskResult>>> job : running.entrySet()) {
+                List<SweepJob> done = new ArrayList<>();
+                for (Map.Entry<SweepJob, JavaFutureAction<List<TaskResult>>> job : running.entrySet()) {
                     if (job.getValue().isDone()) {
                         sink.finished(result(job.getKey(), job.getValue()));
                         done.add(job.getKey());
@@ -61,14 +59,13 @@ public final class SparkEngine implements SweepEngine {
     }
 
     /** The task's result; a job Spark itself failed (a lost executor, say) is a failed task, not a crash. */
-    private static TaskResult result(SweepPlan.Task task, JavaFutureAction<List<TaskResult>> job)
+    private static TaskResult result(SweepJob job, JavaFutureAction<List<TaskResult>> running)
             throws InterruptedException {
         try {
-            return job.get().get(0);
+            return running.get().get(0);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return new TaskResult(task.id(), task.parameters(), TaskResult.FAILED, Map.of(), 0, "spark", null,
-                    "spark: " + cause.getMessage());
+            return job.failedBy("spark", "spark: " + cause.getMessage());
         }
     }
 

@@ -94,6 +94,36 @@ class SparkSweepIT {
         }
     }
 
+    /** The goal: {@code reproduce paper1 --engine spark} gives the local engine's table. */
+    @Test
+    void reproducePaper1OnSparkGivesTheLocalEnginesTable() throws Exception {
+        String[] command = {"reproduce", "paper1", "--only", "band", "--seeds", "2", "--steps", "2"};
+        StringWriter err = new StringWriter();
+        int status = Main.run(concat(command, new String[] {"-o", tmp.resolve("spark").toString(), "--engine",
+            "spark", "--master", "local[2]"}), new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(0, status, err.toString());
+        assertEquals(0, Main.run(concat(command, new String[] {"-o", tmp.resolve("local").toString()}),
+                new PrintWriter(new StringWriter(), true), new PrintWriter(new StringWriter(), true)));
+
+        Map<String, String> local = accuracies(tmp.resolve("local/results.jsonl"));
+        assertEquals(4, local.size());
+        assertEquals(local, accuracies(tmp.resolve("spark/results.jsonl")));
+        assertEquals(table(tmp.resolve("local/README.md")), table(tmp.resolve("spark/README.md")));
+    }
+
+    /** Per task its networks' train and test accuracies (everything but the wall times). */
+    private static Map<String, String> accuracies(Path results) throws IOException {
+        Map<String, String> byTask = new TreeMap<>();
+        metrics(results).forEach((task, networks) -> networks.forEach((network, m) -> byTask.merge(task,
+                network + " " + m.trainAccuracy() + " " + m.testAccuracy(), (a, b) -> a + "; " + b)));
+        return byTask;
+    }
+
+    /** The report's table rows (the lines that start with a pipe), without the command line and dates. */
+    private static List<String> table(Path report) throws IOException {
+        return Files.readAllLines(report).stream().filter(line -> line.startsWith("|")).toList();
+    }
+
     private static Map<String, Map<String, TaskResult.NetworkMetrics>> metrics(Path results) throws IOException {
         Map<String, Map<String, TaskResult.NetworkMetrics>> byTask = new TreeMap<>();
         ResultsFile.latestByTask(ResultsFile.read(results)).forEach((task, r) -> {
