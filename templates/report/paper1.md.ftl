@@ -6,6 +6,11 @@ Each row trains the network of the example file named below from scratch with th
 reports **test** accuracy on the split the file declares (Iris: first 30 of each species train,
 next 20 test; 2-D tasks: the paper trains and tests on the whole 34 x 34 grid). Mean, standard
 deviation and the worst seed are over seeds; "paper" is the published number.
+<#if failed?has_content>
+
+**Failed training tasks, missing from the rows (rerun the same command to retry them):**
+<#list failed as task>`${task}`<#sep>, </#sep></#list>.
+</#if>
 
 | task | classifier | training | mean % | std | worst % (seed) | paper % | example |
 |---|---|---|---:|---:|---:|---:|---|
@@ -80,5 +85,13 @@ the paper's figures 4 and 5).
   misclassified examples wanted synchronisation, away when they did not (averaged).
 - The perceptron is Rosenblatt's, 100 epochs in a seeded random order.
 
-Regenerate with `./oscnet reproduce paper1 -o docs/reproduction` (about ${minutes} minutes on
-this 2-core machine; `--only iris,robustness` and `--seeds N` for a shorter run).
+The trainings are a sweep (one task per example file and seed, the file and seed as its
+settings): each finished task is a line of `results.jsonl` beside this report, and a rerun into
+the same folder trains only what is missing, so a stopped run loses only the tasks in flight.
+The perceptron rows, and the response maps and robustness table (which retrain seed 1 of their
+example), run in the driver.
+
+Regenerate with `./oscnet reproduce paper1 -o docs/reproduction` (this run took ${minutes} minutes on
+this 2-core machine, counting only the tasks it trained; `--only iris,robustness` and `--seeds N`
+for a shorter run, `--engine spark --master local[2]|spark://host:7077` or `scripts/sweep-spark
+reproduce paper1 ...` to run the trainings on Spark).

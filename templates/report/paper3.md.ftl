@@ -7,6 +7,16 @@ authors report, optimistic); **at lowest training cost** is the checkpoint whose
 previous checkpoint had the lowest mean cost (chosen without the test set); **final** is after the
 last step (the parameters that `oscnet compile` would use).
 
+The trainings are a sweep: one task per network and seed (the example file with its size and
+seed in place), each a line of `results.jsonl` with its trained files under `tasks/`; a rerun
+into the same folder trains only what is missing, and `--engine spark` runs them on Spark. The
+XOR study and the solver comparison run in the driver (the latter on the kept 64-20-10, seed 1).
+<#if failed?has_content>
+
+**Failed training tasks, missing from the rows (rerun the same command to retry them):**
+<#list failed as task>`${task}`<#sep>, </#sep></#list>.
+</#if>
+
 <#if rows?has_content>
 | network | units | couplings | authors' best (%) | ours: best (%) | gap (points) | at lowest training cost (%) | final (%) | seeds | each seed: best / chosen / final (%) | s per step | test relaxations unsettled (%) |
 |---|---|---|---|---|---|---|---|---|---|---|---|

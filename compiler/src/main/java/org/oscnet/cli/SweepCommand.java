@@ -20,6 +20,7 @@ import org.oscnet.sweep.SweepPlan;
 import org.oscnet.sweep.SweepSummary;
 import org.oscnet.sweep.Variants;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -70,27 +71,17 @@ final class SweepCommand implements Callable<Integer> {
             description = "where results.jsonl, summary.md and the plots go")
     Path output;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
-            description = "local (a thread pool in this process; default) or spark (each task a Spark task;"
-                    + " needs oscnet-sweep-spark, run through spark-submit)")
-    String engine;
+    @Mixin
+    EngineOptions engineOptions;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "spark: the cluster, e.g. local[*] or spark://host:7077 (default: spark-submit's)")
-    String master;
-
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
-            description = "local engine: tasks at once (each trainer already uses every core; default:"
-                    + " ${DEFAULT-VALUE})")
-    int jobs;
+    @Option(names = "--keep", description = "keep what `oscnet train` writes for each task (trained.json and plots)"
+            + " in DIR/tasks/TASK/NETWORK/")
+    boolean keep;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
         Inputs.checkOutputDirectory(output);
-        if (jobs < 1) {
-            throw new UserError("--jobs must be at least 1");
-        }
-        SweepEngine chosen = engine(engine, master, jobs);
+        SweepEngine chosen = engineOptions.engine();
         Map<String, Variants> byName = new LinkedHashMap<>();
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {
@@ -110,7 +101,7 @@ final class SweepCommand implements Callable<Integer> {
             }
         }
         List<SweepJob> all = plan.tasks().stream().map(t -> new SweepJob(byName.get(t.file()
-                .orElse(files.get(0).toString())), t)).toList();
+                .orElse(files.get(0).toString())), t, keep)).toList();
         PrintWriter err = spec.commandLine().getErr();
         checkEveryVariant(all, err);
 
@@ -123,14 +114,6 @@ final class SweepCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("wrote " + output.resolve("summary.md") + " (" + (all.size()
                 - outcome.failing()) + " ok, " + outcome.failing() + " failed)");
         return outcome.failing() > 0 ? TASK_FAILED : 0;
-    }
-
-    /** The engine {@code --engine} names, or a user error saying how to get it. */
-    static SweepEngine engine(String engine, String master, int jobs) {
-        return SweepEngine.named(engine, master, jobs).orElseThrow(() -> new UserError(
-                engine.equals("spark") ? "the spark engine is not on the class path: run through scripts/sweep-spark"
-                        + " or spark-submit with oscnet-sweep-spark (README, \"Sweeps\")"
-                        : "unknown engine `" + engine + "`; --engine takes local or spark"));
     }
 
     /** The axes of {@code --over}, after a first axis over the files when there are several. */

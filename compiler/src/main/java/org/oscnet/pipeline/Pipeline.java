@@ -69,16 +69,34 @@ public final class Pipeline {
      * hardware block has a Verilog target (sweeps): nothing is written.
      */
     public static Measured trainAndMeasure(Design design, Training training, TrainingListener listener) {
+        return trainAndMeasure(design, training, listener, java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #trainAndMeasure(Design, Training, TrainingListener)}, and with the files
+     * {@link #train} would write (relative to the output folder) when {@code keep} gives the
+     * provenance to record in them.
+     */
+    public static Measured trainAndMeasure(Design design, Training training, TrainingListener listener,
+            java.util.Optional<Provenance> keep) {
         Network network = design.network(training.network()).orElseThrow();
         Dataset dataset = design.dataset(training.dataset()).orElseThrow();
         Family<?, ?> family = family(network, "training " + network.family() + " networks");
         java.util.Optional<HardwareTarget.Verilog> verilog = design.hardware().stream()
                 .filter(t -> t.network().equals(network.name())).findFirst().flatMap(HardwareTarget::verilog);
-        return measureWith(family, network, dataset, training, verilog, listener);
+        return measureWith(family, network, dataset, training, verilog, listener, keep);
     }
 
-    /** A trained network and, when it has a Verilog target, what its fixed-point array computes. */
-    public record Measured(Trained trained, java.util.Optional<HardwareMetrics> hardware) {
+    /** The provenance {@code oscnet train} records for a design read from {@code source}. */
+    public static Provenance provenance(Design design, String version, String source) {
+        return new Provenance(version, source, InputsHash.of(design));
+    }
+
+    /**
+     * A trained network, what its fixed-point array computes when it has a Verilog target, and
+     * its trained files when they were asked for (else none).
+     */
+    public record Measured(Trained trained, java.util.Optional<HardwareMetrics> hardware, Map<String, byte[]> files) {
     }
 
     /**
@@ -165,7 +183,7 @@ public final class Pipeline {
         family.requireTrainable(typed, training);
         T trained = family.train(typed, dataset, training, listener);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        family.trainedFiles(typed, dataset, training, trained, new Provenance(version, source, InputsHash.of(design)))
+        family.trainedFiles(typed, dataset, training, trained, provenance(design, version, source))
                 .forEach((path, bytes) -> files.put(network.name() + "/" + path, bytes));
         return new TrainResult(network.name(), trained, files, family.summary(typed, dataset, training, trained));
     }
@@ -179,10 +197,25 @@ public final class Pipeline {
 
     private static <N extends Network, T extends Trained> Measured measureWith(Family<N, T> family,
             Network network, Dataset dataset, Training training, java.util.Optional<HardwareTarget.Verilog> verilog,
-            TrainingListener listener) {
+            TrainingListener listener, java.util.Optional<Provenance> keep) {
         N typed = family.networkType().cast(network);
         T trained = trainOnlyWith(family, network, dataset, training, listener);
-        return new Measured(trained, verilog.flatMap(v -> family.measureHardware(typed, dataset, trained, v)));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        keep.ifPresent(provenance -> family.trainedFiles(typed, dataset, training, trained, provenance)
+                .forEach((path, bytes) -> files.put(network.name() + "/" + path, bytes)));
+        return new Measured(trained, verilog.flatMap(v -> family.measureHardware(typed, dataset, trained, v)), files);
+    }
+
+    /** Reads the {@code trained.json} of {@code design}'s network {@code network} (a sweep's kept file, say). */
+    public static Trained readTrained(Design design, String network, Path file) throws IOException {
+        Network model = design.network(network).orElseThrow(() -> new BadInput(file + ": the design has no network `"
+                + network + "`"));
+        return readWith(family(model, "reading trained " + model.family() + " networks"), model, file);
+    }
+
+    private static <N extends Network, T extends Trained> T readWith(Family<N, T> family, Network network, Path file)
+            throws IOException {
+        return family.readTrained(file, family.networkType().cast(network));
     }
 
     private static <N extends Network, T extends Trained> Family.Compiled compileWith(Family<N, T> family,

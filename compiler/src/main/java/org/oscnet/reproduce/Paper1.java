@@ -2,6 +2,7 @@ package org.oscnet.reproduce;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Set;
 import org.oscnet.dsl.Frontend;
 import org.oscnet.dsl.Overrides;
 import org.oscnet.model.Dataset;
+import org.oscnet.pipeline.Pipeline;
 import org.oscnet.model.Design;
 import org.oscnet.model.KuramotoNetwork;
 import org.oscnet.model.Samples;
@@ -22,10 +24,8 @@ import org.oscnet.sweep.SweepJob;
 import org.oscnet.sweep.SweepPlan;
 import org.oscnet.sweep.TaskResult;
 import org.oscnet.sweep.Variants;
-import org.oscnet.train.KuramotoTrainer;
 import org.oscnet.train.Readout;
 import org.oscnet.train.TrainedKuramoto;
-import org.oscnet.train.TrainingListener;
 
 /**
  * Reruns the experiments of seed paper 1 (Vodenicarevic et al.) from the example files, over
@@ -36,6 +36,8 @@ import org.oscnet.train.TrainingListener;
 public final class Paper1 {
     /** Groups of rows, selectable with {@code --only}. */
     public static final List<String> GROUPS = List.of("iris", "robustness", "2d", "band", "reference", "perceptron");
+    /** The example whose seed-1 network the robustness study perturbs with phase noise. */
+    private static final String ROBUSTNESS_FILE = "iris_versicolor.osc";
 
     /** One trained model's result. */
     public record SeedResult(long seed, double trainAccuracy, double testAccuracy, double seconds) {
@@ -135,9 +137,9 @@ public final class Paper1 {
             rows.add(log(new Row(row.task(), row.classifier(), row.training(), row.paperPercent(), row.file(),
                     results)));
         }
-        for (String file : planned.stream().map(Planned::file).distinct().toList()) {
-            if (checked(file).datasets().get(0).featureCount() == 2) {
-                responseMap(file);
+        for (Planned row : planned) {
+            if (checked(row.file()).datasets().get(0).featureCount() == 2) {
+                responseMap(row.file(), row.network());
             }
         }
         List<NoiseRow> robustness = groups.contains("robustness") ? robustness() : List.of();
@@ -187,13 +189,13 @@ public final class Paper1 {
     private List<SweepJob> jobs(List<Planned> planned) throws IOException {
         List<SweepJob> jobs = new ArrayList<>();
         List<String> files = planned.stream().map(Planned::file).distinct().toList();
-        if (groups.contains("robustness") && !files.contains("iris_versicolor.osc")) {
-            variants("iris_versicolor.osc");
+        if (groups.contains("robustness") && !files.contains(ROBUSTNESS_FILE)) {
+            jobs.add(new SweepJob(variants(ROBUSTNESS_FILE), task(ROBUSTNESS_FILE, 1), true));
         }
         for (String file : files) {
             Variants of = variants(file);
             for (long seed = 1; seed <= seeds; seed++) {
-                jobs.add(new SweepJob(of, task(file, seed)));
+                jobs.add(new SweepJob(of, task(file, seed), seed == 1));
             }
         }
         return jobs;
@@ -226,16 +228,9 @@ public final class Paper1 {
         return row;
     }
 
-    /** The network of {@code file} trained here with seed 1, exactly as its sweep task trained it. */
-    private Retrained retrain(String file) throws IOException {
-        Design design = checked(file);
-        Training training = design.trainings().get(0);
-        KuramotoNetwork net = (KuramotoNetwork) design.network(training.network()).orElseThrow();
-        Dataset dataset = design.dataset(training.dataset()).orElseThrow();
-        log.printf("retraining %s, seed 1, for the plots%n", file);
-        log.flush();
-        return new Retrained(net, dataset, new KuramotoTrainer(net, dataset, training, TrainingListener.SILENT, true)
-                .train());
+    /** Where the seed-1 task of {@code file} kept its networks' trained files. */
+    private Path kept(String file) {
+        return Sweep.taskFolder(resultsFile, task(file, 1).id());
     }
 
     /** The variant of {@code file} that its seed-1 task trains. */
@@ -244,21 +239,26 @@ public final class Paper1 {
                 "example " + file + " does not check"));
     }
 
-    private record Retrained(KuramotoNetwork network, Dataset dataset, TrainedKuramoto trained) {
-    }
-
     /** Where the output pair of a 2-D task's seed-1 network synchronises, over the input plane. */
-    private void responseMap(String file) throws IOException {
-        Retrained r = retrain(file);
-        plots.put("response-" + file.replace(".osc", "") + ".png", org.oscnet.plot.TrainingPlots.responseMap(
-                r.network(), r.dataset(), r.trained(), KuramotoSimulator.forNetwork(r.network(), true), 1, 34));
+    private void responseMap(String file, String network) throws IOException {
+        Path map = kept(file).resolve(network).resolve("response.png");
+        if (Files.isRegularFile(map)) {
+            plots.put("response-" + file.replace(".osc", "") + ".png", Files.readAllBytes(map));
+        }
     }
 
     private List<NoiseRow> robustness() throws IOException {
-        Retrained r = retrain("iris_versicolor.osc");
-        KuramotoNetwork net = r.network();
-        Samples test = r.dataset().test();
-        double[] natural = r.trained().natural(net, test.featuresRowMajor(), test.size());
+        Design design = checked(ROBUSTNESS_FILE);
+        Training training = design.trainings().get(0);
+        KuramotoNetwork net = (KuramotoNetwork) design.network(training.network()).orElseThrow();
+        Path file = kept(ROBUSTNESS_FILE).resolve(net.name()).resolve("trained.json");
+        if (!Files.isRegularFile(file)) {
+            log.println("robustness: no trained network (" + ROBUSTNESS_FILE + ", seed 1, failed); skipped");
+            return List.of();
+        }
+        TrainedKuramoto trained = (TrainedKuramoto) Pipeline.readTrained(design, net.name(), file);
+        Samples test = design.dataset(training.dataset()).orElseThrow().test();
+        double[] natural = trained.natural(net, test.featuresRowMajor(), test.size());
         int trials = 100;
         Readout readout = new Readout(net);
         List<NoiseRow> rows = new ArrayList<>();

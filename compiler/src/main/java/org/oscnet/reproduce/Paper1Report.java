@@ -24,6 +24,7 @@ public final class Paper1Report {
         model.put("robustnessModel", report.robustnessModel());
         model.put("responseMaps", report.plots().keySet().stream().filter(k -> k.startsWith("response-")).toList());
         model.put("minutes", Math.max(1, Math.round(minutes)));
+        model.put("failed", report.failed());
         return Templates.render("report/paper1.md.ftl", model);
     }
 

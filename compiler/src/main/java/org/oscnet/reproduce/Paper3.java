@@ -1,5 +1,6 @@
 package org.oscnet.reproduce;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,11 +14,20 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.oscnet.dsl.Frontend;
+import org.oscnet.dsl.Overrides;
 import org.oscnet.model.Dataset;
 import org.oscnet.model.Design;
 import org.oscnet.model.EquilibriumNetwork;
 import org.oscnet.model.Training;
+import org.oscnet.pipeline.Pipeline;
 import org.oscnet.sim.Seeds;
+import org.oscnet.sweep.ResultsFile;
+import org.oscnet.sweep.Sweep;
+import org.oscnet.sweep.SweepEngine;
+import org.oscnet.sweep.SweepJob;
+import org.oscnet.sweep.SweepPlan;
+import org.oscnet.sweep.TaskResult;
+import org.oscnet.sweep.Variants;
 import org.oscnet.sim.XyLayout;
 import org.oscnet.sim.EquilibriumSimulator;
 import org.oscnet.train.EquilibriumTrainer;
@@ -84,22 +94,39 @@ public final class Paper3 {
             double largestDifference, double differentBasins, double eulerSeconds, double adaptiveSeconds) {
     }
 
+    /** @param failed training tasks that failed (their seeds are missing from the rows) */
     public record Report(List<Row> rows, Multistability xor, Solvers solvers, Map<String, byte[]> plots,
-            String settings) {
+            String settings, List<String> failed) {
     }
+
+    private static final String LAYERED = "digits_layered.osc";
+    private static final String ALL_TO_ALL = "digits_all_to_all.osc";
+    /** The network whose seed-1 training the solver comparison relaxes. */
+    private static final Spec SOLVERS_NETWORK = NETWORKS.get(0);
 
     private final Path examples;
     private final int seeds;
     private final int steps;
     private final Set<String> groups;
+    private final SweepEngine engine;
+    private final Path resultsFile;
     private final PrintWriter log;
+    private final Map<String, Variants> variants = new LinkedHashMap<>();
 
-    /** @param steps training steps of every run (the examples' when 0) */
-    public Paper3(Path examples, int seeds, int steps, Set<String> groups, PrintWriter log) {
+    /**
+     * @param steps training steps of every run (the examples' when 0)
+     * @param engine where the training tasks run
+     * @param resultsFile the sweep's {@code results.jsonl}: tasks already ok there (with their kept
+     *     trained files beside it) are not run again
+     */
+    public Paper3(Path examples, int seeds, int steps, Set<String> groups, SweepEngine engine, Path resultsFile,
+            PrintWriter log) {
         this.examples = examples;
         this.seeds = seeds;
         this.steps = steps;
         this.groups = groups;
+        this.engine = engine;
+        this.resultsFile = resultsFile;
         this.log = log;
     }
 
@@ -107,25 +134,39 @@ public final class Paper3 {
         return Frontend.load(file).design().orElseThrow(() -> new IllegalArgumentException(file + " has errors"));
     }
 
-    public Report run() {
-        Design layered = load(examples.resolve("digits_layered.osc"));
-        Design allToAll = load(examples.resolve("digits_all_to_all.osc"));
+    /**
+     * Trains the chosen networks over seeds as one sweep (each task one network size and seed of an
+     * example, its trained files kept beside the results), builds the rows from the kept files,
+     * then runs the XOR study and the solver comparison here.
+     */
+    public Report run() throws IOException, InterruptedException {
+        Design layered = load(examples.resolve(LAYERED));
         List<Row> rows = new ArrayList<>();
         Training declared = layered.trainings().get(0);
         Training training = declared.withSteps(steps > 0 ? steps : declared.steps());
         Dataset dataset = layered.dataset(declared.dataset()).orElseThrow();
-        for (Spec spec : NETWORKS) {
-            if (!groups.contains(key(spec.label()))) {
-                continue;
+        List<Spec> chosen = NETWORKS.stream().filter(s -> groups.contains(key(s.label()))).toList();
+        List<SweepJob> jobs = new ArrayList<>();
+        for (Spec spec : chosen) {
+            for (long seed = 1; seed <= seeds; seed++) {
+                jobs.add(job(spec, seed));
             }
-            EquilibriumNetwork network = spec.allToAll()
-                    ? ((EquilibriumNetwork) allToAll.networks().get(0)).withUnits(spec.size())
-                    : ((EquilibriumNetwork) layered.networks().get(0)).withLayers(List.of(64, spec.size(), 10));
+        }
+        if (groups.contains("solvers") && !chosen.contains(SOLVERS_NETWORK)) {
+            jobs.add(job(SOLVERS_NETWORK, 1));
+        }
+        Map<String, TaskResult> ok = jobs.isEmpty() ? Map.of()
+                : Sweep.run(jobs, engine, ResultsFile.open(resultsFile), log).ok();
+        List<String> failed = jobs.stream().map(j -> j.task().id()).filter(id -> !ok.containsKey(id)).toList();
+        for (Spec spec : chosen) {
+            EquilibriumNetwork network = network(spec, 1);
             XyLayout layout = XyLayout.of(network);
             List<TrainedEquilibrium> runs = new ArrayList<>();
             for (long seed = 1; seed <= seeds; seed++) {
-                TrainedEquilibrium trained = new EquilibriumTrainer(network, dataset, training.withSeed(seed),
-                        TrainingListener.SILENT, Runtime.getRuntime().availableProcessors()).train();
+                if (!ok.containsKey(task(spec, seed).id())) {
+                    continue;
+                }
+                TrainedEquilibrium trained = kept(spec, seed);
                 runs.add(trained);
                 log.printf(Locale.ROOT, "%s seed %d: best test %.1f %% (step %d), at lowest training cost %.1f %% (step"
                         + " %d), final %.1f %%; %.3f s per step, %.0f s%n", spec.label(), seed,
@@ -133,12 +174,13 @@ public final class Paper3 {
                         trained.chosenStep(), 100 * trained.testAccuracy(), trained.stepSeconds(), trained.wallSeconds());
                 log.flush();
             }
-            rows.add(new Row(spec, layout.units(), layout.edges(), runs));
+            if (!runs.isEmpty()) {
+                rows.add(new Row(spec, layout.units(), layout.edges(), runs));
+            }
         }
         Multistability xor = groups.contains("xor") ? multistability(load(examples.resolve("xor_xy.osc"))) : null;
-        Solvers solvers = groups.contains("solvers") ? solvers(
-                ((EquilibriumNetwork) layered.networks().get(0)).withLayers(List.of(64, 20, 10)), dataset, training)
-                : null;
+        Solvers solvers = groups.contains("solvers") && ok.containsKey(task(SOLVERS_NETWORK, 1).id())
+                ? solvers(network(SOLVERS_NETWORK, 1), dataset, training, kept(SOLVERS_NETWORK, 1)) : null;
         Map<String, byte[]> plots = new LinkedHashMap<>();
         if (!rows.isEmpty()) {
             plots.put("test_accuracy.png", plot(rows));
@@ -152,7 +194,49 @@ public final class Paper3 {
                 ((EquilibriumNetwork) layered.networks().get(0)).simulation().step(),
                 ((EquilibriumNetwork) layered.networks().get(0)).simulation().duration(),
                 ((EquilibriumNetwork) layered.networks().get(0)).relaxation().tolerance(), dataset.split());
-        return new Report(rows, xor, solvers, plots, settings);
+        return new Report(rows, xor, solvers, plots, settings, failed);
+    }
+
+    /** The sweep job that trains {@code spec}'s network with {@code seed}, keeping its trained files. */
+    private SweepJob job(Spec spec, long seed) throws IOException {
+        String file = spec.allToAll() ? ALL_TO_ALL : LAYERED;
+        Variants of = variants.get(file);
+        if (of == null) {
+            of = Variants.of(examples.resolve(file), file);
+            variants.put(file, of);
+        }
+        return new SweepJob(of, task(spec, seed), true);
+    }
+
+    /** The example with {@code spec}'s size, {@code seed} (and the steps, when set) in place. */
+    private SweepPlan.Task task(Spec spec, long seed) {
+        List<Overrides.Assignment> overrides = new ArrayList<>(List.of(
+                new Overrides.Assignment(SweepPlan.FILE_AXIS, spec.allToAll() ? ALL_TO_ALL : LAYERED),
+                spec.allToAll() ? new Overrides.Assignment("units", Integer.toString(spec.size()))
+                        : new Overrides.Assignment("layers", "64, " + spec.size() + ", 10"),
+                new Overrides.Assignment("seed", Long.toString(seed))));
+        if (steps > 0) {
+            overrides.add(new Overrides.Assignment("iterations", Integer.toString(steps)));
+        }
+        return new SweepPlan.Task(overrides);
+    }
+
+    private Design variant(Spec spec, long seed) {
+        SweepPlan.Task task = task(spec, seed);
+        return variants.get(task.file().orElseThrow()).check(task).design().orElseThrow(() ->
+                new IllegalStateException("the " + spec.label() + " variant does not check"));
+    }
+
+    private EquilibriumNetwork network(Spec spec, long seed) {
+        return (EquilibriumNetwork) variant(spec, seed).networks().get(0);
+    }
+
+    /** The network the task of {@code spec} and {@code seed} trained, read from its kept {@code trained.json}. */
+    private TrainedEquilibrium kept(Spec spec, long seed) throws IOException {
+        Design design = variant(spec, seed);
+        String name = design.networks().get(0).name();
+        return (TrainedEquilibrium) Pipeline.readTrained(design, name,
+                Sweep.taskFolder(resultsFile, task(spec, seed).id()).resolve(name).resolve("trained.json"));
     }
 
     /**
@@ -233,12 +317,11 @@ public final class Paper3 {
     }
 
     /**
-     * Trains {@code network} (seed 1), then relaxes its test set with fixed Euler steps and with the
+     * Takes {@code network} trained with seed 1, then relaxes its test set with fixed Euler steps and with the
      * adaptive Dormand-Prince reference from the same random starts, both to the same stopping rule.
      */
-    private Solvers solvers(EquilibriumNetwork network, Dataset dataset, Training training) {
-        TrainedEquilibrium trained = new EquilibriumTrainer(network, dataset, training.withSeed(1),
-                TrainingListener.SILENT, Runtime.getRuntime().availableProcessors()).train();
+    private Solvers solvers(EquilibriumNetwork network, Dataset dataset, Training training,
+            TrainedEquilibrium trained) {
         XyLayout layout = XyLayout.of(network);
         XyLayout.Couplings couplings = layout.couplings(trained.parameters());
         EquilibriumSimulator euler = new EquilibriumSimulator(layout, network).withSolver(EquilibriumNetwork.Solver.EULER);

@@ -52,6 +52,7 @@ public final class Paper3Report {
                     "adaptiveSeconds", String.format(Locale.ROOT, "%.1f", v.adaptiveSeconds())));
         }
         model.put("plots", List.copyOf(report.plots().keySet()));
+        model.put("failed", report.failed());
         return Templates.render("report/paper3.md.ftl", model);
     }
 

@@ -2,6 +2,8 @@ package org.oscnet.sweep;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -43,18 +45,22 @@ public final class Sweep {
             throws IOException, InterruptedException {
         List<TaskResult> earlier = results.read();
         if (!jobs.isEmpty()) {
-            Set<String> swept = new TreeSet<>(jobs.get(0).task().parameters().keySet());
+            Set<Set<String>> swept = new java.util.LinkedHashSet<>();
+            jobs.forEach(j -> swept.add(new TreeSet<>(j.task().parameters().keySet())));
             for (TaskResult line : earlier) {
-                if (!new TreeSet<>(line.parameters().keySet()).equals(swept)) {
+                if (!swept.contains(new TreeSet<>(line.parameters().keySet()))) {
                     throw new BadInput(results.path() + " holds a sweep over " + line.parameters().keySet()
-                            + ", not over " + swept + "; give another -o folder (a folder holds one sweep, which a"
-                            + " rerun may extend with more values)");
+                            + ", not over " + String.join(" or ", swept.stream().map(Set::toString).toList())
+                            + "; give another -o folder (a folder holds one sweep, which a rerun may extend with"
+                            + " more values)");
                 }
             }
         }
         Set<String> done = new HashSet<>();
         earlier.stream().filter(TaskResult::ok).forEach(r -> done.add(r.task()));
-        List<SweepJob> pending = jobs.stream().filter(j -> !done.contains(j.task().id())).toList();
+        // a task whose files were to be kept counts as done only when they are there
+        List<SweepJob> pending = jobs.stream().filter(j -> !done.contains(j.task().id())
+                || j.keep() && !Files.isDirectory(taskFolder(results.path(), j.task().id()))).toList();
         progress.println(jobs.size() + " tasks; " + (jobs.size() - pending.size()) + " already in " + results.path()
                 + "; running " + pending.size());
         progress.flush();
@@ -62,7 +68,9 @@ public final class Sweep {
         AtomicInteger finished = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long start = System.nanoTime();
-        engine.run(pending, result -> {
+        engine.run(pending, output -> {
+            TaskResult result = output.result();
+            keep(output, taskFolder(results.path(), result.task()));
             results.append(result);
             int n = finished.incrementAndGet();
             if (!result.ok()) {
@@ -77,10 +85,36 @@ public final class Sweep {
                 progress.flush();
             }
         });
+        if (!pending.isEmpty()) {
+            progress.println(String.format(Locale.ROOT, "ran %d tasks in %s (%.1f s)", pending.size(),
+                    duration((System.nanoTime() - start) / 1e9), (System.nanoTime() - start) / 1e9));
+            progress.flush();
+        }
         List<TaskResult> all = results.read();
         Map<String, TaskResult> latest = ResultsFile.latestByTask(all);
         long failing = jobs.stream().map(j -> latest.get(j.task().id())).filter(r -> r != null && !r.ok()).count();
         return new Outcome(all, failing);
+    }
+
+    /**
+     * Where a task's kept files go: {@code tasks/ID} beside the results file, the id with every
+     * character outside {@code [A-Za-z0-9._=+-]} as {@code _}.
+     */
+    public static Path taskFolder(Path results, String taskId) {
+        Path dir = results.toAbsolutePath().getParent();
+        return dir.resolve("tasks").resolve(taskId.replaceAll("[^A-Za-z0-9._=+-]", "_"));
+    }
+
+    /** Writes a task's files before its line, so a line promises them; a rerun replaces what a kill left. */
+    private static void keep(TaskOutput output, Path folder) throws IOException {
+        if (output.files().isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, byte[]> file : output.files().entrySet()) {
+            Path target = folder.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.getValue());
+        }
     }
 
     private static String accuracies(TaskResult result) {

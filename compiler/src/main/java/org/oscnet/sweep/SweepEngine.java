@@ -11,7 +11,7 @@ import java.util.List;
 public interface SweepEngine {
     /** Receives finished tasks; may be called from several threads at once. */
     interface Sink {
-        void finished(TaskResult result) throws IOException;
+        void finished(TaskOutput output) throws IOException;
     }
 
     /** Runs every job (each a task and the file it trains a variant of), handing results to {@code sink}. */

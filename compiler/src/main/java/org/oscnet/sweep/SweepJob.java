@@ -1,24 +1,25 @@
 package org.oscnet.sweep;
 
 /**
- * One task of a sweep together with the file whose variant it trains: what an engine ships to a
- * worker and runs there. Serializable, and nothing in it depends on where it runs.
+ * One task of a sweep together with the file whose variant it trains, and whether the task's
+ * trained files come back with its result: what an engine ships to a worker and runs there.
+ * Serializable, and nothing in it depends on where it runs.
  */
-public record SweepJob(Variants variants, SweepPlan.Task task) implements java.io.Serializable {
+public record SweepJob(Variants variants, SweepPlan.Task task, boolean keep) implements java.io.Serializable {
 
     /** Jobs of a one-file sweep: every task trains a variant of {@code variants}. */
-    public static java.util.List<SweepJob> of(Variants variants, java.util.List<SweepPlan.Task> tasks) {
-        return tasks.stream().map(t -> new SweepJob(variants, t)).toList();
+    public static java.util.List<SweepJob> of(Variants variants, java.util.List<SweepPlan.Task> tasks, boolean keep) {
+        return tasks.stream().map(t -> new SweepJob(variants, t, keep)).toList();
     }
 
     /** Trains the task's variant; a failure is a result, not an exception. */
-    public TaskResult run() {
-        return variants.run(task);
+    public TaskOutput run() {
+        return variants.run(task, keep);
     }
 
     /** A failed result for this job when the engine, not the task, failed (a lost executor, say). */
-    public TaskResult failedBy(String where, String why) {
-        return new TaskResult(task.id(), task.parameters(), TaskResult.FAILED, java.util.Map.of(), 0, where, null,
-                why);
+    public TaskOutput failedBy(String where, String why) {
+        return TaskOutput.of(new TaskResult(task.id(), task.parameters(), TaskResult.FAILED, java.util.Map.of(), 0,
+                where, null, why));
     }
 }

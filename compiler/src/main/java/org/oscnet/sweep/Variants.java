@@ -18,6 +18,7 @@ import org.oscnet.dsl.diag.Diagnostics;
 import org.oscnet.dsl.diag.SourceFile;
 import org.oscnet.model.Design;
 import org.oscnet.model.Training;
+import org.oscnet.io.Provenance;
 import org.oscnet.pipeline.HardwareMetrics;
 import org.oscnet.pipeline.Pipeline;
 import org.oscnet.train.Trained;
@@ -71,28 +72,36 @@ public record Variants(String file, String shown, String text) implements java.i
     public record Checked(Optional<Design> design, String diagnostics) {
     }
 
-    /** Trains every train block of {@code task}'s variant; a failure is a result, not an exception. */
-    public TaskResult run(SweepPlan.Task task) {
+    /**
+     * Trains every train block of {@code task}'s variant; a failure is a result, not an exception.
+     * With {@code keep}, the files {@code oscnet train} writes come back too.
+     */
+    public TaskOutput run(SweepPlan.Task task, boolean keep) {
         long start = System.nanoTime();
         try {
             Checked checked = check(task);
             Design design = checked.design().orElseThrow(() -> new IllegalStateException(checked.diagnostics()));
             Pipeline.requireTrainable(design);
             Map<String, TaskResult.NetworkMetrics> metrics = new LinkedHashMap<>();
+            Map<String, byte[]> files = new LinkedHashMap<>();
+            Optional<Provenance> provenance = keep ? Optional.of(Pipeline.provenance(design, Pipeline.version(),
+                    shown + " (" + task.id() + ")")) : Optional.empty();
             for (Training training : design.trainings()) {
-                Pipeline.Measured measured = Pipeline.trainAndMeasure(design, training, TrainingListener.SILENT);
+                Pipeline.Measured measured = Pipeline.trainAndMeasure(design, training, TrainingListener.SILENT,
+                        provenance);
+                files.putAll(measured.files());
                 Trained trained = measured.trained();
                 metrics.put(trained.network(), new TaskResult.NetworkMetrics(trained.trainAccuracy(),
                         trained.testAccuracy(), Math.round(trained.wallSeconds() * 100) / 100.0,
                         measured.hardware().map(HardwareMetrics::fixedTestAccuracy).orElse(null),
                         measured.hardware().map(HardwareMetrics::cyclesPerSample).orElse(null)));
             }
-            return new TaskResult(task.id(), task.parameters(), TaskResult.OK, metrics, seconds(start), host(),
-                    now(), null);
+            return new TaskOutput(new TaskResult(task.id(), task.parameters(), TaskResult.OK, metrics, seconds(start),
+                    host(), now(), null), files);
         } catch (RuntimeException | Error e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-            return new TaskResult(task.id(), task.parameters(), TaskResult.FAILED, Map.of(), seconds(start), host(),
-                    now(), message);
+            return TaskOutput.of(new TaskResult(task.id(), task.parameters(), TaskResult.FAILED, Map.of(),
+                    seconds(start), host(), now(), message));
         }
     }
 

@@ -18,7 +18,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oscnet.cli.Main;
+import org.oscnet.dsl.Frontend;
 import org.oscnet.dsl.Overrides;
+import org.oscnet.model.Design;
+import org.oscnet.pipeline.Pipeline;
+import org.oscnet.train.Trained;
 
 /**
  * Sweeps: the cross product of overrides, results that do not depend on how many tasks run at
@@ -118,17 +122,49 @@ class SweepTest {
         Path osc = xor(50);
         Variants variants = Variants.of(osc, "xor.osc");
         SweepPlan.Task task = new SweepPlan.Task(List.of(new Overrides.Assignment("seed", "1")));
-        assertTrue(variants.run(task).ok());
+        assertTrue(variants.run(task, false).result().ok());
         // the data file disappears after the sweep was checked (a cluster's shared disk, say)
         Files.writeString(osc, Files.readString(osc).replace(ROOT.resolve("data/xor.csv").toString(),
                 tmp.resolve("gone.csv").toString()));
         Variants moved = Variants.of(osc, "xor.osc");
         List<TaskResult> finished = new ArrayList<>();
         new LocalEngine(1).run(SweepJob.of(moved, List.of(task, new SweepPlan.Task(List.of(
-                new Overrides.Assignment("seed", "2"))))), finished::add);
+                new Overrides.Assignment("seed", "2")))), false), output -> finished.add(output.result()));
         assertEquals(2, finished.size(), "the second task ran after the first failed");
         assertFalse(finished.get(0).ok());
         assertTrue(finished.get(0).error().contains("gone.csv"), finished.get(0).error());
+    }
+
+    @Test
+    void keptTasksHoldWhatTrainWritesAndAMissingFolderRunsTheTaskAgain() throws Exception {
+        Path osc = xor(30);
+        Path out = tmp.resolve("kept");
+        assertEquals(0, run("sweep", osc.toString(), "--over", "seed=1..2", "--keep", "-o", out.toString()));
+        Path seed1 = out.resolve("tasks/seed=1/xor_xy");
+        for (String file : new String[] {"trained.json", "training.png", "confusion.png"}) {
+            assertTrue(Files.size(seed1.resolve(file)) > 0, file);
+        }
+        // the kept file reads back as the network the task trained, with its test accuracy
+        Design design = Frontend.load(osc).design().orElseThrow();
+        Trained trained = Pipeline.readTrained(design, "xor_xy", seed1.resolve("trained.json"));
+        assertEquals(metrics(out.resolve("results.jsonl")).get("seed=1").get("xor_xy").testAccuracy(),
+                trained.testAccuracy());
+
+        // a line without its folder (kept files deleted) trains the task again; the other is left alone
+        deleteRecursively(out.resolve("tasks/seed=2"));
+        assertEquals(0, run("sweep", osc.toString(), "--over", "seed=1..2", "--keep", "-o", out.toString()));
+        assertTrue(Files.isRegularFile(out.resolve("tasks/seed=2/xor_xy/trained.json")));
+        List<String> lines = Files.readAllLines(out.resolve("results.jsonl"));
+        assertEquals(3, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(2).startsWith("{\"task\":\"seed=2\""), lines.get(2));
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Test

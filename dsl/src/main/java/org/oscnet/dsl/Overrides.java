@@ -33,8 +33,15 @@ public final class Overrides {
         }
     }
 
-    /** A value in the text, and the blocks around it (kinds and names, outermost first). */
-    private record Site(String key, List<String> around, Span value) {
+    /**
+     * A value in the text, from the start of {@code first} to the end of {@code last} (one token,
+     * or a list such as {@code layers 64, 20, 10}), and the blocks around it (kinds and names,
+     * outermost first).
+     */
+    private record Site(String key, List<String> around, Span first, Span last) {
+        Site(String key, List<String> around, Span value) {
+            this(key, around, value, value);
+        }
     }
 
     /**
@@ -67,8 +74,9 @@ public final class Overrides {
                 continue;
             }
             for (Site hit : hits) {
-                int start = source.offsetOf(hit.value().line(), hit.value().column());
-                edits.add(new Edit(start, start + hit.value().length(), override.value()));
+                int start = source.offsetOf(hit.first().line(), hit.first().column());
+                int end = source.offsetOf(hit.last().line(), hit.last().column()) + hit.last().length();
+                edits.add(new Edit(start, end, override.value()));
             }
         }
         if (!ok) {
@@ -142,6 +150,9 @@ public final class Overrides {
                 sites.add(new Site(q.keyword(), around, q.value().span()));
             } else if (statement instanceof Ast.WordSetting w) {
                 sites.add(new Site(w.keyword(), around, w.value().span()));
+            } else if (statement instanceof Ast.LayersStmt l) {
+                sites.add(new Site("layers", around, l.sizes().get(0).span(),
+                        l.sizes().get(l.sizes().size() - 1).span()));
             } else if (statement instanceof Ast.WidthStmt w) {
                 sites.add(new Site(w.signal().text(), around, w.bits().span()));
             } else if (statement instanceof Ast.SimulateBlock b) {

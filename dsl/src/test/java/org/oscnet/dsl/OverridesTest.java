@@ -60,4 +60,20 @@ class OverridesTest {
         assertTrue(diagnostics.all().get(0).message().startsWith("v.osc has no setting `hardware.seed`; it has "),
                 diagnostics.all().get(0).message());
     }
+
+    @Test
+    void aListOfLayerSizesIsOneValue() throws IOException {
+        Path layered = TestFiles.root().resolve("examples/digits_layered.osc");
+        String original = Files.readString(layered);
+        // the sizes split over two lines: the whole list, up to its last size, is replaced
+        String split = original.replace("layers 64, 200, 10;", "layers 64,\n        200, 10;");
+        SourceFile source = new SourceFile(layered, "d.osc", split);
+        Diagnostics diagnostics = new Diagnostics();
+        String text = Overrides.apply(source, List.of(new Overrides.Assignment("layers", "64, 20, 10")), diagnostics)
+                .orElseThrow(() -> new AssertionError(diagnostics.all().toString()));
+        assertTrue(text.contains("    layers 64, 20, 10;\n    input"), text);
+        assertEquals(split.length() - "64,\n        200, 10".length() + "64, 20, 10".length(), text.length());
+        Frontend.Result result = Frontend.check(new SourceFile(layered, "d.osc", text), new Diagnostics());
+        assertTrue(result.design().isPresent(), result.diagnostics().toString());
+    }
 }

@@ -11,7 +11,7 @@ import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.oscnet.sweep.SweepEngine;
 import org.oscnet.sweep.SweepJob;
-import org.oscnet.sweep.TaskResult;
+import org.oscnet.sweep.TaskOutput;
 
 /**
  * Runs each sweep task as one Spark task: one single-partition job per task, all submitted at
@@ -38,13 +38,13 @@ public final class SparkEngine implements SweepEngine {
             conf.setMaster(master);
         }
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
-            Map<SweepJob, JavaFutureAction<List<TaskResult>>> running = new LinkedHashMap<>();
+            Map<SweepJob, JavaFutureAction<List<TaskOutput>>> running = new LinkedHashMap<>();
             for (SweepJob job : jobs) {
                 running.put(job, spark.parallelize(List.of(job), 1).map(SweepJob::run).collectAsync());
             }
             while (!running.isEmpty()) {
                 List<SweepJob> done = new ArrayList<>();
-                for (Map.Entry<SweepJob, JavaFutureAction<List<TaskResult>>> job : running.entrySet()) {
+                for (Map.Entry<SweepJob, JavaFutureAction<List<TaskOutput>>> job : running.entrySet()) {
                     if (job.getValue().isDone()) {
                         sink.finished(result(job.getKey(), job.getValue()));
                         done.add(job.getKey());
@@ -59,7 +59,7 @@ public final class SparkEngine implements SweepEngine {
     }
 
     /** The task's result; a job Spark itself failed (a lost executor, say) is a failed task, not a crash. */
-    private static TaskResult result(SweepJob job, JavaFutureAction<List<TaskResult>> running)
+    private static TaskOutput result(SweepJob job, JavaFutureAction<List<TaskOutput>> running)
             throws InterruptedException {
         try {
             return running.get().get(0);
