@@ -412,7 +412,7 @@ class MainTest {
     }
 
     @Test
-    void onlyPaper1TakesAnEngine() {
+    void paper2TakesNoEngine() {
         Run run = run("reproduce", "paper2", "--engine", "spark", "-o", tmp.resolve("r").toString());
         assertEquals(1, run.status());
         assertTrue(run.err().contains("paper1"), run.err());
