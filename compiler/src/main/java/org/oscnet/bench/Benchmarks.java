@@ -22,7 +22,7 @@ public final class Benchmarks {
     /** One JSON object per line: case, parameters, seconds, throughput, cores. */
     public static Map<String, Object> forward(int n, boolean sensitivities, int repeats) {
         KuramotoSimulator sim = new KuramotoSimulator(n, new Coupling.Uniform(10e6), DT, STEPS, STEPS / 2, 0, true,
-                590e6, true);
+                590e6, org.oscnet.sim.Threads.allCores());
         double[] natural = new double[BATCH * n];
         SplittableRandom random = new SplittableRandom(1);
         for (int i = 0; i < natural.length; i++) {

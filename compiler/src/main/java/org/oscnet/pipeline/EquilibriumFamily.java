@@ -58,14 +58,13 @@ final class EquilibriumFamily implements Family<EquilibriumNetwork, TrainedEquil
 
     @Override
     public TrainedEquilibrium train(EquilibriumNetwork network, Dataset dataset, Training training,
-            TrainingListener listener) {
-        return new EquilibriumTrainer(network, dataset, training, listener, Runtime.getRuntime().availableProcessors())
-                .train();
+            TrainingListener listener, int threads) {
+        return new EquilibriumTrainer(network, dataset, training, listener, threads).train();
     }
 
     @Override
     public Map<String, byte[]> trainedFiles(EquilibriumNetwork network, Dataset dataset, Training training,
-            TrainedEquilibrium trained, Provenance provenance) {
+            TrainedEquilibrium trained, Provenance provenance, int threads) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("trained.json", EquilibriumJson.render(provenance, network, dataset, training, trained)
                 .getBytes(StandardCharsets.UTF_8));
@@ -117,8 +116,8 @@ final class EquilibriumFamily implements Family<EquilibriumNetwork, TrainedEquil
 
     @Override
     public java.util.Optional<HardwareMetrics> measureHardware(EquilibriumNetwork network, Dataset dataset,
-            TrainedEquilibrium trained, HardwareTarget.Verilog target) {
-        return digital() ? java.util.Optional.of(XyVerilogTarget.measure(network, dataset, trained, target))
+            TrainedEquilibrium trained, HardwareTarget.Verilog target, int threads) {
+        return digital() ? java.util.Optional.of(XyVerilogTarget.measure(network, dataset, trained, target, threads))
                 : java.util.Optional.empty();
     }
 

@@ -33,13 +33,15 @@ public interface Family<N extends Network, T extends Trained> {
      */
     void requireTrainable(N network, Training training);
 
-    T train(N network, Dataset dataset, Training training, TrainingListener listener);
+    /** Trains on at most {@code threads} threads (see {@link org.oscnet.sim.Threads}); the result never depends on how many. */
+    T train(N network, Dataset dataset, Training training, TrainingListener listener, int threads);
 
     /**
      * What training leaves on disk, relative to the network's folder: {@code trained.json} first,
      * then plots.
      */
-    Map<String, byte[]> trainedFiles(N network, Dataset dataset, Training training, T trained, Provenance provenance);
+    Map<String, byte[]> trainedFiles(N network, Dataset dataset, Training training, T trained, Provenance provenance,
+            int threads);
 
     /** One line for the terminal after training. */
     String summary(N network, Dataset dataset, Training training, T trained);
@@ -63,7 +65,7 @@ public interface Family<N extends Network, T extends Trained> {
      * digital array.
      */
     default java.util.Optional<HardwareMetrics> measureHardware(N network, Dataset dataset, T trained,
-            HardwareTarget.Verilog target) {
+            HardwareTarget.Verilog target, int threads) {
         return java.util.Optional.empty();
     }
 

@@ -49,18 +49,18 @@ final class KuramotoFamily implements Family<KuramotoNetwork, TrainedKuramoto> {
 
     @Override
     public TrainedKuramoto train(KuramotoNetwork network, Dataset dataset, Training training,
-            TrainingListener listener) {
-        return new KuramotoTrainer(network, dataset, training, listener, true).train();
+            TrainingListener listener, int threads) {
+        return new KuramotoTrainer(network, dataset, training, listener, threads).train();
     }
 
     /** trained.json, the loss curve, frequency traces, and the response map (2 features) or confusion matrix. */
     @Override
     public Map<String, byte[]> trainedFiles(KuramotoNetwork network, Dataset dataset, Training training,
-            TrainedKuramoto trained, Provenance provenance) {
+            TrainedKuramoto trained, Provenance provenance, int threads) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("trained.json", TrainedJson.render(provenance, network, dataset, training, trained)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        KuramotoSimulator simulator = KuramotoSimulator.forNetwork(network, true);
+        KuramotoSimulator simulator = KuramotoSimulator.forNetwork(network, threads);
         long seed = training.seed();
         files.put("training.png", TrainingPlots.curves(trained));
         files.put("traces.png", TrainingPlots.traces(network, dataset, trained, simulator, seed));
@@ -91,8 +91,8 @@ final class KuramotoFamily implements Family<KuramotoNetwork, TrainedKuramoto> {
 
     @Override
     public java.util.Optional<HardwareMetrics> measureHardware(KuramotoNetwork network, Dataset dataset,
-            TrainedKuramoto trained, HardwareTarget.Verilog target) {
-        return java.util.Optional.of(VerilogTarget.measure(network, dataset, trained, target));
+            TrainedKuramoto trained, HardwareTarget.Verilog target, int threads) {
+        return java.util.Optional.of(VerilogTarget.measure(network, dataset, trained, target, threads));
     }
 
     @Override

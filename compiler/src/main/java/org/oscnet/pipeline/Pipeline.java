@@ -55,7 +55,7 @@ public final class Pipeline {
         }
     }
 
-    /** Trains one train block of {@code design}. */
+    /** Trains one train block of {@code design} on every core. */
     public static TrainResult train(Design design, Training training, TrainingListener listener, String version,
             String source) {
         Network network = design.network(training.network()).orElseThrow();
@@ -65,26 +65,19 @@ public final class Pipeline {
     }
 
     /**
-     * Trains one train block of {@code design} and measures the network's digital hardware when its
-     * hardware block has a Verilog target (sweeps): nothing is written.
-     */
-    public static Measured trainAndMeasure(Design design, Training training, TrainingListener listener) {
-        return trainAndMeasure(design, training, listener, java.util.Optional.empty());
-    }
-
-    /**
-     * As {@link #trainAndMeasure(Design, Training, TrainingListener)}, and with the files
-     * {@link #train} would write (relative to the output folder) when {@code keep} gives the
-     * provenance to record in them.
+     * Trains one train block of {@code design} on at most {@code threads} threads and measures the
+     * network's digital hardware when its hardware block has a Verilog target (a sweep's task).
+     * Nothing is written; the files {@link #train} would write (relative to the output folder) come
+     * back when {@code keep} gives the provenance to record in them.
      */
     public static Measured trainAndMeasure(Design design, Training training, TrainingListener listener,
-            java.util.Optional<Provenance> keep) {
+            java.util.Optional<Provenance> keep, int threads) {
         Network network = design.network(training.network()).orElseThrow();
         Dataset dataset = design.dataset(training.dataset()).orElseThrow();
         Family<?, ?> family = family(network, "training " + network.family() + " networks");
         java.util.Optional<HardwareTarget.Verilog> verilog = design.hardware().stream()
                 .filter(t -> t.network().equals(network.name())).findFirst().flatMap(HardwareTarget::verilog);
-        return measureWith(family, network, dataset, training, verilog, listener, keep);
+        return measureWith(family, network, dataset, training, verilog, listener, keep, threads);
     }
 
     /** The provenance {@code oscnet train} records for a design read from {@code source}. */
@@ -181,29 +174,25 @@ public final class Pipeline {
             Network network, Dataset dataset, Training training, TrainingListener listener, String version, String source) {
         N typed = family.networkType().cast(network);
         family.requireTrainable(typed, training);
-        T trained = family.train(typed, dataset, training, listener);
+        int threads = org.oscnet.sim.Threads.allCores();
+        T trained = family.train(typed, dataset, training, listener, threads);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        family.trainedFiles(typed, dataset, training, trained, provenance(design, version, source))
+        family.trainedFiles(typed, dataset, training, trained, provenance(design, version, source), threads)
                 .forEach((path, bytes) -> files.put(network.name() + "/" + path, bytes));
         return new TrainResult(network.name(), trained, files, family.summary(typed, dataset, training, trained));
     }
 
-    private static <N extends Network, T extends Trained> T trainOnlyWith(Family<N, T> family, Network network,
-            Dataset dataset, Training training, TrainingListener listener) {
-        N typed = family.networkType().cast(network);
-        family.requireTrainable(typed, training);
-        return family.train(typed, dataset, training, listener);
-    }
-
     private static <N extends Network, T extends Trained> Measured measureWith(Family<N, T> family,
             Network network, Dataset dataset, Training training, java.util.Optional<HardwareTarget.Verilog> verilog,
-            TrainingListener listener, java.util.Optional<Provenance> keep) {
+            TrainingListener listener, java.util.Optional<Provenance> keep, int threads) {
         N typed = family.networkType().cast(network);
-        T trained = trainOnlyWith(family, network, dataset, training, listener);
+        family.requireTrainable(typed, training);
+        T trained = family.train(typed, dataset, training, listener, threads);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        keep.ifPresent(provenance -> family.trainedFiles(typed, dataset, training, trained, provenance)
+        keep.ifPresent(provenance -> family.trainedFiles(typed, dataset, training, trained, provenance, threads)
                 .forEach((path, bytes) -> files.put(network.name() + "/" + path, bytes)));
-        return new Measured(trained, verilog.flatMap(v -> family.measureHardware(typed, dataset, trained, v)), files);
+        return new Measured(trained, verilog.flatMap(v -> family.measureHardware(typed, dataset, trained, v, threads)),
+                files);
     }
 
     /** Reads the {@code trained.json} of {@code design}'s network {@code network} (a sweep's kept file, say). */

@@ -20,6 +20,7 @@ import org.oscnet.quantize.DacPlan;
 import org.oscnet.quantize.DacQuantizer;
 import org.oscnet.quantize.Quantizer;
 import org.oscnet.sim.KuramotoSimulator;
+import org.oscnet.sim.Threads;
 import org.oscnet.train.Readout;
 import org.oscnet.train.TrainedKuramoto;
 
@@ -67,7 +68,7 @@ public final class SpintronicTarget {
 
         int rows = dataset.test().size();
         int[] labels = dataset.test().labels();
-        KuramotoSimulator simulator = KuramotoSimulator.forNetwork(network, 0.0, true);
+        KuramotoSimulator simulator = KuramotoSimulator.forNetwork(network, 0.0, Threads.allCores());
         double[] phases = simulator.initialPhases(rows, PHASE_SEED, 0);
         Readout readout = new Readout(network);
         Map<String, Double> accuracy = new LinkedHashMap<>();

@@ -61,14 +61,13 @@ final class StnoRnnFamily implements Family<StnoRnnNetwork, TrainedRecurrent> {
 
     @Override
     public TrainedRecurrent train(StnoRnnNetwork network, Dataset dataset, Training training,
-            TrainingListener listener) {
-        return new BpttTrainer(network, dataset, training, listener, Runtime.getRuntime().availableProcessors())
-                .train();
+            TrainingListener listener, int threads) {
+        return new BpttTrainer(network, dataset, training, listener, threads).train();
     }
 
     @Override
     public Map<String, byte[]> trainedFiles(StnoRnnNetwork network, Dataset dataset, Training training,
-            TrainedRecurrent trained, Provenance provenance) {
+            TrainedRecurrent trained, Provenance provenance, int threads) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("trained.json", RecurrentJson.render(provenance, network, dataset, training, trained)
                 .getBytes(StandardCharsets.UTF_8));

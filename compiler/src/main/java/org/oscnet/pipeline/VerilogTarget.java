@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.oscnet.emit.JavaModelEmitter;
 import org.oscnet.emit.Templates;
-import org.oscnet.emit.VerilogEmitter;
 import org.oscnet.emit.Vectors;
+import org.oscnet.emit.VerilogEmitter;
 import org.oscnet.io.HwJson;
 import org.oscnet.io.InputScaling;
 import org.oscnet.model.Dataset;
@@ -18,6 +18,7 @@ import org.oscnet.quantize.HwNetwork;
 import org.oscnet.quantize.Quantizer;
 import org.oscnet.quantize.WidthTooSmall;
 import org.oscnet.quantize.Widths;
+import org.oscnet.sim.Threads;
 import org.oscnet.train.TrainedKuramoto;
 
 /**
@@ -47,13 +48,13 @@ public final class VerilogTarget {
 
     /** Quantizes {@code trained} for {@code target}: the widths it gives, or the narrowest that keep its accuracy. */
     static Planned plan(KuramotoNetwork network, Dataset dataset, TrainedKuramoto trained,
-            HardwareTarget.Verilog target) {
+            HardwareTarget.Verilog target, int threads) {
         double[][] frequencyHz = Quantizer.frequencyMatrix(network, trained, dataset.featureCount());
         Widths widths = Widths.DEFAULTS.with(target.widths());
         Quantizer.Search search = null;
         if (target.autoWidths()) {
             search = Quantizer.chooseWidths(network, dataset, frequencyHz, target, Widths.GENEROUS.with(target.widths()),
-                    trained.testAccuracy() - target.autoMaxLoss());
+                    trained.testAccuracy() - target.autoMaxLoss(), threads);
             widths = search.chosen();
         }
         try {
@@ -66,15 +67,15 @@ public final class VerilogTarget {
 
     /** What the hardware computes, without emitting it: fixed-point test accuracy and cycles per sample. */
     static HardwareMetrics measure(KuramotoNetwork network, Dataset dataset, TrainedKuramoto trained,
-            HardwareTarget.Verilog target) {
-        HwNetwork hw = plan(network, dataset, trained, target).hw();
-        return new HardwareMetrics(Quantizer.accuracy(hw, dataset.test()), hw.latency());
+            HardwareTarget.Verilog target, int threads) {
+        HwNetwork hw = plan(network, dataset, trained, target, threads).hw();
+        return new HardwareMetrics(Quantizer.accuracy(hw, dataset.test(), threads), hw.latency());
     }
 
     public static Compiled compile(KuramotoNetwork network, Dataset dataset, TrainedKuramoto trained,
             HardwareTarget.Verilog target, String version, String source) {
         double floatAccuracy = trained.testAccuracy();
-        Planned planned = plan(network, dataset, trained, target);
+        Planned planned = plan(network, dataset, trained, target, Threads.allCores());
         HwNetwork hw = planned.hw();
         Widths widths = planned.widths();
         Quantizer.Search search = planned.search();

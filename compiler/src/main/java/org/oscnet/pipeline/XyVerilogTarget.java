@@ -19,6 +19,7 @@ import org.oscnet.quantize.WidthTooSmall;
 import org.oscnet.quantize.Widths;
 import org.oscnet.quantize.XyHw;
 import org.oscnet.quantize.XyQuantizer;
+import org.oscnet.sim.Threads;
 import org.oscnet.train.TrainedEquilibrium;
 
 /**
@@ -45,7 +46,7 @@ final class XyVerilogTarget {
     }
 
     static Planned plan(EquilibriumNetwork network, Dataset dataset, TrainedEquilibrium trained,
-            HardwareTarget.Verilog target) {
+            HardwareTarget.Verilog target, int threads) {
         for (String signal : target.widths().keySet()) {
             if (!WIDTHS.contains(signal)) {
                 throw new BadInput("`" + network.name() + "`: an xy array has no `" + signal + "` width; give"
@@ -69,7 +70,7 @@ final class XyVerilogTarget {
             search = Quantizer.search(XyQuantizer.SEARCHED, GENEROUS.with(target.widths()),
                     trained.testAccuracy() - target.autoMaxLoss(),
                     w -> XyQuantizer.accuracy(XyQuantizer.plan(network, parameters, offsets, target, w),
-                            dataset.test()));
+                            dataset.test(), threads));
             widths = search.chosen();
         }
         try {
@@ -81,14 +82,14 @@ final class XyVerilogTarget {
 
     /** What the hardware computes, without emitting it: fixed-point test accuracy and cycles per sample. */
     static HardwareMetrics measure(EquilibriumNetwork network, Dataset dataset, TrainedEquilibrium trained,
-            HardwareTarget.Verilog target) {
-        XyHw hw = plan(network, dataset, trained, target).hw();
-        return new HardwareMetrics(XyQuantizer.accuracy(hw, dataset.test()), hw.latency());
+            HardwareTarget.Verilog target, int threads) {
+        XyHw hw = plan(network, dataset, trained, target, threads).hw();
+        return new HardwareMetrics(XyQuantizer.accuracy(hw, dataset.test(), threads), hw.latency());
     }
 
     static Compiled compile(EquilibriumNetwork network, Dataset dataset, TrainedEquilibrium trained,
             HardwareTarget.Verilog target, String version, String source) {
-        Planned planned = plan(network, dataset, trained, target);
+        Planned planned = plan(network, dataset, trained, target, Threads.allCores());
         XyHw hw = planned.hw();
         Quantizer.Search search = planned.search();
         int testRows = XyVectors.testRows(hw, dataset.test().size());

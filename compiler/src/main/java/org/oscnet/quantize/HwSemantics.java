@@ -1,6 +1,5 @@
 package org.oscnet.quantize;
 
-import java.util.stream.IntStream;
 
 /**
  * The fixed-point arithmetic of the digital oscillator array, written once. The quantizer's
@@ -133,9 +132,14 @@ public final class HwSemantics {
 
     /**
      * Runs samples in hardware order (the LFSR carries over from one sample to the next, from
-     * reset), in parallel; row r of {@code x} is {@code x[r * features ..]}.
+     * reset), on every core; row r of {@code x} is {@code x[r * features ..]}.
      */
     public static Outcome[] runAll(HwNetwork hw, long[] x, int rows) {
+        return runAll(hw, x, rows, org.oscnet.sim.Threads.allCores());
+    }
+
+    /** As {@link #runAll(HwNetwork, long[], int)}, on at most {@code threads} threads. */
+    public static Outcome[] runAll(HwNetwork hw, long[] x, int rows, int threads) {
         Lfsr lfsr = resetLfsr(hw);
         long[][] starts = new long[rows][];
         for (int r = 0; r < rows; r++) {
@@ -143,7 +147,7 @@ public final class HwSemantics {
         }
         Outcome[] outcomes = new Outcome[rows];
         int f = hw.features();
-        IntStream.range(0, rows).parallel().forEach(r -> {
+        org.oscnet.sim.Threads.forEach(threads, rows, r -> {
             long[] row = java.util.Arrays.copyOfRange(x, r * f, (r + 1) * f);
             outcomes[r] = run(hw, row, starts[r], null);
         });

@@ -162,8 +162,13 @@ public final class Quantizer {
 
     /** The fraction of {@code samples} the hardware classifies correctly. */
     public static double accuracy(HwNetwork hw, Samples samples) {
+        return accuracy(hw, samples, org.oscnet.sim.Threads.allCores());
+    }
+
+    /** As {@link #accuracy(HwNetwork, Samples)}, on at most {@code threads} threads. */
+    public static double accuracy(HwNetwork hw, Samples samples, int threads) {
         long[] x = HwSemantics.quantizeInputs(hw, samples.featuresRowMajor());
-        HwSemantics.Outcome[] outcomes = HwSemantics.runAll(hw, x, samples.size());
+        HwSemantics.Outcome[] outcomes = HwSemantics.runAll(hw, x, samples.size(), threads);
         int correct = 0;
         for (int r = 0; r < outcomes.length; r++) {
             if (HwSemantics.correct(hw, outcomes[r], samples.label(r))) {
@@ -183,9 +188,9 @@ public final class Quantizer {
 
     /** The smallest Kuramoto widths whose test accuracy stays at or above {@code goal} ({@link #search}). */
     public static Search chooseWidths(KuramotoNetwork network, Dataset dataset, double[][] frequencyHz,
-            HardwareTarget.Verilog target, Widths start, double goal) {
-        return search(SEARCHED, start, goal,
-                widths -> accuracy(plan(network, dataset.classNames(), frequencyHz, target, widths), dataset.test()));
+            HardwareTarget.Verilog target, Widths start, double goal, int threads) {
+        return search(SEARCHED, start, goal, widths -> accuracy(plan(network, dataset.classNames(), frequencyHz, target,
+                widths), dataset.test(), threads));
     }
 
     /**

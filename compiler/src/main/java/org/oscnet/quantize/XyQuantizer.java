@@ -158,8 +158,13 @@ public final class XyQuantizer {
 
     /** The fraction of {@code samples} the hardware classifies correctly. */
     public static double accuracy(XyHw hw, Samples samples) {
+        return accuracy(hw, samples, org.oscnet.sim.Threads.allCores());
+    }
+
+    /** As {@link #accuracy(XyHw, Samples)}, on at most {@code threads} threads. */
+    public static double accuracy(XyHw hw, Samples samples, int threads) {
         long[] inputs = XySemantics.encode(hw, samples.featuresRowMajor());
-        XySemantics.Outcome[] outcomes = XySemantics.runAll(hw, inputs, samples.size());
+        XySemantics.Outcome[] outcomes = XySemantics.runAll(hw, inputs, samples.size(), threads);
         int correct = 0;
         for (int r = 0; r < outcomes.length; r++) {
             correct += outcomes[r].classIndex() == samples.label(r) ? 1 : 0;

@@ -1,7 +1,6 @@
 package org.oscnet.quantize;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 
 /**
  * The fixed-point arithmetic of the digital XY array, written once: the quantizer's accuracy
@@ -118,9 +117,14 @@ public final class XySemantics {
 
     /**
      * Runs samples in hardware order (the LFSR carries over from one sample to the next, from
-     * reset), in parallel; row r of {@code inputs} is {@code inputs[r * hw.inputs() ..]}.
+     * reset), on every core; row r of {@code inputs} is {@code inputs[r * hw.inputs() ..]}.
      */
     public static Outcome[] runAll(XyHw hw, long[] inputs, int rows) {
+        return runAll(hw, inputs, rows, org.oscnet.sim.Threads.allCores());
+    }
+
+    /** As {@link #runAll(XyHw, long[], int)}, on at most {@code threads} threads. */
+    public static Outcome[] runAll(XyHw hw, long[] inputs, int rows, int threads) {
         Lfsr lfsr = resetLfsr(hw);
         long[][] starts = new long[rows][];
         for (int r = 0; r < rows; r++) {
@@ -128,7 +132,7 @@ public final class XySemantics {
         }
         Outcome[] outcomes = new Outcome[rows];
         int n = hw.inputs();
-        IntStream.range(0, rows).parallel().forEach(r -> outcomes[r] =
+        org.oscnet.sim.Threads.forEach(threads, rows, r -> outcomes[r] =
                 run(hw, Arrays.copyOfRange(inputs, r * n, (r + 1) * n), starts[r], null));
         return outcomes;
     }

@@ -263,7 +263,7 @@ public final class Paper1 {
         Readout readout = new Readout(net);
         List<NoiseRow> rows = new ArrayList<>();
         for (double linewidth : new double[] {0, 0.25e6, 0.5e6, 1e6, 2e6}) {
-            KuramotoSimulator sim = KuramotoSimulator.forNetwork(net, linewidth, true);
+            KuramotoSimulator sim = KuramotoSimulator.forNetwork(net, linewidth, org.oscnet.sim.Threads.allCores());
             double sum = 0;
             double worst = 1;
             for (int trial = 0; trial < trials; trial++) {

@@ -1,7 +1,6 @@
 package org.oscnet.sim;
 
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * Euler integration of Kuramoto oscillator networks, batched and parallel across examples:
@@ -26,14 +25,15 @@ public final class KuramotoSimulator {
     private final double noiseTurnsPerStep;
     private final boolean randomPhases;
     private final double centreHz;
-    private final boolean parallel;
+    private final int threads;
 
     /**
      * @param noiseLinewidth phase-noise linewidth Δ; 0 for none
      * @param centreHz the rotating frame; any value gives the same result (choose mid-band)
+     * @param threads how many threads a batch may use (see {@link Threads})
      */
     public KuramotoSimulator(int n, Coupling coupling, double dt, long steps, long readoutSteps,
-            double noiseLinewidth, boolean randomPhases, double centreHz, boolean parallel) {
+            double noiseLinewidth, boolean randomPhases, double centreHz, int threads) {
         if (readoutSteps < 1 || readoutSteps > steps) {
             throw new IllegalArgumentException("read-out window of " + readoutSteps + " steps in a run of " + steps);
         }
@@ -46,21 +46,21 @@ public final class KuramotoSimulator {
         this.noiseTurnsPerStep = Math.sqrt(dt * noiseLinewidth / (2 * Math.PI));
         this.randomPhases = randomPhases;
         this.centreHz = centreHz;
-        this.parallel = parallel;
+        this.threads = threads;
     }
 
     /** The simulator a network's {@code simulate} block describes, with the given phase-noise linewidth. */
     public static KuramotoSimulator forNetwork(org.oscnet.model.KuramotoNetwork network, double noiseLinewidth,
-            boolean parallel) {
+            int threads) {
         var sim = network.simulation();
         return new KuramotoSimulator(network.oscillators(), new Coupling.Uniform(network.couplingHz()), sim.step(),
                 sim.steps(), sim.readoutSteps(), noiseLinewidth,
                 sim.initialPhases() == org.oscnet.model.Simulation.InitialPhases.RANDOM,
-                (network.tuningLowHz() + network.tuningHighHz()) / 2, parallel);
+                (network.tuningLowHz() + network.tuningHighHz()) / 2, threads);
     }
 
-    public static KuramotoSimulator forNetwork(org.oscnet.model.KuramotoNetwork network, boolean parallel) {
-        return forNetwork(network, network.simulation().noiseLinewidth(), parallel);
+    public static KuramotoSimulator forNetwork(org.oscnet.model.KuramotoNetwork network, int threads) {
+        return forNetwork(network, network.simulation().noiseLinewidth(), threads);
     }
 
     public int oscillators() {
@@ -134,8 +134,7 @@ public final class KuramotoSimulator {
     }
 
     private void forEach(int batch, java.util.function.IntConsumer body) {
-        IntStream range = IntStream.range(0, batch);
-        (parallel ? range.parallel() : range).forEach(body);
+        Threads.forEach(threads, batch, body);
     }
 
     /**

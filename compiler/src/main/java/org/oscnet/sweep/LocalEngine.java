@@ -9,9 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The default engine: a pool of {@code jobs} threads in this process. Each trainer already
- * spreads one task over the cores, so one job at a time is the default; more jobs help when
- * tasks are small.
+ * The default engine: a pool of {@code jobs} threads in this process, the cores shared evenly
+ * among the tasks running at once (one job: each task spreads over every core; as many jobs as
+ * cores: each task on one). More jobs help when tasks are small.
  */
 public final class LocalEngine implements SweepEngine {
     private final int jobs;
@@ -25,6 +25,7 @@ public final class LocalEngine implements SweepEngine {
 
     @Override
     public void run(List<SweepJob> work, Sink sink) throws IOException, InterruptedException {
+        int threadsPerTask = Math.max(1, org.oscnet.sim.Threads.allCores() / jobs);
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread thread = new Thread(r, "oscnet-sweep");
             thread.setDaemon(true);
@@ -34,7 +35,7 @@ public final class LocalEngine implements SweepEngine {
             List<Future<Void>> running = new ArrayList<>();
             for (SweepJob job : work) {
                 running.add(pool.submit(() -> {
-                    sink.finished(job.run());
+                    sink.finished(job.run(threadsPerTask));
                     return null;
                 }));
             }

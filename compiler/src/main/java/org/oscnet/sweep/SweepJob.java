@@ -12,9 +12,12 @@ public record SweepJob(Variants variants, SweepPlan.Task task, boolean keep) imp
         return tasks.stream().map(t -> new SweepJob(variants, t, keep)).toList();
     }
 
-    /** Trains the task's variant; a failure is a result, not an exception. */
-    public TaskOutput run() {
-        return variants.run(task, keep);
+    /**
+     * Trains the task's variant on at most {@code threads} threads (the engine's share of cores per
+     * task); a failure is a result, not an exception.
+     */
+    public TaskOutput run(int threads) {
+        return variants.run(task, keep, threads);
     }
 
     /** A failed result for this job when the engine, not the task, failed (a lost executor, say). */

@@ -74,9 +74,10 @@ public record Variants(String file, String shown, String text) implements java.i
 
     /**
      * Trains every train block of {@code task}'s variant; a failure is a result, not an exception.
-     * With {@code keep}, the files {@code oscnet train} writes come back too.
+     * With {@code keep}, the files {@code oscnet train} writes come back too. The task uses at most
+     * {@code threads} threads (its share of the cores when the engine runs several at once).
      */
-    public TaskOutput run(SweepPlan.Task task, boolean keep) {
+    public TaskOutput run(SweepPlan.Task task, boolean keep, int threads) {
         long start = System.nanoTime();
         try {
             Checked checked = check(task);
@@ -88,7 +89,7 @@ public record Variants(String file, String shown, String text) implements java.i
                     shown + " (" + task.id() + ")")) : Optional.empty();
             for (Training training : design.trainings()) {
                 Pipeline.Measured measured = Pipeline.trainAndMeasure(design, training, TrainingListener.SILENT,
-                        provenance);
+                        provenance, threads);
                 files.putAll(measured.files());
                 Trained trained = measured.trained();
                 metrics.put(trained.network(), new TaskResult.NetworkMetrics(trained.trainAccuracy(),

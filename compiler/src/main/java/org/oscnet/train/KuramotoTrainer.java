@@ -28,17 +28,17 @@ public final class KuramotoTrainer {
     private final Dataset dataset;
     private final Training training;
     private final TrainingListener listener;
-    private final boolean parallel;
+    private final int threads;
     final FrequencyMap map;
     private final Readout readout;
 
     public KuramotoTrainer(KuramotoNetwork network, Dataset dataset, Training training, TrainingListener listener,
-            boolean parallel) {
+            int threads) {
         this.network = network;
         this.dataset = dataset;
         this.training = training;
         this.listener = listener;
-        this.parallel = parallel;
+        this.threads = threads;
         this.map = new FrequencyMap(network, dataset.featureCount());
         this.readout = new Readout(network);
     }
@@ -378,7 +378,7 @@ public final class KuramotoTrainer {
     }
 
     KuramotoSimulator simulator() {
-        return KuramotoSimulator.forNetwork(network, parallel);
+        return KuramotoSimulator.forNetwork(network, threads);
     }
 
     private record Evaluation(double accuracy, int[][] confusion) {

@@ -40,7 +40,7 @@ public final class SpiceChecks {
     private KuramotoSimulator simulator(int refinement) {
         return new KuramotoSimulator(m.oscillators(), new Coupling.Uniform(m.couplingHz()),
                 m.stepSeconds() / refinement, m.steps() * refinement, m.readoutSteps() * refinement, 0.0, true,
-                m.centreHz(), true);
+                m.centreHz(), org.oscnet.sim.Threads.allCores());
     }
 
     /**

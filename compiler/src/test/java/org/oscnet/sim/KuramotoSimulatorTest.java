@@ -13,15 +13,15 @@ class KuramotoSimulatorTest {
     private static final double DT = 10e-12;
     private static final double K = 10e6;
 
-    private static KuramotoSimulator simulator(int n, long steps, long readout, double noiseHz, boolean parallel) {
-        return new KuramotoSimulator(n, new Coupling.Uniform(K), DT, steps, readout, noiseHz, true, 590e6, parallel);
+    private static KuramotoSimulator simulator(int n, long steps, long readout, double noiseHz, int threads) {
+        return new KuramotoSimulator(n, new Coupling.Uniform(K), DT, steps, readout, noiseHz, true, 590e6, threads);
     }
 
     @ParameterizedTest(name = "ΔF = {0} MHz locks")
     @CsvSource({"0", "5", "15", "19"})
     void twoOscillatorsLockBelowTwiceTheCoupling(double detuningMHz) {
         double[] f = {580e6, 580e6 + detuningMHz * 1e6};
-        double[] mean = simulator(2, 400_000, 200_000, 0, false).meanFrequencies(f, 1, 1, 0);
+        double[] mean = simulator(2, 400_000, 200_000, 0, 1).meanFrequencies(f, 1, 1, 0);
         assertEquals(0.0, mean[1] - mean[0], 1e3, "locked oscillators share their mean frequency");
         assertEquals((f[0] + f[1]) / 2, (mean[0] + mean[1]) / 2, 1e3, "and it is the mean natural frequency");
     }
@@ -32,7 +32,7 @@ class KuramotoSimulatorTest {
         double df = detuningMHz * 1e6;
         double[] f = {580e6, 580e6 + df};
         // 10 us windows hold hundreds of beat periods, so a partial period shifts the mean by < 0.1 %.
-        double[] mean = simulator(2, 1_100_000, 1_000_000, 0, false).meanFrequencies(f, 1, 1, 0);
+        double[] mean = simulator(2, 1_100_000, 1_000_000, 0, 1).meanFrequencies(f, 1, 1, 0);
         double beat = Math.sqrt(df * df - 4 * K * K);
         assertEquals(beat, mean[1] - mean[0], 0.005 * beat);
     }
@@ -44,7 +44,7 @@ class KuramotoSimulatorTest {
         int batch = 4000;
         long readout = 50_000;
         KuramotoSimulator sim = new KuramotoSimulator(1, new Coupling.Uniform(0), DT, readout, readout, linewidth, true,
-                590e6, true);
+                590e6, 2);
         double[] f = new double[batch];
         java.util.Arrays.fill(f, 600e6);
         double[] mean = sim.meanFrequencies(f, batch, 3, 0);
@@ -63,7 +63,7 @@ class KuramotoSimulatorTest {
     void sensitivitiesMatchFiniteDifferences() {
         int n = 4;
         double[] f = {560e6, 574e6, 590e6, 640e6}; // 0-1-2 drift near each other, 3 far away
-        KuramotoSimulator sim = simulator(n, 100_000, 50_000, 0, false);
+        KuramotoSimulator sim = simulator(n, 100_000, 50_000, 0, 1);
         double[] mean = new double[n];
         double[] jac = new double[n * n];
         sim.meanFrequenciesWithJacobian(f, 1, 5, 0, mean, jac);
@@ -87,7 +87,7 @@ class KuramotoSimulatorTest {
     void finalPhaseSensitivitiesMatchFiniteDifferences() {
         int n = 4;
         double[] f = {575e6, 582e6, 590e6, 640e6}; // 0-1-2 lock together (held by 1), 3 drifts far away
-        KuramotoSimulator sim = simulator(n, 100_000, 50_000, 0, false);
+        KuramotoSimulator sim = simulator(n, 100_000, 50_000, 0, 1);
         double[] turns = new double[n];
         double[] sens = new double[n * n];
         sim.meanFrequenciesWithJacobian(f, 1, 5, 0, new double[n], new double[n * n], turns, sens);
@@ -115,7 +115,7 @@ class KuramotoSimulatorTest {
         double[] f = {580e6, 580e6 + df};
         double[] turns = new double[2];
         double[] sens = new double[4];
-        simulator(2, 400_000, 200_000, 0, false).meanFrequenciesWithJacobian(f, 1, 1, 0, new double[2], new double[4],
+        simulator(2, 400_000, 200_000, 0, 1).meanFrequenciesWithJacobian(f, 1, 1, 0, new double[2], new double[4],
                 turns, sens);
         double psi = turns[1] - turns[0];
         psi -= Math.rint(psi);
@@ -133,9 +133,9 @@ class KuramotoSimulatorTest {
         java.util.Arrays.fill(weights, K);
         double[] f = {555e6, 562e6, 571e6, 600e6, 650e6};
         KuramotoSimulator matrix = new KuramotoSimulator(n, new Coupling.Matrix(weights), DT, 50_000, 25_000, 0, true,
-                590e6, false);
+                590e6, 1);
         double[] viaMatrix = matrix.meanFrequencies(f, 1, 8, 0);
-        double[] viaMeanField = simulator(n, 50_000, 25_000, 0, false).meanFrequencies(f, 1, 8, 0);
+        double[] viaMeanField = simulator(n, 50_000, 25_000, 0, 1).meanFrequencies(f, 1, 8, 0);
         for (int i = 0; i < n; i++) {
             assertEquals(viaMeanField[i], viaMatrix[i], 1.0, "oscillator " + i); // 1 Hz of 500 MHz: rounding only
         }
@@ -156,11 +156,11 @@ class KuramotoSimulatorTest {
         double[] jacSeq = new double[batch * n * n];
         double[] meanPar = new double[batch * n];
         double[] jacPar = new double[batch * n * n];
-        simulator(n, 20_000, 10_000, 0.5e6, false).meanFrequenciesWithJacobian(f, batch, 42, 3, meanSeq, jacSeq);
-        simulator(n, 20_000, 10_000, 0.5e6, true).meanFrequenciesWithJacobian(f, batch, 42, 3, meanPar, jacPar);
+        simulator(n, 20_000, 10_000, 0.5e6, 1).meanFrequenciesWithJacobian(f, batch, 42, 3, meanSeq, jacSeq);
+        simulator(n, 20_000, 10_000, 0.5e6, 2).meanFrequenciesWithJacobian(f, batch, 42, 3, meanPar, jacPar);
         assertArrayEquals(meanSeq, meanPar);
         assertArrayEquals(jacSeq, jacPar);
-        double[] otherSeed = simulator(n, 20_000, 10_000, 0.5e6, true).meanFrequencies(f, batch, 43, 3);
+        double[] otherSeed = simulator(n, 20_000, 10_000, 0.5e6, 2).meanFrequencies(f, batch, 43, 3);
         assertTrue(!java.util.Arrays.equals(meanSeq, otherSeed), "another seed draws other phases");
     }
 

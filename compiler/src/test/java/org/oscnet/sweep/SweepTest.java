@@ -122,7 +122,7 @@ class SweepTest {
         Path osc = xor(50);
         Variants variants = Variants.of(osc, "xor.osc");
         SweepPlan.Task task = new SweepPlan.Task(List.of(new Overrides.Assignment("seed", "1")));
-        assertTrue(variants.run(task, false).result().ok());
+        assertTrue(variants.run(task, false, 1).result().ok());
         // the data file disappears after the sweep was checked (a cluster's shared disk, say)
         Files.writeString(osc, Files.readString(osc).replace(ROOT.resolve("data/xor.csv").toString(),
                 tmp.resolve("gone.csv").toString()));

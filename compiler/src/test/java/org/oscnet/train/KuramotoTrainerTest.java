@@ -46,17 +46,17 @@ class KuramotoTrainerTest {
         return result.design().orElseThrow(() -> new AssertionError(DiagnosticRenderer.render(result.diagnostics())));
     }
 
-    private static TrainedKuramoto train(Design design, boolean parallel) {
+    private static TrainedKuramoto train(Design design, int threads) {
         Training training = design.trainings().get(0);
         KuramotoNetwork network = (KuramotoNetwork) design.networks().get(0);
         Dataset dataset = design.datasets().get(0);
-        return new KuramotoTrainer(network, dataset, training, TrainingListener.SILENT, parallel).train();
+        return new KuramotoTrainer(network, dataset, training, TrainingListener.SILENT, threads).train();
     }
 
     @Test
     void offlineGradientLowersTheLossFromARandomStart() throws IOException {
         // From a naive start the pairs must travel tens of MHz: a larger step than the default 0.03.
-        TrainedKuramoto trained = train(smallTask("offline gradient (init random)", "0.3", 40), true);
+        TrainedKuramoto trained = train(smallTask("offline gradient (init random)", "0.3", 40), 2);
         List<Double> curve = trained.lossCurve();
         double first = curve.get(0);
         double lastFive = curve.subList(curve.size() - 5, curve.size()).stream().mapToDouble(d -> d).average()
@@ -71,7 +71,7 @@ class KuramotoTrainerTest {
         Training training = design.trainings().get(0);
         KuramotoNetwork network = (KuramotoNetwork) design.networks().get(0);
         Dataset dataset = design.datasets().get(0);
-        KuramotoTrainer trainer = new KuramotoTrainer(network, dataset, training, TrainingListener.SILENT, true);
+        KuramotoTrainer trainer = new KuramotoTrainer(network, dataset, training, TrainingListener.SILENT, 2);
         var method = (org.oscnet.model.TrainingMethod.OfflineGradient) training.method();
         // Parameters are in units of k/2 = 5 MHz above 500 MHz, rows (w_x0, w_x1, bias). Oscillators 0
         // and 1 are parked far away; the pair's detuning sweeps 15..35 MHz across x0, through the
@@ -102,8 +102,8 @@ class KuramotoTrainerTest {
     @Test
     void aSeedFixesTheResultWhateverTheThreads() throws IOException {
         Design design = smallTask("offline gradient", "0.03", 3);
-        TrainedKuramoto sequential = train(design, false);
-        TrainedKuramoto parallel = train(design, true);
+        TrainedKuramoto sequential = train(design, 1);
+        TrainedKuramoto parallel = train(design, 2);
         assertEquals(sequential.lossCurve(), parallel.lossCurve());
         for (int i = 0; i < sequential.inputWeightsHz().length; i++) {
             assertArrayEquals(sequential.inputWeightsHz()[i], parallel.inputWeightsHz()[i]);

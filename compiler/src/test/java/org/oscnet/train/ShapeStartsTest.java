@@ -111,7 +111,7 @@ class ShapeStartsTest {
         Design design = result.design()
                 .orElseThrow(() -> new AssertionError(DiagnosticRenderer.render(result.diagnostics())));
         return new KuramotoTrainer((KuramotoNetwork) design.networks().get(0), design.datasets().get(0),
-                design.trainings().get(0), TrainingListener.SILENT, true).train();
+                design.trainings().get(0), TrainingListener.SILENT, 2).train();
     }
 
     @Test

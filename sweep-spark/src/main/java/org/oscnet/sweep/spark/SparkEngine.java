@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.spark.SparkConf;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.oscnet.sweep.SweepEngine;
@@ -17,7 +18,8 @@ import org.oscnet.sweep.TaskOutput;
  * Runs each sweep task as one Spark task: one single-partition job per task, all submitted at
  * once, so the cluster's scheduler spreads them over the executors and the driver hands each
  * result to the sink as soon as its job finishes (not when the whole sweep does). The task and
- * the file's text travel to the executor; the result comes back to the driver.
+ * the file's text travel to the executor; the result comes back to the driver. A task trains on
+ * the cores Spark gives it ({@code spark.task.cpus}, default 1).
  */
 public final class SparkEngine implements SweepEngine {
     private static final long POLL_MILLIS = 100;
@@ -40,7 +42,7 @@ public final class SparkEngine implements SweepEngine {
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             Map<SweepJob, JavaFutureAction<List<TaskOutput>>> running = new LinkedHashMap<>();
             for (SweepJob job : jobs) {
-                running.put(job, spark.parallelize(List.of(job), 1).map(SweepJob::run).collectAsync());
+                running.put(job, spark.parallelize(List.of(job), 1).map(SparkEngine::runHere).collectAsync());
             }
             while (!running.isEmpty()) {
                 List<SweepJob> done = new ArrayList<>();
@@ -56,6 +58,15 @@ public final class SparkEngine implements SweepEngine {
                 }
             }
         }
+    }
+
+    /**
+     * Runs a job on the executor that received it, on as many threads as Spark gave the task
+     * ({@code spark.task.cpus}, 1 unless set), so an executor with C cores runs C tasks side by
+     * side without each spreading over every core.
+     */
+    private static TaskOutput runHere(SweepJob job) {
+        return job.run(TaskContext.get().cpus());
     }
 
     /** The task's result; a job Spark itself failed (a lost executor, say) is a failed task, not a crash. */
