@@ -4,6 +4,15 @@ Made by `${command}` (oscnet ${version}, ${minutes} minutes). Setting: ${setting
 Test accuracy after the last epoch, seeds 1..N (the seed draws the masks, the initial weights and
 the batches). "Continuous time" is the same trained parameters integrated with fine Heun steps:
 what a continuous-time circuit (the SPICE netlist, the real oscillators) would score.
+The trainings run as one sweep, a task per variant and seed (`results.jsonl` beside this report;
+the table's tasks keep their trained files under `tasks/`): rerunning the command into the same
+folder trains only what is missing, `--engine spark` runs them on Spark, and a study point whose
+values are the example's is the table's task of the same seed, trained once.
+<#if failed?has_content>
+
+**Failed training tasks, missing from the rows and points (rerun the same command to retry them):**
+<#list failed as task>`${task}`<#sep>, </#sep></#list>.
+</#if>
 
 <#if rows?has_content>
 | model | ours: mean ± std (%) | continuous time (%) | paper (%) | seeds | each seed (%) |

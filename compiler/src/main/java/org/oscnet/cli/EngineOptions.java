@@ -15,8 +15,8 @@ final class EngineOptions {
     String master;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
-            description = "local engine: tasks at once (each trainer already uses every core; default:"
-                    + " ${DEFAULT-VALUE})")
+            description = "local engine: tasks at once, the cores shared among them (one: each task on every"
+                    + " core; default: ${DEFAULT-VALUE})")
     int jobs;
 
     /** The chosen engine, or a user error saying how to get it. */

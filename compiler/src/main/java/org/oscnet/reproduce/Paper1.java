@@ -11,7 +11,6 @@ import java.util.Set;
 import org.oscnet.dsl.Frontend;
 import org.oscnet.dsl.Overrides;
 import org.oscnet.model.Dataset;
-import org.oscnet.pipeline.Pipeline;
 import org.oscnet.model.Design;
 import org.oscnet.model.KuramotoNetwork;
 import org.oscnet.model.Samples;
@@ -23,7 +22,6 @@ import org.oscnet.sweep.SweepEngine;
 import org.oscnet.sweep.SweepJob;
 import org.oscnet.sweep.SweepPlan;
 import org.oscnet.sweep.TaskResult;
-import org.oscnet.sweep.Variants;
 import org.oscnet.train.Readout;
 import org.oscnet.train.TrainedKuramoto;
 
@@ -93,7 +91,7 @@ public final class Paper1 {
     private final Path resultsFile;
     private final PrintWriter log;
     private final Map<String, byte[]> plots = new java.util.LinkedHashMap<>();
-    private final Map<String, Variants> variants = new java.util.LinkedHashMap<>();
+    private final SweptExamples swept;
 
     /**
      * @param iterations training iterations of every row (0: each example's own)
@@ -109,6 +107,7 @@ public final class Paper1 {
         this.engine = engine;
         this.resultsFile = resultsFile;
         this.log = log;
+        this.swept = new SweptExamples(examples, resultsFile);
     }
 
     /**
@@ -190,24 +189,14 @@ public final class Paper1 {
         List<SweepJob> jobs = new ArrayList<>();
         List<String> files = planned.stream().map(Planned::file).distinct().toList();
         if (groups.contains("robustness") && !files.contains(ROBUSTNESS_FILE)) {
-            jobs.add(new SweepJob(variants(ROBUSTNESS_FILE), task(ROBUSTNESS_FILE, 1), true));
+            jobs.add(swept.job(task(ROBUSTNESS_FILE, 1), true));
         }
         for (String file : files) {
-            Variants of = variants(file);
             for (long seed = 1; seed <= seeds; seed++) {
-                jobs.add(new SweepJob(of, task(file, seed), seed == 1));
+                jobs.add(swept.job(task(file, seed), seed == 1));
             }
         }
         return jobs;
-    }
-
-    private Variants variants(String file) throws IOException {
-        Variants known = variants.get(file);
-        if (known == null) {
-            known = Variants.of(examples.resolve(file), file);
-            variants.put(file, known);
-        }
-        return known;
     }
 
     /** The sweep task that trains {@code file} with {@code seed} (and {@code iterations}, when set). */
@@ -230,13 +219,12 @@ public final class Paper1 {
 
     /** Where the seed-1 task of {@code file} kept its networks' trained files. */
     private Path kept(String file) {
-        return Sweep.taskFolder(resultsFile, task(file, 1).id());
+        return swept.folder(task(file, 1));
     }
 
     /** The variant of {@code file} that its seed-1 task trains. */
     private Design checked(String file) throws IOException {
-        return variants(file).check(task(file, 1)).design().orElseThrow(() -> new IllegalStateException(
-                "example " + file + " does not check"));
+        return swept.design(task(file, 1));
     }
 
     /** Where the output pair of a 2-D task's seed-1 network synchronises, over the input plane. */
@@ -256,7 +244,7 @@ public final class Paper1 {
             log.println("robustness: no trained network (" + ROBUSTNESS_FILE + ", seed 1, failed); skipped");
             return List.of();
         }
-        TrainedKuramoto trained = (TrainedKuramoto) Pipeline.readTrained(design, net.name(), file);
+        TrainedKuramoto trained = (TrainedKuramoto) swept.trained(task(ROBUSTNESS_FILE, 1), net.name());
         Samples test = design.dataset(training.dataset()).orElseThrow().test();
         double[] natural = trained.natural(net, test.featuresRowMajor(), test.size());
         int trials = 100;

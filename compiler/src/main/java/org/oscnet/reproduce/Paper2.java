@@ -1,5 +1,6 @@
 package org.oscnet.reproduce;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,21 +13,26 @@ import java.util.function.Function;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.oscnet.dsl.Frontend;
+import org.oscnet.dsl.Overrides;
 import org.oscnet.model.Dataset;
 import org.oscnet.model.Design;
-import org.oscnet.model.Optimizer;
 import org.oscnet.model.StnoRnnNetwork;
 import org.oscnet.model.Training;
-import org.oscnet.train.BpttTrainer;
+import org.oscnet.sweep.ResultsFile;
+import org.oscnet.sweep.Sweep;
+import org.oscnet.sweep.SweepEngine;
+import org.oscnet.sweep.SweepJob;
+import org.oscnet.sweep.SweepPlan;
+import org.oscnet.sweep.TaskResult;
 import org.oscnet.train.TrainedRecurrent;
-import org.oscnet.train.TrainingListener;
 
 /**
  * Reruns the experiments of seed paper 2 (Plouet et al., spintronic recurrent network on
  * sequential digits) from {@code examples/seqdigits.osc}: the 10-seed accuracy of the spintronic
  * network and of its CTRNN baseline, and the design-rule studies (time step for three τ, time step
  * for three learning rates, cumulative drive, connection density), each point the median over
- * seeds. Every variant is the example's network and training with the named values changed.
+ * seeds. Every variant is the example's text with the named values overridden, trained as one
+ * task of a sweep (resumable, and on Spark with {@code --engine spark}).
  */
 public final class Paper2 {
     public static final List<String> GROUPS = List.of("table", "timestep", "rate", "drive", "density");
@@ -63,80 +69,155 @@ public final class Paper2 {
     public record Curve(String study, String series, String xLabel, List<Double> x, List<Result> results) {
     }
 
-    public record Report(List<Row> rows, List<Curve> curves, Map<String, byte[]> plots, String settings) {
+    /** @param failed training tasks that failed (their seeds are missing from the rows and points) */
+    public record Report(List<Row> rows, List<Curve> curves, Map<String, byte[]> plots, String settings,
+            List<String> failed) {
     }
+
+    /**
+     * The values a run changes, all in the example's units (ns, MHz): each becomes an override of
+     * the example's text, so a variant is checked like the file and the same values give the same
+     * task (the studies share their example-valued points with the table's seeds).
+     */
+    private record Variant(double periodNs, double tauNs, double gainMHz, double lr, double inter, double intra,
+            String neuron) {
+        Variant timing(double newPeriodNs, double newTauNs) {
+            return new Variant(newPeriodNs, newTauNs, gainMHz, lr, inter, intra, neuron);
+        }
+
+        Variant gain(double newGainMHz) {
+            return new Variant(periodNs, tauNs, newGainMHz, lr, inter, intra, neuron);
+        }
+
+        Variant rate(double newLr) {
+            return new Variant(periodNs, tauNs, gainMHz, newLr, inter, intra, neuron);
+        }
+
+        Variant density(double newInter, double newIntra) {
+            return new Variant(periodNs, tauNs, gainMHz, lr, newInter, newIntra, neuron);
+        }
+
+        Variant ctrnn(double newLr) {
+            return new Variant(periodNs, tauNs, gainMHz, newLr, inter, intra, "ctrnn");
+        }
+
+        /** The overrides of this variant; the step keeps the example's sub-steps per input point. */
+        List<Overrides.Assignment> overrides(int substeps) {
+            return List.of(new Overrides.Assignment("every", number(periodNs) + " ns"),
+                    new Overrides.Assignment("simulate.step", number(periodNs / substeps) + " ns"),
+                    new Overrides.Assignment("tau", number(tauNs) + " ns"),
+                    new Overrides.Assignment("gain", number(gainMHz) + " MHz"),
+                    new Overrides.Assignment("lr", number(lr)),
+                    new Overrides.Assignment("density", number(inter)),
+                    new Overrides.Assignment("density.intra", number(intra)),
+                    new Overrides.Assignment("neuron", neuron));
+        }
+
+        /** Ten significant digits, no trailing zeros: {@code 14.12}, not {@code 14.120000000000001}. */
+        private static String number(double value) {
+            return new java.math.BigDecimal(value).round(new java.math.MathContext(10)).stripTrailingZeros()
+                    .toPlainString();
+        }
+    }
+
+    /** A point before it is trained: its variant, its x on a curve (NaN in the table) and how many seeds. */
+    private record Planned(String label, double x, Variant variant, int seeds) {
+    }
+
+    private static final String EXAMPLE = "seqdigits.osc";
 
     private final StnoRnnNetwork network;
     private final Training training;
     private final Dataset dataset;
+    private final Variant example;
     private final int seeds;
     private final int studySeeds;
     private final int epochs;
+    private final boolean epochsGiven;
     private final boolean quick;
     private final Set<String> groups;
+    private final SweepEngine engine;
+    private final Path resultsFile;
+    private final SweptExamples swept;
     private final PrintWriter log;
 
     /**
+     * @param examples the folder of {@code seqdigits.osc}
      * @param epochs training epochs of every run (the example's when 0)
      * @param quick fewer points per study (CI's form)
+     * @param engine where the training tasks run
+     * @param resultsFile the sweep's {@code results.jsonl}: tasks already ok there are not run again
      */
-    public Paper2(Path example, int seeds, int studySeeds, int epochs, boolean quick, Set<String> groups,
-            PrintWriter log) {
-        Frontend.Result loaded = Frontend.load(example);
-        Design design = loaded.design().orElseThrow(() -> new IllegalArgumentException(example + " has errors"));
+    public Paper2(Path examples, int seeds, int studySeeds, int epochs, boolean quick, Set<String> groups,
+            SweepEngine engine, Path resultsFile, PrintWriter log) {
+        Path file = examples.resolve(EXAMPLE);
+        Frontend.Result loaded = Frontend.load(file);
+        Design design = loaded.design().orElseThrow(() -> new IllegalArgumentException(file + " has errors"));
         this.network = (StnoRnnNetwork) design.networks().get(0);
-        Training declared = design.trainings().get(0);
-        this.epochs = epochs > 0 ? epochs : declared.steps();
-        this.training = new Training(declared.network(), declared.dataset(), declared.method(), declared.optimizer(),
-                this.epochs, true, declared.batchSize(), declared.batchPerClass(), declared.seed(), 1);
+        this.training = design.trainings().get(0);
         this.dataset = design.dataset(network.dataset()).orElseThrow();
+        this.example = new Variant(network.inputPeriodSeconds() * 1e9, network.tauSeconds() * 1e9,
+                network.gainHz() / 1e6, training.optimizer().learningRate(), network.interDensity(),
+                network.intraDensity(), network.neuron().word());
+        this.epochsGiven = epochs > 0;
+        this.epochs = epochsGiven ? epochs : training.steps();
         this.seeds = seeds;
         this.studySeeds = studySeeds;
         this.quick = quick;
         this.groups = groups;
+        this.engine = engine;
+        this.resultsFile = resultsFile;
+        this.swept = new SweptExamples(examples, resultsFile);
         this.log = log;
     }
 
-    public Report run() {
-        List<Row> rows = new ArrayList<>();
+    /**
+     * Trains every point of the chosen groups over its seeds as one sweep (a task per variant and
+     * seed, each variant the example with its values overridden), then builds the table and the
+     * curves from the results; the table's continuous-time accuracies come from the kept trained
+     * files of its tasks.
+     */
+    public Report run() throws IOException, InterruptedException {
+        List<Planned> table = new ArrayList<>();
         if (groups.contains("table")) {
-            rows.add(new Row("spintronic (STNO)", 89.83, 2.91, train("spintronic", network, training, seeds)));
-            StnoRnnNetwork ctrnn = network.withNeuron(new StnoRnnNetwork.Neuron(StnoRnnNetwork.Neuron.Kind.CTRNN,
-                    false, 0, 1));
-            rows.add(new Row("CTRNN baseline (lr " + CTRNN_RATE + ")", 89.00, 3.48, train("ctrnn", ctrnn,
-                    withRate(training, CTRNN_RATE), seeds)));
+            table.add(new Planned("spintronic", Double.NaN, example, seeds));
+            table.add(new Planned("ctrnn", Double.NaN, example.ctrnn(CTRNN_RATE), seeds));
+        }
+        Map<String, List<Planned>> series = studies();
+        Map<String, SweepJob> jobs = new LinkedHashMap<>();
+        for (Planned point : table) {
+            for (long seed = 1; seed <= point.seeds(); seed++) {
+                SweepPlan.Task task = task(point.variant(), seed);
+                jobs.put(task.id(), swept.job(task, true));
+            }
+        }
+        for (List<Planned> points : series.values()) {
+            for (Planned point : points) {
+                for (long seed = 1; seed <= point.seeds(); seed++) {
+                    SweepPlan.Task task = task(point.variant(), seed);
+                    jobs.putIfAbsent(task.id(), swept.job(task, false));
+                }
+            }
+        }
+        Map<String, TaskResult> ok = jobs.isEmpty() ? Map.of()
+                : Sweep.run(List.copyOf(jobs.values()), engine, ResultsFile.open(resultsFile), log).ok();
+        List<String> failed = jobs.keySet().stream().filter(id -> !ok.containsKey(id)).toList();
+
+        List<Row> rows = new ArrayList<>();
+        if (!table.isEmpty()) {
+            rows.add(new Row("spintronic (STNO)", 89.83, 2.91, result(table.get(0), ok, true)));
+            rows.add(new Row("CTRNN baseline (lr " + CTRNN_RATE + ")", 89.00, 3.48, result(table.get(1), ok, true)));
         }
         List<Curve> curves = new ArrayList<>();
-        List<Double> steps = quick ? List.of(0.5, 1.0, 2.0) : List.of(0.25, 0.5, 1.0, 2.0, 4.0);
-        if (groups.contains("timestep")) {
-            List<Double> taus = quick ? List.of(network.tauSeconds() * 1e9)
-                    : List.of(network.tauSeconds() * 0.5e9, network.tauSeconds() * 1e9, network.tauSeconds() * 2e9);
-            for (double tau : taus) {
-                curves.add(curve("timestep", String.format(Locale.ROOT, "tau %.2f ns", tau), "input period Δt (ns)",
-                        steps, dt -> timing(network, dt, tau), dt -> training));
+        for (Map.Entry<String, List<Planned>> entry : series.entrySet()) {
+            String[] key = entry.getKey().split("\\|", 3);
+            List<Double> x = new ArrayList<>();
+            List<Result> results = new ArrayList<>();
+            for (Planned point : entry.getValue()) {
+                x.add(point.x());
+                results.add(result(point, ok, false));
             }
-        }
-        if (groups.contains("rate")) {
-            double lr = training.optimizer().learningRate();
-            List<Double> rates = quick ? List.of(lr) : List.of(lr / 5, lr, lr * 3);
-            for (double rate : rates) {
-                curves.add(curve("rate", String.format(Locale.ROOT, "lr %.3f", rate), "input period Δt (ns)", steps,
-                        dt -> timing(network, dt, network.tauSeconds() * 1e9), dt -> withRate(training, rate)));
-            }
-        }
-        if (groups.contains("drive")) {
-            double gain = network.gainHz() * 1e-9;
-            List<Double> drives = quick ? List.of(gain / 2, gain, gain * 2)
-                    : List.of(gain / 4, gain / 2, gain, gain * 1.5, gain * 2);
-            curves.add(curve("drive", "Δt 1 ns", "cumulative drive S·Δt", drives,
-                    s -> timing(network, 1.0, network.tauSeconds() * 1e9).withGain(s * 1e9), s -> training));
-        }
-        if (groups.contains("density")) {
-            List<Double> densities = quick ? List.of(0.2, 0.5) : List.of(0.2, 0.3, 0.5, 1.0);
-            curves.add(curve("density", "inter and intra", "connection density", densities,
-                    d -> density(network, d, d), d -> training));
-            curves.add(curve("density", "inter-layer only (intra 0.5)", "connection density", densities,
-                    d -> density(network, d, 0.5), d -> training));
+            curves.add(new Curve(key[0], key[1], key[2], x, results));
         }
         Map<String, byte[]> plots = new LinkedHashMap<>();
         for (String study : List.of("timestep", "rate", "drive", "density")) {
@@ -153,52 +234,87 @@ public final class Paper2 {
                 network.intraDensity(), network.tauSeconds() * 1e9, network.gainHz() / 1e6, network.substeps(),
                 network.integrator().word(), network.neuron().word(), training.batchSize(),
                 training.optimizer().learningRate(), training.optimizer().decayEpochs(), epochs, dataset.split());
-        return new Report(rows, curves, plots, settings);
+        return new Report(rows, curves, plots, settings, failed);
     }
 
-    private Curve curve(String study, String series, String xLabel, List<Double> x,
-            Function<Double, StnoRnnNetwork> variant, Function<Double, Training> trainingOf) {
-        List<Result> results = new ArrayList<>();
-        for (double value : x) {
-            results.add(train(study + " " + series + " x=" + value, variant.apply(value), trainingOf.apply(value),
-                    studySeeds));
+    /** The design-rule points of the chosen groups, by curve ({@code study|series|x label}). */
+    private Map<String, List<Planned>> studies() {
+        Map<String, List<Planned>> series = new LinkedHashMap<>();
+        List<Double> steps = quick ? List.of(0.5, 1.0, 2.0) : List.of(0.25, 0.5, 1.0, 2.0, 4.0);
+        if (groups.contains("timestep")) {
+            List<Double> taus = quick ? List.of(example.tauNs())
+                    : List.of(example.tauNs() * 0.5, example.tauNs(), example.tauNs() * 2);
+            for (double tau : taus) {
+                series.put(String.format(Locale.ROOT, "timestep|tau %.2f ns|input period Δt (ns)", tau),
+                        points("timestep tau " + tau, steps, dt -> example.timing(dt, tau)));
+            }
         }
-        return new Curve(study, series, xLabel, x, results);
+        if (groups.contains("rate")) {
+            List<Double> rates = quick ? List.of(example.lr()) : List.of(example.lr() / 5, example.lr(), example.lr() * 3);
+            for (double rate : rates) {
+                series.put(String.format(Locale.ROOT, "rate|lr %.3f|input period Δt (ns)", rate),
+                        points("rate lr " + rate, steps, dt -> example.timing(dt, example.tauNs()).rate(rate)));
+            }
+        }
+        if (groups.contains("drive")) {
+            double gain = example.gainMHz() * 1e-3;
+            List<Double> drives = quick ? List.of(gain / 2, gain, gain * 2)
+                    : List.of(gain / 4, gain / 2, gain, gain * 1.5, gain * 2);
+            series.put("drive|Δt 1 ns|cumulative drive S·Δt", points("drive", drives,
+                    s -> example.timing(1.0, example.tauNs()).gain(s * 1e3)));
+        }
+        if (groups.contains("density")) {
+            List<Double> densities = quick ? List.of(0.2, 0.5) : List.of(0.2, 0.3, 0.5, 1.0);
+            series.put("density|inter and intra|connection density", points("density inter and intra", densities,
+                    d -> example.density(d, d)));
+            series.put("density|inter-layer only (intra 0.5)|connection density", points("density inter only",
+                    densities, d -> example.density(d, 0.5)));
+        }
+        return series;
     }
 
-    private Result train(String label, StnoRnnNetwork net, Training base, int count) {
+    private List<Planned> points(String label, List<Double> x, Function<Double, Variant> variant) {
+        return x.stream().map(value -> new Planned(label + " x=" + value, value, variant.apply(value), studySeeds))
+                .toList();
+    }
+
+    /** The example with {@code variant}'s values, {@code seed} (and the epochs, when given) in place. */
+    private SweepPlan.Task task(Variant variant, long seed) {
+        List<Overrides.Assignment> overrides = new ArrayList<>();
+        overrides.add(new Overrides.Assignment(SweepPlan.FILE_AXIS, EXAMPLE));
+        overrides.addAll(variant.overrides(network.substeps()));
+        overrides.add(new Overrides.Assignment("seed", Long.toString(seed)));
+        if (epochsGiven) {
+            overrides.add(new Overrides.Assignment("epochs", Integer.toString(epochs)));
+        }
+        return new SweepPlan.Task(overrides);
+    }
+
+    /** A point's accuracies over the seeds whose task finished; continuous time from the kept files when asked. */
+    private Result result(Planned point, Map<String, TaskResult> ok, boolean continuous) throws IOException {
         List<Long> used = new ArrayList<>();
         List<Double> test = new ArrayList<>();
-        List<Double> continuous = new ArrayList<>();
-        long start = System.nanoTime();
-        for (long seed = 1; seed <= count; seed++) {
-            TrainedRecurrent trained = new BpttTrainer(net, dataset, base.withSeed(seed), TrainingListener.SILENT,
-                    Runtime.getRuntime().availableProcessors()).train();
+        List<Double> continuousTest = new ArrayList<>();
+        double seconds = 0;
+        for (long seed = 1; seed <= point.seeds(); seed++) {
+            SweepPlan.Task task = task(point.variant(), seed);
+            TaskResult result = ok.get(task.id());
+            if (result == null) {
+                continue;
+            }
+            TaskResult.NetworkMetrics metrics = result.metrics().get(network.name());
             used.add(seed);
-            test.add(trained.testAccuracy());
-            continuous.add(trained.continuousTestAccuracy());
-            log.printf(Locale.ROOT, "%s seed %d: test %.1f %% (continuous time %.1f %%), train %.1f %%, %.0f s%n", label,
-                    seed, 100 * trained.testAccuracy(), 100 * trained.continuousTestAccuracy(),
-                    100 * trained.trainAccuracy(), trained.wallSeconds());
-            log.flush();
+            test.add(metrics.testAccuracy());
+            seconds += metrics.trainingSeconds();
+            if (continuous) {
+                continuousTest.add(((TrainedRecurrent) swept.trained(task, network.name())).continuousTestAccuracy());
+            }
         }
-        return new Result(label, used, test, continuous, (System.nanoTime() - start) / 1e9);
-    }
-
-    private static StnoRnnNetwork timing(StnoRnnNetwork n, double periodNs, double tauNs) {
-        return n.withTiming(periodNs * 1e-9, tauNs * 1e-9);
-    }
-
-    /** Layer-to-layer and internal densities changed; the input weights keep the example's density. */
-    private static StnoRnnNetwork density(StnoRnnNetwork n, double inter, double intra) {
-        return n.withDensity(new StnoRnnNetwork.Densities(n.density().input(), inter, intra));
-    }
-
-    private static Training withRate(Training t, double rate) {
-        Optimizer o = t.optimizer();
-        return new Training(t.network(), t.dataset(), t.method(), new Optimizer(o.kind(), rate, o.beta1(), o.beta2(),
-                o.epsilon(), o.decayEpochs()), t.steps(), t.countsEpochs(), t.batchSize(), t.batchPerClass(),
-                t.seed(), t.restarts());
+        Result result = new Result(point.label(), used, test, continuousTest, seconds);
+        log.printf(Locale.ROOT, "%s: median %.1f %%, mean %.1f %% over seeds %s%n", point.label(), 100 * result.median(),
+                100 * result.mean(), used);
+        log.flush();
+        return result;
     }
 
     private static byte[] plot(List<Curve> curves) {

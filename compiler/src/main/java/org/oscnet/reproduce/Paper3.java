@@ -19,7 +19,6 @@ import org.oscnet.model.Dataset;
 import org.oscnet.model.Design;
 import org.oscnet.model.EquilibriumNetwork;
 import org.oscnet.model.Training;
-import org.oscnet.pipeline.Pipeline;
 import org.oscnet.sim.Seeds;
 import org.oscnet.sweep.ResultsFile;
 import org.oscnet.sweep.Sweep;
@@ -27,7 +26,6 @@ import org.oscnet.sweep.SweepEngine;
 import org.oscnet.sweep.SweepJob;
 import org.oscnet.sweep.SweepPlan;
 import org.oscnet.sweep.TaskResult;
-import org.oscnet.sweep.Variants;
 import org.oscnet.sim.XyLayout;
 import org.oscnet.sim.EquilibriumSimulator;
 import org.oscnet.train.EquilibriumTrainer;
@@ -111,7 +109,7 @@ public final class Paper3 {
     private final SweepEngine engine;
     private final Path resultsFile;
     private final PrintWriter log;
-    private final Map<String, Variants> variants = new LinkedHashMap<>();
+    private final SweptExamples swept;
 
     /**
      * @param steps training steps of every run (the examples' when 0)
@@ -128,6 +126,7 @@ public final class Paper3 {
         this.engine = engine;
         this.resultsFile = resultsFile;
         this.log = log;
+        this.swept = new SweptExamples(examples, resultsFile);
     }
 
     private static Design load(Path file) {
@@ -199,13 +198,7 @@ public final class Paper3 {
 
     /** The sweep job that trains {@code spec}'s network with {@code seed}, keeping its trained files. */
     private SweepJob job(Spec spec, long seed) throws IOException {
-        String file = spec.allToAll() ? ALL_TO_ALL : LAYERED;
-        Variants of = variants.get(file);
-        if (of == null) {
-            of = Variants.of(examples.resolve(file), file);
-            variants.put(file, of);
-        }
-        return new SweepJob(of, task(spec, seed), true);
+        return swept.job(task(spec, seed), true);
     }
 
     /** The example with {@code spec}'s size, {@code seed} (and the steps, when set) in place. */
@@ -221,22 +214,13 @@ public final class Paper3 {
         return new SweepPlan.Task(overrides);
     }
 
-    private Design variant(Spec spec, long seed) {
-        SweepPlan.Task task = task(spec, seed);
-        return variants.get(task.file().orElseThrow()).check(task).design().orElseThrow(() ->
-                new IllegalStateException("the " + spec.label() + " variant does not check"));
-    }
-
-    private EquilibriumNetwork network(Spec spec, long seed) {
-        return (EquilibriumNetwork) variant(spec, seed).networks().get(0);
+    private EquilibriumNetwork network(Spec spec, long seed) throws IOException {
+        return (EquilibriumNetwork) swept.design(task(spec, seed)).networks().get(0);
     }
 
     /** The network the task of {@code spec} and {@code seed} trained, read from its kept {@code trained.json}. */
     private TrainedEquilibrium kept(Spec spec, long seed) throws IOException {
-        Design design = variant(spec, seed);
-        String name = design.networks().get(0).name();
-        return (TrainedEquilibrium) Pipeline.readTrained(design, name,
-                Sweep.taskFolder(resultsFile, task(spec, seed).id()).resolve(name).resolve("trained.json"));
+        return (TrainedEquilibrium) swept.trained(task(spec, seed), network(spec, seed).name());
     }
 
     /**

@@ -412,10 +412,10 @@ class MainTest {
     }
 
     @Test
-    void paper2TakesNoEngine() {
-        Run run = run("reproduce", "paper2", "--engine", "spark", "-o", tmp.resolve("r").toString());
+    void paper4TakesNoEngine() {
+        Run run = run("reproduce", "paper4", "--engine", "spark", "-o", tmp.resolve("r").toString());
         assertEquals(1, run.status());
-        assertTrue(run.err().contains("paper1"), run.err());
+        assertTrue(run.err().contains("apply to paper1, paper2 and paper3"), run.err());
         assertFalse(Files.exists(tmp.resolve("r")));
     }
 
@@ -433,7 +433,22 @@ class MainTest {
         assertTrue(report.contains("oscnet reproduce paper2 --quick --seeds 1 --epochs 1 --only table,density"),
                 report);
         assertTrue(Files.isRegularFile(out.resolve("density.png")));
-        assertTrue(run.err().contains("spintronic seed 1: test"), run.err());
+        assertTrue(run.err().contains("spintronic: median"), run.err());
+        // the example-valued density point (0.5, 0.5) and the inter-only one at 0.5 are the table's
+        // spintronic task: four distinct tasks, each trained once
+        assertEquals(4, Files.readAllLines(out.resolve("results.jsonl")).size());
+
+        Run again = run("reproduce", "paper2", "--quick", "--only", "table,density", "--seeds", "1", "--epochs", "1",
+                "-o", out.toString());
+        assertEquals(0, again.status(), again.err());
+        assertTrue(again.err().contains("4 already in"), again.err());
+        assertEquals(4, Files.readAllLines(out.resolve("results.jsonl")).size(), "nothing ran twice");
+        assertEquals(rows(report), rows(Files.readString(out.resolve("README.md"))));
+    }
+
+    /** The table rows of a report (its first line names the minutes it took). */
+    private static List<String> rows(String report) {
+        return report.lines().filter(l -> l.startsWith("|")).toList();
     }
 
     @Test

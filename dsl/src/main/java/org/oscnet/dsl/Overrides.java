@@ -19,7 +19,11 @@ import org.oscnet.dsl.parse.OscSyntax;
  * name, or an option's key), optionally after the names of the blocks around it, outermost
  * first: a declaration kind ({@code dataset}, {@code network}, {@code train}, {@code hardware})
  * or its name, {@code simulate}, {@code verilog}, {@code dac}, {@code spice}, {@code optimizer},
- * {@code method}, {@code density}, {@code neuron}, {@code device}, {@code widths}.
+ * {@code method}, {@code density}, {@code neuron}, {@code device}, {@code widths}. The head of a
+ * statement with options is a setting too ({@code density=0.3}, {@code neuron=ctrnn}), and so is
+ * the period of a sequence input ({@code every=0.5 ns}). An option its statement leaves at the
+ * default is added ({@code density.intra=0.5} on {@code density 0.5 (input 1)} gives
+ * {@code density 0.5 (input 1, intra 0.5)}); the checker then says whether that option exists.
  */
 public final class Overrides {
     private Overrides() {
@@ -45,6 +49,17 @@ public final class Overrides {
     }
 
     /**
+     * Where an option that a statement does not give would go: after its last option, or, when it
+     * has none, after its head in new parentheses. A path adds one only when the part before its
+     * key names the statement ({@code density.intra}).
+     */
+    private record Slot(List<String> around, Span after, boolean hasOptions) {
+        String insertion(String key, String value) {
+            return hasOptions ? ", " + key + " " + value : " (" + key + " " + value + ")";
+        }
+    }
+
+    /**
      * The text of {@code source} with every override applied; an override whose path names no
      * setting is reported (with the settings the file has) and the result is empty.
      */
@@ -54,8 +69,9 @@ public final class Overrides {
             return Optional.empty();
         }
         List<Site> sites = new ArrayList<>();
+        List<Slot> slots = new ArrayList<>();
         for (Ast.Declaration declaration : file.get().declarations()) {
-            collect(declaration, sites);
+            collect(declaration, sites, slots);
         }
         record Edit(int start, int end, String text) {
         }
@@ -64,6 +80,16 @@ public final class Overrides {
         for (Assignment override : overrides) {
             List<String> path = List.of(override.path().split("\\."));
             List<Site> hits = sites.stream().filter(s -> matches(s, path)).toList();
+            List<Slot> open = path.size() < 2 ? List.of()
+                    : slots.stream().filter(s -> s.around().get(s.around().size() - 1).equals(path.get(path.size() - 2))
+                            && matches(s.around(), path.subList(0, path.size() - 1))).toList();
+            if (hits.isEmpty() && !open.isEmpty()) {
+                for (Slot slot : open) {
+                    int at = source.offsetOf(slot.after().line(), slot.after().column()) + slot.after().length();
+                    edits.add(new Edit(at, at, slot.insertion(path.get(path.size() - 1), override.value())));
+                }
+                continue;
+            }
             if (hits.isEmpty()) {
                 TreeSet<String> known = new TreeSet<>();
                 sites.forEach(s -> known.add(String.join(".", s.around().stream().filter(Overrides::isKind).toList())
@@ -98,7 +124,7 @@ public final class Overrides {
         List<List<String>> blocks = new ArrayList<>();
         if (file.isPresent()) {
             List<Site> sites = new ArrayList<>();
-            file.get().declarations().forEach(d -> collect(d, sites));
+            file.get().declarations().forEach(d -> collect(d, sites, new ArrayList<>()));
             List<String> parts = List.of(path.split("\\."));
             sites.stream().filter(s -> matches(s, parts))
                     .forEach(s -> blocks.add(s.around().stream().filter(Overrides::isKind).toList()));
@@ -115,34 +141,37 @@ public final class Overrides {
 
     /** The path's last part is the key; the parts before it appear, in order, among the blocks around. */
     private static boolean matches(Site site, List<String> path) {
-        if (!site.key().equals(path.get(path.size() - 1))) {
-            return false;
-        }
+        return site.key().equals(path.get(path.size() - 1)) && matches(site.around(), path.subList(0, path.size() - 1));
+    }
+
+    /** Whether every qualifier appears, in order, among the blocks {@code around}. */
+    private static boolean matches(List<String> around, List<String> qualifiers) {
         int at = 0;
-        for (String qualifier : path.subList(0, path.size() - 1)) {
-            while (at < site.around().size() && !site.around().get(at).equals(qualifier)) {
+        for (String qualifier : qualifiers) {
+            while (at < around.size() && !around.get(at).equals(qualifier)) {
                 at++;
             }
-            if (at++ >= site.around().size()) {
+            if (at++ >= around.size()) {
                 return false;
             }
         }
         return true;
     }
 
-    private static void collect(Ast.Declaration declaration, List<Site> sites) {
+    private static void collect(Ast.Declaration declaration, List<Site> sites, List<Slot> slots) {
         if (declaration instanceof Ast.DatasetDecl d) {
-            statements(d.statements(), List.of("dataset", d.name().text()), sites);
+            statements(d.statements(), List.of("dataset", d.name().text()), sites, slots);
         } else if (declaration instanceof Ast.NetworkDecl n) {
-            statements(n.statements(), List.of("network", n.name().text()), sites);
+            statements(n.statements(), List.of("network", n.name().text()), sites, slots);
         } else if (declaration instanceof Ast.TrainDecl t) {
-            statements(t.statements(), List.of("train", t.network().text()), sites);
+            statements(t.statements(), List.of("train", t.network().text()), sites, slots);
         } else if (declaration instanceof Ast.HardwareDecl h) {
-            statements(h.statements(), List.of("hardware", h.network().text()), sites);
+            statements(h.statements(), List.of("hardware", h.network().text()), sites, slots);
         }
     }
 
-    private static void statements(List<Ast.Statement> statements, List<String> around, List<Site> sites) {
+    private static void statements(List<Ast.Statement> statements, List<String> around, List<Site> sites,
+            List<Slot> slots) {
         for (Ast.Statement statement : statements) {
             if (statement instanceof Ast.CountSetting c) {
                 sites.add(new Site(c.keyword(), around, c.value().span()));
@@ -155,31 +184,43 @@ public final class Overrides {
                         l.sizes().get(l.sizes().size() - 1).span()));
             } else if (statement instanceof Ast.WidthStmt w) {
                 sites.add(new Site(w.signal().text(), around, w.bits().span()));
+            } else if (statement instanceof Ast.InputStmt i && i.mapping() instanceof Ast.SequenceInput q) {
+                sites.add(new Site("every", around, q.period().span()));
             } else if (statement instanceof Ast.SimulateBlock b) {
-                statements(b.statements(), inside(around, "simulate"), sites);
+                statements(b.statements(), inside(around, "simulate"), sites, slots);
             } else if (statement instanceof Ast.TargetBlock b) {
-                statements(b.statements(), inside(around, b.keyword()), sites);
+                statements(b.statements(), inside(around, b.keyword()), sites, slots);
             } else if (statement instanceof Ast.OptimizerStmt o) {
-                options(o.options(), inside(around, "optimizer"), sites);
+                options(o.options(), inside(around, "optimizer"), o.name().span(), sites, slots);
             } else if (statement instanceof Ast.MethodStmt m) {
-                options(m.options(), inside(around, "method"), sites);
+                options(m.options(), inside(around, "method"), m.words().get(m.words().size() - 1).span(), sites,
+                        slots);
             } else if (statement instanceof Ast.DensityStmt d) {
-                options(d.options(), inside(around, "density"), sites);
+                sites.add(new Site("density", around, d.value().span()));
+                options(d.options(), inside(around, "density"), d.value().span(), sites, slots);
             } else if (statement instanceof Ast.NeuronStmt n) {
-                options(n.options(), inside(around, "neuron"), sites);
+                sites.add(new Site("neuron", around, n.model().span()));
+                options(n.options(), inside(around, "neuron"), n.model().span(), sites, slots);
             } else if (statement instanceof Ast.DeviceStmt d) {
-                options(d.options(), inside(around, "device"), sites);
+                options(d.options(), inside(around, "device"), d.model().span(), sites, slots);
             } else if (statement instanceof Ast.AutoWidthsStmt a) {
-                options(a.options(), inside(around, "widths"), sites);
+                options(a.options(), inside(around, "widths"), null, sites, slots);
             }
         }
     }
 
-    private static void options(List<Ast.Option> options, List<String> around, List<Site> sites) {
+    /** Each option with a value is a site; {@code head} (null: none) is where a first option would follow. */
+    private static void options(List<Ast.Option> options, List<String> around, Span head, List<Site> sites,
+            List<Slot> slots) {
         for (Ast.Option option : options) {
             if (option.value() != null) {
                 sites.add(new Site(option.key().text(), around, option.value().span()));
             }
+        }
+        if (!options.isEmpty()) {
+            slots.add(new Slot(around, options.get(options.size() - 1).span(), true));
+        } else if (head != null) {
+            slots.add(new Slot(around, head, false));
         }
     }
 

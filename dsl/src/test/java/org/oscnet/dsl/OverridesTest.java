@@ -76,4 +76,34 @@ class OverridesTest {
         Frontend.Result result = Frontend.check(new SourceFile(layered, "d.osc", text), new Diagnostics());
         assertTrue(result.design().isPresent(), result.diagnostics().toString());
     }
+
+    @Test
+    void statementHeadsAndTheSequencePeriodAreSettingsAndMissingOptionsAreAdded() throws IOException {
+        Path seqdigits = TestFiles.root().resolve("examples/seqdigits.osc");
+        SourceFile source = new SourceFile(seqdigits, "s.osc", Files.readString(seqdigits));
+        Diagnostics diagnostics = new Diagnostics();
+        String text = Overrides.apply(source, List.of(new Overrides.Assignment("density", "0.3"),
+                new Overrides.Assignment("density.intra", "0.4"), new Overrides.Assignment("neuron", "ctrnn"),
+                new Overrides.Assignment("every", "2 ns"), new Overrides.Assignment("simulate.step", "1 ns"),
+                new Overrides.Assignment("neuron.q", "0.5")), diagnostics)
+                .orElseThrow(() -> new AssertionError(diagnostics.all().toString()));
+        assertTrue(text.contains("density 0.3 (input 1, intra 0.4);"), text);
+        assertTrue(text.contains("neuron ctrnn (q 0.5);"), text);
+        assertTrue(text.contains("-> sequence every 2 ns;"), text);
+        Frontend.Result result = Frontend.check(new SourceFile(seqdigits, "s.osc", text), new Diagnostics());
+        // q belongs to the STNO neuron; the checker, not the override, says so where it landed
+        assertTrue(result.design().isEmpty());
+        assertEquals(1, result.diagnostics().size(), result.diagnostics().toString());
+        assertEquals("neuron `ctrnn` takes no options", result.diagnostics().get(0).message());
+        assertEquals(22, result.diagnostics().get(0).span().line());
+
+        String valid = text.replace(" (q 0.5)", "");
+        Frontend.Result checked = Frontend.check(new SourceFile(seqdigits, "s.osc", valid), new Diagnostics());
+        org.oscnet.model.StnoRnnNetwork network = (org.oscnet.model.StnoRnnNetwork) checked.design()
+                .orElseThrow(() -> new AssertionError(checked.diagnostics().toString())).networks().get(0);
+        assertEquals(new org.oscnet.model.StnoRnnNetwork.Densities(1, 0.3, 0.4), network.density());
+        assertEquals(org.oscnet.model.StnoRnnNetwork.Neuron.Kind.CTRNN, network.neuron().kind());
+        assertEquals(2e-9, network.inputPeriodSeconds(), 1e-21);
+        assertEquals(2, network.substeps());
+    }
 }
