@@ -23,7 +23,9 @@ import org.oscnet.dsl.parse.OscSyntax;
  * statement with options is a setting too ({@code density=0.3}, {@code neuron=ctrnn}), and so is
  * the period of a sequence input ({@code every=0.5 ns}). An option its statement leaves at the
  * default is added ({@code density.intra=0.5} on {@code density 0.5 (input 1)} gives
- * {@code density 0.5 (input 1, intra 0.5)}); the checker then says whether that option exists.
+ * {@code density 0.5 (input 1, intra 0.5)}), and so is a setting its declaration leaves out
+ * ({@code network.dispersion=5 %} adds {@code dispersion 5 %;} to the network); the checker then
+ * says whether it belongs there.
  */
 public final class Overrides {
     private Overrides() {
@@ -59,6 +61,10 @@ public final class Overrides {
         }
     }
 
+    /** A declaration (its kind and name) and the offset just after its opening brace, where a new setting goes. */
+    private record Block(List<String> around, Span start) {
+    }
+
     /**
      * The text of {@code source} with every override applied; an override whose path names no
      * setting is reported (with the settings the file has) and the result is empty.
@@ -70,8 +76,10 @@ public final class Overrides {
         }
         List<Site> sites = new ArrayList<>();
         List<Slot> slots = new ArrayList<>();
+        List<Block> blocks = new ArrayList<>();
         for (Ast.Declaration declaration : file.get().declarations()) {
             collect(declaration, sites, slots);
+            blocks.add(block(declaration));
         }
         record Edit(int start, int end, String text) {
         }
@@ -88,6 +96,24 @@ public final class Overrides {
                     int at = source.offsetOf(slot.after().line(), slot.after().column()) + slot.after().length();
                     edits.add(new Edit(at, at, slot.insertion(path.get(path.size() - 1), override.value())));
                 }
+                continue;
+            }
+            List<Block> declared = path.size() < 2 || !hits.isEmpty() ? List.of() : blocks.stream()
+                    .filter(b -> b.around().contains(path.get(path.size() - 2))
+                            && matches(b.around(), path.subList(0, path.size() - 1))).toList();
+            List<Edit> added = new ArrayList<>();
+            for (Block block : declared) {
+                int brace = source.text().indexOf('{', source.offsetOf(block.start().line(), block.start().column()));
+                String statement = " " + path.get(path.size() - 1) + " " + override.value() + ";";
+                // only a statement the grammar takes in that block: a misspelt key stays an unknown setting
+                String trial = new StringBuilder(source.text()).insert(brace + 1, statement).toString();
+                if (OscSyntax.parse(new SourceFile(source.path(), source.displayName(), trial), new Diagnostics())
+                        .isPresent()) {
+                    added.add(new Edit(brace + 1, brace + 1, statement));
+                }
+            }
+            if (!added.isEmpty()) {
+                edits.addAll(added);
                 continue;
             }
             if (hits.isEmpty()) {
@@ -156,6 +182,18 @@ public final class Overrides {
             }
         }
         return true;
+    }
+
+    private static Block block(Ast.Declaration declaration) {
+        if (declaration instanceof Ast.DatasetDecl d) {
+            return new Block(List.of("dataset", d.name().text()), d.span());
+        } else if (declaration instanceof Ast.NetworkDecl n) {
+            return new Block(List.of("network", n.name().text()), n.span());
+        } else if (declaration instanceof Ast.TrainDecl t) {
+            return new Block(List.of("train", t.network().text()), t.span());
+        }
+        Ast.HardwareDecl h = (Ast.HardwareDecl) declaration;
+        return new Block(List.of("hardware", h.network().text()), h.span());
     }
 
     private static void collect(Ast.Declaration declaration, List<Site> sites, List<Slot> slots) {

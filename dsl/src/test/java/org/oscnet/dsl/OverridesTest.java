@@ -106,4 +106,22 @@ class OverridesTest {
         assertEquals(2e-9, network.inputPeriodSeconds(), 1e-21);
         assertEquals(2, network.substeps());
     }
+
+    @Test
+    void aSettingTheDeclarationLeavesOutIsAddedToIt() throws IOException {
+        Path layered = TestFiles.root().resolve("examples/digits_layered.osc");
+        SourceFile source = new SourceFile(layered, "d.osc", Files.readString(layered));
+        Diagnostics diagnostics = new Diagnostics();
+        String text = Overrides.apply(source, List.of(new Overrides.Assignment("network.dispersion", "5 %")),
+                diagnostics).orElseThrow(() -> new AssertionError(diagnostics.all().toString()));
+        assertTrue(text.contains("network digits_layered : xy { dispersion 5 %;\n"), text);
+        Frontend.Result result = Frontend.check(new SourceFile(layered, "d.osc", text), new Diagnostics());
+        org.oscnet.model.EquilibriumNetwork network = (org.oscnet.model.EquilibriumNetwork) result.design()
+                .orElseThrow(() -> new AssertionError(result.diagnostics().toString())).networks().get(0);
+        assertEquals(0.05, network.frequencyDispersion(), 1e-15);
+        // without a qualifier naming a declaration there is nowhere to put it
+        Diagnostics unplaced = new Diagnostics();
+        assertTrue(Overrides.apply(source, List.of(new Overrides.Assignment("dispersion", "5 %")), unplaced).isEmpty());
+        assertTrue(unplaced.all().get(0).message().contains("has no setting `dispersion`"), unplaced.all().toString());
+    }
 }
