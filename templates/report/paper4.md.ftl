@@ -9,6 +9,16 @@ natural frequencies. The model, the derivations and what the paper's abstract le
 10 000 test images are available here), so they are not the same experiment: the tanh perceptron
 trained on the same 8 000 images is the fair yardstick.
 
+The networks train as one sweep, a task per network and seed (`results.jsonl` beside this report,
+trained files under `tasks/`): rerunning the command into the same folder trains only what is
+missing, and `--engine spark` runs them on Spark. The baseline and the robustness curves (on the
+kept seed-1 networks) run in the command.
+<#if failed?has_content>
+
+**Failed training tasks, missing from the rows (rerun the same command to retry them):**
+<#list failed as task>`${task}`<#sep>, </#sep></#list>.
+</#if>
+
 <#if rows?has_content>
 | network | example | units | couplings | published (%) | ours: final (%) | best checkpoint (%, chosen on the test set) | at lowest training cost (%) | seeds | each seed: final (%) | s per step | minutes per run | test relaxations unlocked (%) |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|

@@ -38,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
                     + " same 8 000 images (baseline), and accuracy and unlocked share against frequency dispersion"
                     + " (dispersion) and phase noise (noise); --quick does it all on the 8x8 digits, 40 steps,"
                     + " one seed.",
-            "paper1, paper2 and paper3 train as one sweep each (DIR/results.jsonl, trained files under DIR/tasks):"
+            "Every paper trains as one sweep (DIR/results.jsonl, trained files under DIR/tasks):"
                     + " rerunning into the same DIR trains only what is missing, and --engine spark runs the tasks"
                     + " on Spark (scripts/sweep-spark)."},
         footer = {"", "Example:", "  oscnet reproduce paper1 --only iris,robustness --seeds 3 -o out/repro",
@@ -67,9 +67,6 @@ final class ReproduceCommand implements Callable<Integer> {
                     + " paper3, paper4: training steps of every run (default: the examples' 1000; 40 with --quick)")
     int steps;
 
-    /** The papers whose trainings run as sweeps (and so take an engine). */
-    private static final List<String> SWEPT = List.of("paper1", "paper2", "paper3");
-
     @Mixin
     EngineOptions engineOptions;
 
@@ -93,13 +90,6 @@ final class ReproduceCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException, InterruptedException {
         if (output == null) {
             output = Path.of(paper.equals("paper1") ? "docs/reproduction" : "docs/reproduction/" + paper);
-        }
-        var parsed = spec.commandLine().getParseResult();
-        if (!SWEPT.contains(paper) && (parsed.hasMatchedOption("--engine") || parsed.hasMatchedOption("--master")
-                || parsed.hasMatchedOption("--jobs"))) {
-            throw new UserError("--engine, --master and --jobs apply to " + String.join(", ", SWEPT.subList(0,
-                    SWEPT.size() - 1)) + " and " + SWEPT.get(SWEPT.size() - 1)
-                    + ", whose trainings are sweeps; " + paper + " runs in this process");
         }
         if (paper.equals("paper2")) {
             return paper2();
@@ -192,7 +182,7 @@ final class ReproduceCommand implements Callable<Integer> {
                 report.plots(), org.oscnet.reproduce.Paper3Report.table(report)), report.failed());
     }
 
-    private int paper4() throws java.io.IOException {
+    private int paper4() throws java.io.IOException, InterruptedException {
         int seedCount = quick ? 1 : (seedsGiven() ? seeds : 3);
         int stepCount = quick && steps == 0 ? 40 : steps;
         if (seedCount < 1 || stepCount < 0) {
@@ -201,14 +191,15 @@ final class ReproduceCommand implements Callable<Integer> {
         Set<String> groups = groups(org.oscnet.reproduce.Paper4.GROUPS, org.oscnet.reproduce.Paper4.GROUPS);
         Inputs.checkOutputDirectory(output);
         long start = System.nanoTime();
+        SweepEngine chosen = engineOptions.engine();
         org.oscnet.reproduce.Paper4.Report report = new org.oscnet.reproduce.Paper4(
-                DemoCommand.home().resolve("examples"), seedCount, stepCount, quick, groups,
-                spec.commandLine().getErr()).run();
+                DemoCommand.home().resolve("examples"), seedCount, stepCount, quick, groups, chosen,
+                output.resolve("results.jsonl"), spec.commandLine().getErr()).run();
         double minutes = (System.nanoTime() - start) / 60e9;
         String command = "oscnet reproduce paper4" + (quick ? " --quick" : " --seeds " + seedCount)
                 + (steps > 0 ? " --steps " + steps : "") + (only == null ? "" : " --only " + String.join(",", groups));
-        return write(org.oscnet.reproduce.Paper4Report.markdown(report, command, Main.version(), minutes),
-                report.plots(), org.oscnet.reproduce.Paper4Report.table(report));
+        return failedOr(write(org.oscnet.reproduce.Paper4Report.markdown(report, command, Main.version(), minutes),
+                report.plots(), org.oscnet.reproduce.Paper4Report.table(report)), report.failed());
     }
 
     /** The groups {@code --only} names (or {@code defaults}), each one of {@code known}, else a user error. */

@@ -1,5 +1,6 @@
 package org.oscnet.reproduce;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.oscnet.dsl.Frontend;
+import org.oscnet.dsl.Overrides;
 import org.oscnet.model.Dataset;
 import org.oscnet.model.Design;
 import org.oscnet.model.EquilibriumNetwork;
@@ -19,9 +21,14 @@ import org.oscnet.model.Training;
 import org.oscnet.plot.TrainingPlots;
 import org.oscnet.sim.EquilibriumSimulator;
 import org.oscnet.sim.XyLayout;
+import org.oscnet.sweep.ResultsFile;
+import org.oscnet.sweep.Sweep;
+import org.oscnet.sweep.SweepEngine;
+import org.oscnet.sweep.SweepJob;
+import org.oscnet.sweep.SweepPlan;
+import org.oscnet.sweep.TaskResult;
 import org.oscnet.train.EquilibriumTrainer;
 import org.oscnet.train.TrainedEquilibrium;
-import org.oscnet.train.TrainingListener;
 
 /**
  * Reruns the experiments of seed paper 4 (Rageau and Grollier: phase and amplitude-phase oscillator
@@ -70,8 +77,9 @@ public final class Paper4 {
     private record Studied(String name, EquilibriumNetwork network, TrainedEquilibrium trained) {
     }
 
+    /** @param failed training tasks that failed (missing from the rows, and from the curves when seed 1) */
     public record Report(List<Row> rows, Baseline baseline, List<Curve> curves, Map<String, byte[]> plots,
-            String dataset, String settings) {
+            String dataset, String settings, List<String> failed) {
     }
 
     private final Path examples;
@@ -79,16 +87,28 @@ public final class Paper4 {
     private final int steps;
     private final boolean quick;
     private final Set<String> groups;
+    private final SweepEngine engine;
+    private final Path resultsFile;
+    private final SweptExamples swept;
     private final PrintWriter log;
-    private final int threads = Runtime.getRuntime().availableProcessors();
+    private final int threads = org.oscnet.sim.Threads.allCores();
 
-    /** @param steps training steps of every run (the examples' when 0) */
-    public Paper4(Path examples, int seeds, int steps, boolean quick, Set<String> groups, PrintWriter log) {
+    /**
+     * @param steps training steps of every run (the examples' when 0)
+     * @param engine where the training tasks run
+     * @param resultsFile the sweep's {@code results.jsonl}: tasks already ok there (with their kept
+     *     trained files beside it) are not run again
+     */
+    public Paper4(Path examples, int seeds, int steps, boolean quick, Set<String> groups, SweepEngine engine,
+            Path resultsFile, PrintWriter log) {
         this.examples = examples;
         this.seeds = seeds;
         this.steps = steps;
         this.quick = quick;
         this.groups = groups;
+        this.engine = engine;
+        this.resultsFile = resultsFile;
+        this.swept = new SweptExamples(examples, resultsFile);
         this.log = log;
     }
 
@@ -96,46 +116,77 @@ public final class Paper4 {
         return Frontend.load(file).design().orElseThrow(() -> new IllegalArgumentException(file + " has errors"));
     }
 
-    private EquilibriumNetwork network(Design design) {
-        EquilibriumNetwork network = ((EquilibriumNetwork) design.networks().get(0)).withDispersion(0);
-        return quick ? network.withLayers(List.of(64, 100, 10)) : network;
+    /**
+     * The task that trains {@code file}'s network with {@code seed}: without dispersion (or at the
+     * studied 5 %), 64-100-10 in the quick form, with the steps when given.
+     */
+    private SweepPlan.Task task(String file, boolean dispersed, long seed) {
+        List<Overrides.Assignment> overrides = new ArrayList<>(List.of(
+                new Overrides.Assignment(SweepPlan.FILE_AXIS, file)));
+        if (quick) {
+            overrides.add(new Overrides.Assignment("layers", "64, 100, 10"));
+        }
+        overrides.add(new Overrides.Assignment("network.dispersion", dispersed
+                ? Math.round(100 * TRAINED_DISPERSION) + " %" : "0 %"));
+        overrides.add(new Overrides.Assignment("seed", Long.toString(seed)));
+        if (steps > 0) {
+            overrides.add(new Overrides.Assignment("iterations", Integer.toString(steps)));
+        }
+        return new SweepPlan.Task(overrides);
     }
 
-    public Report run() {
+    /**
+     * Trains the rows' networks over seeds, and the network trained under dispersion that the
+     * curves also follow, as one sweep (a task per network and seed, trained files kept beside the
+     * results), then reads them back for the table; the baseline and the curves run here, the
+     * curves on the seed-1 networks (the phase network's at least).
+     */
+    public Report run() throws IOException, InterruptedException {
         String phaseFile = quick ? "digits_layered.osc" : "mnist_xy.osc";
         String amplitudeFile = quick ? "digits_stuart_landau.osc" : "mnist_stuart_landau.osc";
         Design phaseDesign = load(examples.resolve(phaseFile));
-        Design amplitudeDesign = load(examples.resolve(amplitudeFile));
         Training declared = phaseDesign.trainings().get(0);
         Training training = declared.withSteps(steps > 0 ? steps : declared.steps());
         Dataset dataset = phaseDesign.dataset(declared.dataset()).orElseThrow();
-        EquilibriumNetwork phase = network(phaseDesign);
-        EquilibriumNetwork amplitudePhase = network(amplitudeDesign);
-        List<Row> rows = new ArrayList<>();
         boolean curves = groups.contains("dispersion") || groups.contains("noise");
-        // the curves follow the seed-1 networks of the rows run, the phase network's at least
         boolean amplitudeRow = groups.contains("amplitude-phase");
-        Row phaseRow = groups.contains("phase") || (curves && !amplitudeRow) ? row("phase (xy)", phaseFile,
-                PHASE_PUBLISHED, phase, dataset, training, groups.contains("phase") ? seeds : 1) : null;
-        Row amplitudeRowRun = amplitudeRow ? row("amplitude-phase (stuart_landau)", amplitudeFile,
-                AMPLITUDE_PHASE_PUBLISHED, amplitudePhase, dataset, training, seeds) : null;
-        java.util.stream.Stream.of(phaseRow, amplitudeRowRun).filter(java.util.Objects::nonNull).forEach(rows::add);
+        int phaseSeeds = groups.contains("phase") ? seeds : curves && !amplitudeRow ? 1 : 0;
+        int amplitudeSeeds = amplitudeRow ? seeds : 0;
+        Map<String, SweepJob> jobs = new LinkedHashMap<>();
+        for (long seed = 1; seed <= Math.max(phaseSeeds, amplitudeSeeds); seed++) {
+            if (seed <= phaseSeeds) {
+                jobs.put(task(phaseFile, false, seed).id(), swept.job(task(phaseFile, false, seed), true));
+            }
+            if (seed <= amplitudeSeeds) {
+                jobs.put(task(amplitudeFile, false, seed).id(), swept.job(task(amplitudeFile, false, seed), true));
+            }
+        }
+        SweepPlan.Task dispersedTask = task(phaseFile, true, 1);
+        if (curves) {
+            jobs.put(dispersedTask.id(), swept.job(dispersedTask, true));
+        }
+        Map<String, TaskResult> ok = jobs.isEmpty() ? Map.of()
+                : Sweep.run(List.copyOf(jobs.values()), engine, ResultsFile.open(resultsFile), log).ok();
+        List<String> failed = jobs.keySet().stream().filter(id -> !ok.containsKey(id)).toList();
+
+        List<Row> rows = new ArrayList<>();
+        Row phaseRow = phaseSeeds > 0 ? row("phase (xy)", phaseFile, PHASE_PUBLISHED, phaseSeeds, ok) : null;
+        Row amplitudeRowRun = amplitudeSeeds > 0 ? row("amplitude-phase (stuart_landau)", amplitudeFile,
+                AMPLITUDE_PHASE_PUBLISHED, amplitudeSeeds, ok) : null;
+        java.util.stream.Stream.of(phaseRow, amplitudeRowRun).filter(r -> r != null && !r.runs().isEmpty())
+                .forEach(rows::add);
         Baseline baseline = groups.contains("baseline") ? baseline(dataset) : null;
         List<Curve> curveList = new ArrayList<>();
         Map<String, byte[]> plots = new LinkedHashMap<>();
         if (curves) {
-            EquilibriumNetwork dispersed = phase.withDispersion(TRAINED_DISPERSION);
-            TrainedEquilibrium dispersedRun = train("phase (xy) trained at 5 % dispersion", dispersed, dataset,
-                    training.withSeed(1));
             List<Studied> studied = new ArrayList<>();
             if (phaseRow != null) {
-                studied.add(new Studied("phase (xy), trained without dispersion", phase, phaseRow.runs().get(0)));
+                studied(studied, "phase (xy), trained without dispersion", task(phaseFile, false, 1), ok);
             }
             if (amplitudeRowRun != null) {
-                studied.add(new Studied("amplitude-phase, trained without dispersion", amplitudePhase,
-                        amplitudeRowRun.runs().get(0)));
+                studied(studied, "amplitude-phase, trained without dispersion", task(amplitudeFile, false, 1), ok);
             }
-            studied.add(new Studied("phase (xy), trained at 5 % dispersion", dispersed, dispersedRun));
+            studied(studied, "phase (xy), trained at 5 % dispersion", dispersedTask, ok);
             for (Studied s : studied) {
                 if (groups.contains("dispersion")) {
                     curveList.add(curve(s.name(), "dispersion", DISPERSIONS, s.network(), s.trained(), dataset));
@@ -154,7 +205,7 @@ public final class Paper4 {
         if (!rows.isEmpty()) {
             plots.put("training.png", trainingPlot(rows));
         }
-        EquilibriumNetwork shown = phase;
+        EquilibriumNetwork shown = network(task(phaseFile, false, 1));
         String settings = String.format(Locale.ROOT, "equilibrium propagation (beta %s), SGD lr %s, %d steps of %d"
                 + " samples per class; relaxation: Euler step %s up to t = %s, stopped once every free unit moves"
                 + " slower than %.0e (without noise); split %s", training.method() instanceof
@@ -163,30 +214,45 @@ public final class Paper4 {
                 shown.simulation().step(), shown.simulation().duration(), shown.relaxation().tolerance(),
                 dataset.split());
         return new Report(rows, baseline, curveList, plots, quick ? "8x8 digits (quick form)"
-                : "MNIST: the first 8 000 of the 10 000 test images for training, the last 2 000 for testing", settings);
+                : "MNIST: the first 8 000 of the 10 000 test images for training, the last 2 000 for testing", settings,
+                failed);
     }
 
-    private Row row(String label, String file, double published, EquilibriumNetwork network, Dataset dataset,
-            Training training, int count) {
+    /** A row of the networks {@code file}'s tasks trained over seeds 1..count, read from their kept files. */
+    private Row row(String label, String file, double published, int count, Map<String, TaskResult> ok)
+            throws IOException {
         List<TrainedEquilibrium> runs = new ArrayList<>();
         for (long seed = 1; seed <= count; seed++) {
-            runs.add(train(label, network, dataset, training.withSeed(seed)));
+            SweepPlan.Task task = task(file, false, seed);
+            if (ok.containsKey(task.id())) {
+                runs.add(log(label, kept(task)));
+            }
         }
-        XyLayout layout = XyLayout.of(network);
+        XyLayout layout = XyLayout.of(network(task(file, false, 1)));
         return new Row(label, file, published, layout.units(), layout.edges(), runs);
     }
 
-    private TrainedEquilibrium train(String label, EquilibriumNetwork network, Dataset dataset, Training training) {
-        int every = Math.max(1, training.steps() / 10);
-        TrainingListener progress = (restart, restarts, iteration, iterations, loss, accuracy) -> {
-            if (iteration % every == 0) {
-                log.printf(Locale.ROOT, "  %s seed %d: step %d of %d%n", label, training.seed(), iteration, iterations);
-                log.flush();
-            }
-        };
-        TrainedEquilibrium trained = new EquilibriumTrainer(network, dataset, training, progress, threads).train();
+    /** Adds the network {@code task} trained to {@code studied}, when the task finished. */
+    private void studied(List<Studied> studied, String name, SweepPlan.Task task, Map<String, TaskResult> ok)
+            throws IOException {
+        if (ok.containsKey(task.id())) {
+            studied.add(new Studied(name, network(task), kept(task)));
+        } else {
+            log.println(name + ": its training task failed; no curves");
+        }
+    }
+
+    private EquilibriumNetwork network(SweepPlan.Task task) throws IOException {
+        return (EquilibriumNetwork) swept.design(task).networks().get(0);
+    }
+
+    private TrainedEquilibrium kept(SweepPlan.Task task) throws IOException {
+        return (TrainedEquilibrium) swept.trained(task, network(task).name());
+    }
+
+    private TrainedEquilibrium log(String label, TrainedEquilibrium trained) {
         log.printf(Locale.ROOT, "%s seed %d: final test %.2f %%, best %.2f %% (step %d), at lowest training cost %.2f %%;"
-                + " %.3f s per step, %.0f s; %.1f %% of test relaxations unlocked%n", label, training.seed(),
+                + " %.3f s per step, %.0f s; %.1f %% of test relaxations unlocked%n", label, trained.seed(),
                 100 * trained.testAccuracy(), 100 * trained.bestTestAccuracy(), trained.bestStep(),
                 100 * trained.chosenTestAccuracy(), trained.stepSeconds(), trained.wallSeconds(),
                 100 * trained.unlockedFraction());

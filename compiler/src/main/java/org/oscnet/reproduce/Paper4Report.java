@@ -56,6 +56,7 @@ public final class Paper4Report {
         model.put("curves", curves);
         model.put("trainedDispersion", String.format(Locale.ROOT, "%.0f", 100 * Paper4.TRAINED_DISPERSION));
         model.put("plots", List.copyOf(report.plots().keySet()));
+        model.put("failed", report.failed());
         return Templates.render("report/paper4.md.ftl", model);
     }
 
