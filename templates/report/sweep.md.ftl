@@ -5,7 +5,10 @@ Made from `results.jsonl` alone (${tasks} tasks: ${ok} ok, ${failed} failed). Re
 `${command}` skips the tasks already there and remakes this file. Accuracies are **test**
 accuracy on the split each variant's dataset block declares, in %.<#if hardware> Rows marked
 "(fixed point)" are the accuracy of the network's fixed-point array (its `verilog` block, bit-exact
-Java semantics of the generated Verilog), measured per task without emitting files.</#if>
+Java semantics of the generated Verilog), measured per task without emitting files.</#if><#if dac>
+Rows marked "(DAC codes)" are the accuracy at the frequencies the `dac` block's codes give its
+nominal device, "(device spread)" the mean over 10 chips (seeded) whose devices spread by the
+device's `spread`, biased by the same codes (uncalibrated).</#if>
 
 <#list axes as axis>
 ## Test accuracy against `${axis.path}`
@@ -29,10 +32,10 @@ other swept settings<#if axis.others?has_content>: ${axis.others}</#if>).
 
 Test accuracy in %: mean ± sample standard deviation over the seeds, and the worst seed.
 
-| settings | network | seeds | float | fixed point | cycles per sample |
-|---|---|---:|---|---|---:|
+| settings | network | seeds | float | fixed point | cycles per sample |<#if dac> DAC codes | device spread |</#if>
+|---|---|---:|---|---|---:|<#if dac>---|---|</#if>
 <#list settings as row>
-| `${row.combination}` | ${row.network} | ${row.seeds} | ${row.float} | ${row.fixed} | ${row.cycles} |
+| `${row.combination}` | ${row.network} | ${row.seeds} | ${row.float} | ${row.fixed} | ${row.cycles} |<#if dac> ${row.dac} | ${row.spread} |</#if>
 </#list>
 
 </#if>
@@ -46,10 +49,10 @@ Mean and spread over the tasks whose hardware takes the same number of cycles pe
 </#if>
 ## Tasks
 
-| task | network | train % | test % | fixed-point test % | cycles per sample | wall s | host |
-|---|---|---:|---:|---:|---:|---:|---|
+| task | network | train % | test % | fixed-point test % | cycles per sample |<#if dac> DAC codes test % | device spread test % |</#if> wall s | host |
+|---|---|---:|---:|---:|---:|<#if dac>---:|---:|</#if>---:|---|
 <#list rows as row>
-| `${row.task}` | ${row.network} | ${row.train} | ${row.test} | ${row.fixed} | ${row.cycles} | ${row.wall} | ${row.host} |
+| `${row.task}` | ${row.network} | ${row.train} | ${row.test} | ${row.fixed} | ${row.cycles} |<#if dac> ${row.dac} | ${row.spread} |</#if> ${row.wall} | ${row.host} |
 </#list>
 <#if failures?has_content>
 

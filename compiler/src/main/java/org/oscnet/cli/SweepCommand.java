@@ -37,8 +37,11 @@ import picocli.CommandLine.Model.CommandSpec;
                     + " literals as they would be written in the file (10 ns, 0.5 %%) or an integer range 1..10.",
             "Every variant is checked before anything runs: an override that names no setting, or a value of"
                     + " the wrong dimension, is an error and nothing runs. Each task trains every train block of"
-                    + " its variant through the same pipeline as `oscnet train` (no files per task); hardware"
-                    + " settings are refused, since a sweep does not compile hardware yet.",
+                    + " its variant through the same pipeline as `oscnet train` (no files per task unless --keep)"
+                    + " and measures what it can of the hardware block without emitting it: the fixed-point array"
+                    + " of a verilog block (test accuracy, cycles per sample) and, for kuramoto networks, the DAC"
+                    + " of a dac block (test accuracy through its codes, and over 10 chips at the device's"
+                    + " spread). Settings of targets it does not measure (spice) are refused.",
             "DIR/results.jsonl gets one JSON line per finished task (parameters, train and test accuracy per"
                     + " network, wall time, host; or the error), forced to disk as it finishes. Running the same"
                     + " sweep again skips the tasks that finished ok, so a killed sweep loses only the tasks in"
@@ -95,9 +98,10 @@ final class SweepCommand implements Callable<Integer> {
         for (Variants variants : byName.values()) {
             List<String> hardware = variants.unmeasuredHardwarePaths(plan);
             if (!hardware.isEmpty()) {
-                throw new UserError("--over " + String.join(", ", hardware) + ": a sweep measures the float network"
-                        + " and the fixed-point array of a verilog block, not DAC or SPICE targets, so these settings"
-                        + " would change nothing it records; sweep dataset, network, train or verilog settings");
+                throw new UserError("--over " + String.join(", ", hardware) + ": a sweep measures the float network,"
+                        + " the fixed-point array of a verilog block and the DAC of a kuramoto network's dac block,"
+                        + " not SPICE targets (or another family's DAC), so these settings would change nothing it"
+                        + " records; sweep dataset, network, train, verilog or (kuramoto) dac settings");
             }
         }
         List<SweepJob> all = plan.tasks().stream().map(t -> new SweepJob(byName.get(t.file()

@@ -116,9 +116,14 @@ final class EquilibriumFamily implements Family<EquilibriumNetwork, TrainedEquil
 
     @Override
     public java.util.Optional<HardwareMetrics> measureHardware(EquilibriumNetwork network, Dataset dataset,
-            TrainedEquilibrium trained, HardwareTarget.Verilog target, int threads) {
-        return digital() ? java.util.Optional.of(XyVerilogTarget.measure(network, dataset, trained, target, threads))
+            TrainedEquilibrium trained, HardwareTarget target, int threads) {
+        return digital() ? target.verilog().map(v -> XyVerilogTarget.measure(network, dataset, trained, v, threads))
                 : java.util.Optional.empty();
+    }
+
+    @Override
+    public Set<String> measuredTargets(EquilibriumNetwork network) {
+        return digital() ? Set.of("verilog") : Set.of();
     }
 
     @Override

@@ -60,13 +60,18 @@ public interface Family<N extends Network, T extends Trained> {
             CompileOptions options);
 
     /**
-     * What {@code target}'s Verilog block would compute for {@code trained}, measured without
-     * emitting anything (a sweep's per-task hardware figures); empty for a family without a
-     * digital array.
+     * What {@code target}'s blocks of {@link #measuredTargets} would compute for {@code trained},
+     * measured on at most {@code threads} threads without emitting anything (a sweep's per-task
+     * hardware figures); empty when the block has none of them.
      */
     default java.util.Optional<HardwareMetrics> measureHardware(N network, Dataset dataset, T trained,
-            HardwareTarget.Verilog target, int threads) {
+            HardwareTarget target, int threads) {
         return java.util.Optional.empty();
+    }
+
+    /** The targets of a hardware block {@link #measureHardware} measures (so a sweep may vary their settings). */
+    default Set<String> measuredTargets(N network) {
+        return Set.of();
     }
 
     /** Files relative to the network's folder, and what to print about them. */

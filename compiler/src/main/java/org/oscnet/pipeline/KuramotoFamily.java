@@ -91,8 +91,23 @@ final class KuramotoFamily implements Family<KuramotoNetwork, TrainedKuramoto> {
 
     @Override
     public java.util.Optional<HardwareMetrics> measureHardware(KuramotoNetwork network, Dataset dataset,
-            TrainedKuramoto trained, HardwareTarget.Verilog target, int threads) {
-        return java.util.Optional.of(VerilogTarget.measure(network, dataset, trained, target, threads));
+            TrainedKuramoto trained, HardwareTarget target, int threads) {
+        if (target.verilog().isEmpty() && target.dac().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            HardwareMetrics verilog = target.verilog().map(v -> VerilogTarget.measure(network, dataset, trained, v,
+                    threads)).orElse(HardwareMetrics.NONE);
+            return java.util.Optional.of(verilog.and(target.dac().map(d -> SpintronicTarget.measure(network, dataset,
+                    trained, d, threads)).orElse(HardwareMetrics.NONE)));
+        } catch (IllegalArgumentException e) {
+            throw new BadInput(e.getMessage());
+        }
+    }
+
+    @Override
+    public Set<String> measuredTargets(KuramotoNetwork network) {
+        return Set.of("verilog", "dac");
     }
 
     @Override

@@ -65,8 +65,9 @@ public final class Pipeline {
     }
 
     /**
-     * Trains one train block of {@code design} on at most {@code threads} threads and measures the
-     * network's digital hardware when its hardware block has a Verilog target (a sweep's task).
+     * Trains one train block of {@code design} on at most {@code threads} threads and measures what
+     * its family can of the network's hardware block (the fixed-point array of a {@code verilog}
+     * target, the DAC of a {@code dac} target; a sweep's task).
      * Nothing is written; the files {@link #train} would write (relative to the output folder) come
      * back when {@code keep} gives the provenance to record in them.
      */
@@ -75,9 +76,23 @@ public final class Pipeline {
         Network network = design.network(training.network()).orElseThrow();
         Dataset dataset = design.dataset(training.dataset()).orElseThrow();
         Family<?, ?> family = family(network, "training " + network.family() + " networks");
-        java.util.Optional<HardwareTarget.Verilog> verilog = design.hardware().stream()
-                .filter(t -> t.network().equals(network.name())).findFirst().flatMap(HardwareTarget::verilog);
-        return measureWith(family, network, dataset, training, verilog, listener, keep, threads);
+        java.util.Optional<HardwareTarget> hardware = design.hardware().stream()
+                .filter(t -> t.network().equals(network.name())).findFirst();
+        return measureWith(family, network, dataset, training, hardware, listener, keep, threads);
+    }
+
+    /**
+     * The targets of the hardware block for {@code network} in {@code design} that a sweep's task
+     * measures (see {@link Family#measuredTargets}); none when the network has no hardware block.
+     */
+    public static Set<String> measuredTargets(Design design, String network) {
+        Network model = design.network(network).orElseThrow();
+        return measuredWith(family(model, "sweeping " + model.family() + " networks"), model);
+    }
+
+    private static <N extends Network, T extends Trained> Set<String> measuredWith(Family<N, T> family,
+            Network network) {
+        return family.measuredTargets(family.networkType().cast(network));
     }
 
     /** The provenance {@code oscnet train} records for a design read from {@code source}. */
@@ -183,7 +198,7 @@ public final class Pipeline {
     }
 
     private static <N extends Network, T extends Trained> Measured measureWith(Family<N, T> family,
-            Network network, Dataset dataset, Training training, java.util.Optional<HardwareTarget.Verilog> verilog,
+            Network network, Dataset dataset, Training training, java.util.Optional<HardwareTarget> hardware,
             TrainingListener listener, java.util.Optional<Provenance> keep, int threads) {
         N typed = family.networkType().cast(network);
         family.requireTrainable(typed, training);
@@ -191,7 +206,7 @@ public final class Pipeline {
         Map<String, byte[]> files = new LinkedHashMap<>();
         keep.ifPresent(provenance -> family.trainedFiles(typed, dataset, training, trained, provenance, threads)
                 .forEach((path, bytes) -> files.put(network.name() + "/" + path, bytes)));
-        return new Measured(trained, verilog.flatMap(v -> family.measureHardware(typed, dataset, trained, v, threads)),
+        return new Measured(trained, hardware.flatMap(h -> family.measureHardware(typed, dataset, trained, h, threads)),
                 files);
     }
 

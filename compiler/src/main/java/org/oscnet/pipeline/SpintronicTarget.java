@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.oscnet.device.DeviceSpread;
 import org.oscnet.device.Stno;
 import org.oscnet.emit.DacTables;
 import org.oscnet.emit.SpiceEmitter;
@@ -52,19 +53,12 @@ public final class SpintronicTarget {
         HardwareTarget.Dac dac = target.dac().orElseThrow();
         int n = network.oscillators();
         Stno nominal = Stno.of(dac.device());
-        Stno[] devices = calibrated.orElseGet(() -> {
-            Stno[] all = new Stno[n];
-            Arrays.fill(all, nominal);
-            return all;
-        });
+        Stno[] devices = calibrated.orElseGet(() -> nominalDevices(nominal, n));
         if (devices.length != n) {
             throw new IllegalArgumentException("the calibration lists " + devices.length + " devices; `"
                     + network.name() + "` has " + n + " oscillators");
         }
-        double[][] frequencyHz = Quantizer.frequencyMatrix(network, trained, dataset.featureCount());
-        double[] operating = meanInput(dataset);
-        DacPlan plan = DacQuantizer.plan(network.name(), dac.bits(), dac.fullScaleAmps(), frequencyHz,
-                network.tuningLowHz(), network.tuningHighHz(), dataset.test().featuresRowMajor(), operating, devices);
+        DacPlan plan = plan(network, dataset, trained, dac, devices);
 
         int rows = dataset.test().size();
         int[] labels = dataset.test().labels();
@@ -116,6 +110,50 @@ public final class SpintronicTarget {
                 100 * accuracy.get("dac_codes"), 100 * accuracy.get("linearised"), rows, PHASE_SEED,
                 plan.quantizationMaxHz() / 1e6, plan.linearisationMaxHz() / 1e6, spiceNote);
         return new Compiled(files, plan, summary);
+    }
+
+    /** Chips a sweep draws per task to measure the accuracy at the device spread. */
+    static final int SPREAD_TRIALS = 10;
+
+    /**
+     * Test accuracy through the DAC on the nominal device and, when the device gives a spread, the
+     * mean over {@link #SPREAD_TRIALS} uncalibrated chips (seeded, the same draws for every task):
+     * what a sweep records for a {@code dac} block, nothing emitted.
+     */
+    static HardwareMetrics measure(KuramotoNetwork network, Dataset dataset, TrainedKuramoto trained,
+            HardwareTarget.Dac dac, int threads) {
+        int n = network.oscillators();
+        Stno nominal = Stno.of(dac.device());
+        DacPlan plan = plan(network, dataset, trained, dac, nominalDevices(nominal, n));
+        int rows = dataset.test().size();
+        int[] labels = dataset.test().labels();
+        KuramotoSimulator simulator = KuramotoSimulator.forNetwork(network, 0.0, threads);
+        double[] phases = simulator.initialPhases(rows, PHASE_SEED, 0);
+        Readout readout = new Readout(network);
+        java.util.function.ToDoubleFunction<double[]> accuracy = hz -> readout.accuracy(
+                simulator.meanFrequencies(hz, rows, phases, 0, 0), labels);
+        Double spread = null;
+        if (dac.device().spread() > 0) {
+            spread = DeviceSpread.run(nominal, n, new DeviceSpread.Dac(dac.bits(), dac.fullScaleAmps()),
+                    plan.targetHz(), plan.codes(), accuracy, new double[] {dac.device().spread()}, SPREAD_TRIALS,
+                    SPREAD_SEED).get(0).uncalibratedMean();
+        }
+        return new HardwareMetrics(null, null, accuracy.applyAsDouble(plan.realisedHz()), spread);
+    }
+
+    private static final long SPREAD_SEED = 20261202L;
+
+    private static Stno[] nominalDevices(Stno nominal, int n) {
+        Stno[] all = new Stno[n];
+        Arrays.fill(all, nominal);
+        return all;
+    }
+
+    private static DacPlan plan(KuramotoNetwork network, Dataset dataset, TrainedKuramoto trained,
+            HardwareTarget.Dac dac, Stno[] devices) {
+        double[][] frequencyHz = Quantizer.frequencyMatrix(network, trained, dataset.featureCount());
+        return DacQuantizer.plan(network.name(), dac.bits(), dac.fullScaleAmps(), frequencyHz, network.tuningLowHz(),
+                network.tuningHighHz(), dataset.test().featuresRowMajor(), meanInput(dataset), devices);
     }
 
     private static SpiceJson.Manifest manifest(KuramotoNetwork network, Dataset dataset, DacPlan plan, Stno nominal,

@@ -69,7 +69,7 @@ public final class VerilogTarget {
     static HardwareMetrics measure(KuramotoNetwork network, Dataset dataset, TrainedKuramoto trained,
             HardwareTarget.Verilog target, int threads) {
         HwNetwork hw = plan(network, dataset, trained, target, threads).hw();
-        return new HardwareMetrics(Quantizer.accuracy(hw, dataset.test(), threads), hw.latency());
+        return new HardwareMetrics(Quantizer.accuracy(hw, dataset.test(), threads), hw.latency(), null, null);
     }
 
     public static Compiled compile(KuramotoNetwork network, Dataset dataset, TrainedKuramoto trained,

@@ -84,7 +84,7 @@ final class XyVerilogTarget {
     static HardwareMetrics measure(EquilibriumNetwork network, Dataset dataset, TrainedEquilibrium trained,
             HardwareTarget.Verilog target, int threads) {
         XyHw hw = plan(network, dataset, trained, target, threads).hw();
-        return new HardwareMetrics(XyQuantizer.accuracy(hw, dataset.test(), threads), hw.latency());
+        return new HardwareMetrics(XyQuantizer.accuracy(hw, dataset.test(), threads), hw.latency(), null, null);
     }
 
     static Compiled compile(EquilibriumNetwork network, Dataset dataset, TrainedEquilibrium trained,

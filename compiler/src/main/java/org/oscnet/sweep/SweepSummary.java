@@ -75,8 +75,9 @@ public final class SweepSummary {
         for (TaskResult r : ok) {
             r.metrics().forEach((network, m) -> taskRows.add(Map.of("task", r.task(), "network", network,
                     "train", format(100 * m.trainAccuracy()), "test", format(100 * m.testAccuracy()),
-                    "fixed", m.fixedTestAccuracy() == null ? "–" : format(100 * m.fixedTestAccuracy()),
+                    "fixed", percent(m.fixedTestAccuracy()),
                     "cycles", m.cyclesPerSample() == null ? "–" : Long.toString(m.cyclesPerSample()),
+                    "dac", percent(m.dacTestAccuracy()), "spread", percent(m.spreadTestAccuracy()),
                     "wall", format(r.wallSeconds()), "host", r.host())));
         }
         String cyclesPlot = cyclesPlot(ok, networks, files);
@@ -94,6 +95,8 @@ public final class SweepSummary {
         model.put("failures", failures);
         model.put("hardware", ok.stream().anyMatch(r -> r.metrics().values().stream()
                 .anyMatch(m -> m.fixedTestAccuracy() != null)));
+        model.put("dac", ok.stream().anyMatch(r -> r.metrics().values().stream()
+                .anyMatch(m -> m.dacTestAccuracy() != null)));
         model.put("cyclesPlot", cyclesPlot);
         model.put("settings", settings);
         Map<String, byte[]> withSummary = new LinkedHashMap<>();
@@ -103,7 +106,7 @@ public final class SweepSummary {
         return withSummary;
     }
 
-    /** The accuracy a series plots: float test accuracy, or the fixed-point array's. */
+    /** The accuracy a series plots: float test accuracy, or one measured on the hardware. */
     private record Metric(String suffix, java.util.function.Function<TaskResult.NetworkMetrics, Double> value) {
         Double of(TaskResult.NetworkMetrics metrics) {
             return value.apply(metrics);
@@ -112,11 +115,18 @@ public final class SweepSummary {
 
     private static final Metric FLOAT = new Metric("", TaskResult.NetworkMetrics::testAccuracy);
     private static final Metric FIXED = new Metric(" (fixed point)", TaskResult.NetworkMetrics::fixedTestAccuracy);
+    private static final Metric DAC = new Metric(" (DAC codes)", TaskResult.NetworkMetrics::dacTestAccuracy);
+    private static final Metric SPREAD = new Metric(" (device spread)", TaskResult.NetworkMetrics::spreadTestAccuracy);
 
+    /** Float, then each hardware figure some task of {@code network} measured. */
     private static List<Metric> metricsOf(List<TaskResult> ok, String network) {
-        boolean fixed = ok.stream().map(r -> r.metrics().get(network))
-                .anyMatch(m -> m != null && m.fixedTestAccuracy() != null);
-        return fixed ? List.of(FLOAT, FIXED) : List.of(FLOAT);
+        List<Metric> metrics = new ArrayList<>(List.of(FLOAT));
+        for (Metric metric : List.of(FIXED, DAC, SPREAD)) {
+            if (ok.stream().map(r -> r.metrics().get(network)).anyMatch(m -> m != null && metric.of(m) != null)) {
+                metrics.add(metric);
+            }
+        }
+        return metrics;
     }
 
     /**
@@ -201,10 +211,23 @@ public final class SweepSummary {
                         .toArray()) : "–");
                 row.put("cycles", fixed ? String.join(", ", metrics.stream().map(m -> Long.toString(
                         m.cyclesPerSample())).distinct().toList()) : "–");
+                row.put("dac", overSeeds(metrics, TaskResult.NetworkMetrics::dacTestAccuracy));
+                row.put("spread", overSeeds(metrics, TaskResult.NetworkMetrics::spreadTestAccuracy));
                 rows.add(row);
             }
         });
         return rows;
+    }
+
+    /** Mean ± std (worst) of a hardware figure in %, or – when a seed lacks it. */
+    private static String overSeeds(List<TaskResult.NetworkMetrics> metrics,
+            java.util.function.Function<TaskResult.NetworkMetrics, Double> figure) {
+        return metrics.stream().allMatch(m -> figure.apply(m) != null)
+                ? meanStdMin(metrics.stream().mapToDouble(m -> 100 * figure.apply(m)).toArray()) : "–";
+    }
+
+    private static String percent(Double fraction) {
+        return fraction == null ? "–" : format(100 * fraction);
     }
 
     private static String meanStdMin(double[] values) {

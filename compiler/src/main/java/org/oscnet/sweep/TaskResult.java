@@ -21,11 +21,14 @@ public record TaskResult(String task, Map<String, String> parameters, String sta
     public static final String FAILED = "failed";
 
     /**
-     * What training one network of the variant measured; the last two only when the network has a
-     * Verilog target (its fixed-point array's test accuracy and clock cycles per sample).
+     * What training one network of the variant measured; the hardware figures only when its
+     * hardware block has the target that gives them (see {@link org.oscnet.pipeline.HardwareMetrics}):
+     * a {@code verilog} target's fixed-point test accuracy and clock cycles per sample, a {@code dac}
+     * target's test accuracy through the DAC codes and, with a device spread, over spread chips.
      */
     public record NetworkMetrics(double trainAccuracy, double testAccuracy, double trainingSeconds,
-            Double fixedTestAccuracy, Long cyclesPerSample) implements java.io.Serializable {
+            Double fixedTestAccuracy, Long cyclesPerSample, Double dacTestAccuracy, Double spreadTestAccuracy)
+            implements java.io.Serializable {
     }
 
     public boolean ok() {

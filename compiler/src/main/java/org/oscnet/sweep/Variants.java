@@ -39,14 +39,17 @@ public record Variants(String file, String shown, String text) implements java.i
 
     /**
      * The swept paths that name hardware settings a sweep does not measure: it trains, tests the
-     * float network and measures the fixed-point array of a {@code verilog} block, so a DAC or
-     * SPICE setting would change nothing it records.
+     * float network and measures what the network's family can of its hardware block (a
+     * {@code verilog} block's fixed-point array; a Kuramoto network's {@code dac} block), so a SPICE
+     * setting, or a DAC setting of another family, would change nothing it records.
      */
     public List<String> unmeasuredHardwarePaths(SweepPlan plan) {
         SourceFile source = new SourceFile(Path.of(file), shown, text);
+        Optional<Design> design = Frontend.check(source, new Diagnostics()).design();
         return plan.axes().stream().map(SweepPlan.Axis::path).filter(p -> !p.equals(SweepPlan.FILE_AXIS))
                 .filter(p -> Overrides.blocksOf(source, p).stream()
-                        .anyMatch(b -> b.get(0).equals("hardware") && !b.contains("verilog")))
+                        .anyMatch(b -> b.get(0).equals("hardware") && (b.size() < 3 || design.isEmpty()
+                                || !Pipeline.measuredTargets(design.get(), b.get(1)).contains(b.get(2)))))
                 .toList();
     }
 
@@ -95,7 +98,9 @@ public record Variants(String file, String shown, String text) implements java.i
                 metrics.put(trained.network(), new TaskResult.NetworkMetrics(trained.trainAccuracy(),
                         trained.testAccuracy(), Math.round(trained.wallSeconds() * 100) / 100.0,
                         measured.hardware().map(HardwareMetrics::fixedTestAccuracy).orElse(null),
-                        measured.hardware().map(HardwareMetrics::cyclesPerSample).orElse(null)));
+                        measured.hardware().map(HardwareMetrics::cyclesPerSample).orElse(null),
+                        measured.hardware().map(HardwareMetrics::dacTestAccuracy).orElse(null),
+                        measured.hardware().map(HardwareMetrics::spreadTestAccuracy).orElse(null)));
             }
             return new TaskOutput(new TaskResult(task.id(), task.parameters(), TaskResult.OK, metrics, seconds(start),
                     host(), now(), null), files);

@@ -232,17 +232,42 @@ class SweepTest {
         assertTrue(Files.readString(out.resolve("summary.md")).contains("xor_xy (fixed point)"));
     }
 
-    @Test
-    void dacSettingsAndAFolderOfAnotherSweepAreRefusedBeforeAnythingRuns() throws IOException {
+    private Path versicolor() throws IOException {
         Path osc = tmp.resolve("versicolor.osc");
         Files.writeString(osc, Files.readString(ROOT.resolve("examples/iris_versicolor.osc"))
                 .replace("\"../data/iris.csv\"", "\"" + ROOT.resolve("data/iris.csv") + "\""));
+        return osc;
+    }
+
+    @Test
+    void aDacSettingIsMeasuredThroughTheCodesAndOverSpreadChips() throws IOException {
+        Path out = tmp.resolve("spread");
+        // the example's device gives no spread: the override adds the option to `device stno (...)`
+        assertEquals(0, run("sweep", versicolor().toString(), "--over", "hardware.dac.spread=0 %,5 %", "--over",
+                "iterations=2", "-o", out.toString()));
+        Map<String, Map<String, TaskResult.NetworkMetrics>> byTask = metrics(out.resolve("results.jsonl"));
+        TaskResult.NetworkMetrics none = byTask.get("hardware.dac.spread=0 % iterations=2").get("versicolor");
+        TaskResult.NetworkMetrics five = byTask.get("hardware.dac.spread=5 % iterations=2").get("versicolor");
+        assertEquals(none.testAccuracy(), five.testAccuracy(), "the float network does not see the devices");
+        assertTrue(none.dacTestAccuracy() != null, "a dac block is measured");
+        assertEquals(none.dacTestAccuracy(), five.dacTestAccuracy(), "the nominal codes do not depend on the spread");
+        assertEquals(null, none.spreadTestAccuracy(), "no spread, no chips drawn");
+        assertTrue(five.spreadTestAccuracy() != null);
+        assertTrue(none.fixedTestAccuracy() != null, "the verilog block is measured too");
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertTrue(summary.contains("versicolor (DAC codes)") && summary.contains("versicolor (device spread)"),
+                summary);
+    }
+
+    @Test
+    void spiceSettingsAndAFolderOfAnotherSweepAreRefusedBeforeAnythingRuns() throws IOException {
         StringWriter err = new StringWriter();
-        int status = Main.run(new String[] {"sweep", osc.toString(), "--over", "dac.bits=8,10", "-o",
-            tmp.resolve("bad").toString()}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        int status = Main.run(new String[] {"sweep", versicolor().toString(), "--over", "spice.level=phase,oscillator",
+            "-o", tmp.resolve("bad").toString()}, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         assertEquals(1, status);
-        assertTrue(err.toString().contains("--over dac.bits: a sweep measures the float network and the fixed-point"
-                + " array of a verilog block, not DAC or SPICE targets"), err.toString());
+        assertTrue(err.toString().contains("--over spice.level: a sweep measures the float network, the fixed-point"
+                + " array of a verilog block and the DAC of a kuramoto network's dac block, not SPICE targets"),
+                err.toString());
         assertFalse(Files.exists(tmp.resolve("bad")));
 
         Path xor = xor(20);

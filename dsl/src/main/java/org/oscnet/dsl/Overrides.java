@@ -53,9 +53,15 @@ public final class Overrides {
     /**
      * Where an option that a statement does not give would go: after its last option, or, when it
      * has none, after its head in new parentheses. A path adds one only when the part before its
-     * key names the statement ({@code density.intra}).
+     * key names the statement or the block holding it ({@code density.intra}, {@code dac.spread}).
      */
     private record Slot(List<String> around, Span after, boolean hasOptions) {
+        /** Whether {@code word}, just before a path's key, names the statement or the block holding it. */
+        boolean namedBy(String word) {
+            int n = around.size();
+            return around.get(n - 1).equals(word) || (n >= 2 && around.get(n - 2).equals(word));
+        }
+
         String insertion(String key, String value) {
             return hasOptions ? ", " + key + " " + value : " (" + key + " " + value + ")";
         }
@@ -89,7 +95,7 @@ public final class Overrides {
             List<String> path = List.of(override.path().split("\\."));
             List<Site> hits = sites.stream().filter(s -> matches(s, path)).toList();
             List<Slot> open = path.size() < 2 ? List.of()
-                    : slots.stream().filter(s -> s.around().get(s.around().size() - 1).equals(path.get(path.size() - 2))
+                    : slots.stream().filter(s -> s.namedBy(path.get(path.size() - 2))
                             && matches(s.around(), path.subList(0, path.size() - 1))).toList();
             if (hits.isEmpty() && !open.isEmpty()) {
                 for (Slot slot : open) {
@@ -141,9 +147,10 @@ public final class Overrides {
     }
 
     /**
-     * The blocks around each setting {@code path} names in {@code source}, as kinds outermost first
-     * ({@code [hardware, verilog]} for {@code phase} in a verilog block); empty when it names none
-     * or the file does not parse.
+     * The blocks around each setting {@code path} names in {@code source}, outermost first: the
+     * declaration's kind and name, then the kinds of the blocks inside it ({@code [hardware,
+     * versicolor, verilog]} for {@code phase} in a verilog block); empty when it names none or the
+     * file does not parse.
      */
     public static List<List<String>> blocksOf(SourceFile source, String path) {
         Optional<Ast.File> file = OscSyntax.parse(source, new Diagnostics());
@@ -153,7 +160,7 @@ public final class Overrides {
             file.get().declarations().forEach(d -> collect(d, sites, new ArrayList<>()));
             List<String> parts = List.of(path.split("\\."));
             sites.stream().filter(s -> matches(s, parts))
-                    .forEach(s -> blocks.add(s.around().stream().filter(Overrides::isKind).toList()));
+                    .forEach(s -> blocks.add(s.around()));
         }
         return blocks;
     }
