@@ -33,7 +33,10 @@ public interface Family<N extends Network, T extends Trained> {
      */
     void requireTrainable(N network, Training training);
 
-    /** Trains on at most {@code threads} threads (see {@link org.oscnet.sim.Threads}); the result never depends on how many. */
+    /**
+     * Trains on at most {@code threads} threads (see {@link org.oscnet.sim.Threads}); the result
+     * never depends on how many.
+     */
     T train(N network, Dataset dataset, Training training, TrainingListener listener, int threads);
 
     /**

@@ -57,6 +57,9 @@ public final class Paper2 {
         public double median() {
             double[] sorted = testAccuracies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             int n = sorted.length;
+            if (n == 0) {
+                return Double.NaN;
+            }
             return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
         }
     }
@@ -118,6 +121,10 @@ public final class Paper2 {
             return new java.math.BigDecimal(value).round(new java.math.MathContext(10)).stripTrailingZeros()
                     .toPlainString();
         }
+    }
+
+    /** A design-rule curve before it is trained. */
+    private record Series(String study, String label, String xLabel) {
     }
 
     /** A point before it is trained: its variant, its x on a curve (NaN in the table) and how many seeds. */
@@ -183,7 +190,7 @@ public final class Paper2 {
             table.add(new Planned("spintronic", Double.NaN, example, seeds));
             table.add(new Planned("ctrnn", Double.NaN, example.ctrnn(CTRNN_RATE), seeds));
         }
-        Map<String, List<Planned>> series = studies();
+        Map<Series, List<Planned>> series = studies();
         Map<String, SweepJob> jobs = new LinkedHashMap<>();
         for (Planned point : table) {
             for (long seed = 1; seed <= point.seeds(); seed++) {
@@ -209,15 +216,15 @@ public final class Paper2 {
             rows.add(new Row("CTRNN baseline (lr " + CTRNN_RATE + ")", 89.00, 3.48, result(table.get(1), ok, true)));
         }
         List<Curve> curves = new ArrayList<>();
-        for (Map.Entry<String, List<Planned>> entry : series.entrySet()) {
-            String[] key = entry.getKey().split("\\|", 3);
+        for (Map.Entry<Series, List<Planned>> entry : series.entrySet()) {
+            Series key = entry.getKey();
             List<Double> x = new ArrayList<>();
             List<Result> results = new ArrayList<>();
             for (Planned point : entry.getValue()) {
                 x.add(point.x());
                 results.add(result(point, ok, false));
             }
-            curves.add(new Curve(key[0], key[1], key[2], x, results));
+            curves.add(new Curve(key.study(), key.label(), key.xLabel(), x, results));
         }
         Map<String, byte[]> plots = new LinkedHashMap<>();
         for (String study : List.of("timestep", "rate", "drive", "density")) {
@@ -237,37 +244,41 @@ public final class Paper2 {
         return new Report(rows, curves, plots, settings, failed);
     }
 
-    /** The design-rule points of the chosen groups, by curve ({@code study|series|x label}). */
-    private Map<String, List<Planned>> studies() {
-        Map<String, List<Planned>> series = new LinkedHashMap<>();
+    /** The design-rule points of the chosen groups, by curve. */
+    private Map<Series, List<Planned>> studies() {
+        Map<Series, List<Planned>> series = new LinkedHashMap<>();
         List<Double> steps = quick ? List.of(0.5, 1.0, 2.0) : List.of(0.25, 0.5, 1.0, 2.0, 4.0);
+        String period = "input period Δt (ns)";
+        String density = "connection density";
         if (groups.contains("timestep")) {
             List<Double> taus = quick ? List.of(example.tauNs())
                     : List.of(example.tauNs() * 0.5, example.tauNs(), example.tauNs() * 2);
             for (double tau : taus) {
-                series.put(String.format(Locale.ROOT, "timestep|tau %.2f ns|input period Δt (ns)", tau),
-                        points("timestep tau " + tau, steps, dt -> example.timing(dt, tau)));
+                String label = String.format(Locale.ROOT, "tau %.2f ns", tau);
+                series.put(new Series("timestep", label, period), points("timestep " + label, steps,
+                        dt -> example.timing(dt, tau)));
             }
         }
         if (groups.contains("rate")) {
-            List<Double> rates = quick ? List.of(example.lr()) : List.of(example.lr() / 5, example.lr(), example.lr() * 3);
-            for (double rate : rates) {
-                series.put(String.format(Locale.ROOT, "rate|lr %.3f|input period Δt (ns)", rate),
-                        points("rate lr " + rate, steps, dt -> example.timing(dt, example.tauNs()).rate(rate)));
+            double lr = example.lr();
+            for (double rate : quick ? List.of(lr) : List.of(lr / 5, lr, lr * 3)) {
+                String label = String.format(Locale.ROOT, "lr %.3f", rate);
+                series.put(new Series("rate", label, period), points("rate " + label, steps,
+                        dt -> example.timing(dt, example.tauNs()).rate(rate)));
             }
         }
         if (groups.contains("drive")) {
             double gain = example.gainMHz() * 1e-3;
             List<Double> drives = quick ? List.of(gain / 2, gain, gain * 2)
                     : List.of(gain / 4, gain / 2, gain, gain * 1.5, gain * 2);
-            series.put("drive|Δt 1 ns|cumulative drive S·Δt", points("drive", drives,
+            series.put(new Series("drive", "Δt 1 ns", "cumulative drive S·Δt"), points("drive", drives,
                     s -> example.timing(1.0, example.tauNs()).gain(s * 1e3)));
         }
         if (groups.contains("density")) {
             List<Double> densities = quick ? List.of(0.2, 0.5) : List.of(0.2, 0.3, 0.5, 1.0);
-            series.put("density|inter and intra|connection density", points("density inter and intra", densities,
-                    d -> example.density(d, d)));
-            series.put("density|inter-layer only (intra 0.5)|connection density", points("density inter only",
+            series.put(new Series("density", "inter and intra", density), points("density inter and intra",
+                    densities, d -> example.density(d, d)));
+            series.put(new Series("density", "inter-layer only (intra 0.5)", density), points("density inter only",
                     densities, d -> example.density(d, 0.5)));
         }
         return series;
@@ -311,8 +322,8 @@ public final class Paper2 {
             }
         }
         Result result = new Result(point.label(), used, test, continuousTest, seconds);
-        log.printf(Locale.ROOT, "%s: median %.1f %%, mean %.1f %% over seeds %s%n", point.label(), 100 * result.median(),
-                100 * result.mean(), used);
+        log.printf(Locale.ROOT, "%s: median %.1f %%, mean %.1f %% over seeds %s%n", point.label(),
+                100 * result.median(), 100 * result.mean(), used);
         log.flush();
         return result;
     }
