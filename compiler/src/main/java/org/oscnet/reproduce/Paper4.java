@@ -155,10 +155,12 @@ public final class Paper4 {
         Map<String, SweepJob> jobs = new LinkedHashMap<>();
         for (long seed = 1; seed <= Math.max(phaseSeeds, amplitudeSeeds); seed++) {
             if (seed <= phaseSeeds) {
-                jobs.put(task(phaseFile, false, seed).id(), swept.job(task(phaseFile, false, seed), true));
+                SweepJob job = swept.job(task(phaseFile, false, seed), true);
+                jobs.put(job.task().id(), job);
             }
             if (seed <= amplitudeSeeds) {
-                jobs.put(task(amplitudeFile, false, seed).id(), swept.job(task(amplitudeFile, false, seed), true));
+                SweepJob job = swept.job(task(amplitudeFile, false, seed), true);
+                jobs.put(job.task().id(), job);
             }
         }
         SweepPlan.Task dispersedTask = task(phaseFile, true, 1);

@@ -21,6 +21,8 @@ final class SweptExamples {
     private final Path examples;
     private final Path resultsFile;
     private final Map<String, Variants> variants = new LinkedHashMap<>();
+    /** Checked variants by task id: checking loads the datasets (MNIST takes seconds), so once each. */
+    private final Map<String, Design> designs = new LinkedHashMap<>();
 
     /** Files under {@code examples}; kept files beside {@code resultsFile}. */
     SweptExamples(Path examples, Path resultsFile) {
@@ -35,9 +37,14 @@ final class SweptExamples {
 
     /** The checked variant {@code task} trains. */
     Design design(SweepPlan.Task task) throws IOException {
-        Variants.Checked checked = variants(file(task)).check(task);
-        return checked.design().orElseThrow(() -> new IllegalStateException("the variant " + task.id()
-                + " does not check:\n" + checked.diagnostics()));
+        Design known = designs.get(task.id());
+        if (known == null) {
+            Variants.Checked checked = variants(file(task)).check(task);
+            known = checked.design().orElseThrow(() -> new IllegalStateException("the variant " + task.id()
+                    + " does not check:\n" + checked.diagnostics()));
+            designs.put(task.id(), known);
+        }
+        return known;
     }
 
     /** The folder where {@code task} kept its networks' trained files (one folder per network). */
