@@ -67,8 +67,11 @@ public final class Overrides {
         }
     }
 
-    /** A declaration (its kind and name) and the offset just after its opening brace, where a new setting goes. */
-    private record Block(List<String> around, Span start) {
+    /**
+     * A declaration: its kind and name, where it starts (a new setting goes just after its opening
+     * brace), and its statements.
+     */
+    private record Block(List<String> around, Span start, List<Ast.Statement> statements) {
     }
 
     /**
@@ -84,8 +87,9 @@ public final class Overrides {
         List<Slot> slots = new ArrayList<>();
         List<Block> blocks = new ArrayList<>();
         for (Ast.Declaration declaration : file.get().declarations()) {
-            collect(declaration, sites, slots);
-            blocks.add(block(declaration));
+            Block block = block(declaration);
+            blocks.add(block);
+            statements(block.statements(), block.around(), sites, slots);
         }
         record Edit(int start, int end, String text) {
         }
@@ -157,7 +161,10 @@ public final class Overrides {
         List<List<String>> blocks = new ArrayList<>();
         if (file.isPresent()) {
             List<Site> sites = new ArrayList<>();
-            file.get().declarations().forEach(d -> collect(d, sites, new ArrayList<>()));
+            for (Ast.Declaration declaration : file.get().declarations()) {
+                Block block = block(declaration);
+                statements(block.statements(), block.around(), sites, new ArrayList<>());
+            }
             List<String> parts = List.of(path.split("\\."));
             sites.stream().filter(s -> matches(s, parts))
                     .forEach(s -> blocks.add(s.around()));
@@ -193,26 +200,14 @@ public final class Overrides {
 
     private static Block block(Ast.Declaration declaration) {
         if (declaration instanceof Ast.DatasetDecl d) {
-            return new Block(List.of("dataset", d.name().text()), d.span());
+            return new Block(List.of("dataset", d.name().text()), d.span(), d.statements());
         } else if (declaration instanceof Ast.NetworkDecl n) {
-            return new Block(List.of("network", n.name().text()), n.span());
+            return new Block(List.of("network", n.name().text()), n.span(), n.statements());
         } else if (declaration instanceof Ast.TrainDecl t) {
-            return new Block(List.of("train", t.network().text()), t.span());
+            return new Block(List.of("train", t.network().text()), t.span(), t.statements());
         }
         Ast.HardwareDecl h = (Ast.HardwareDecl) declaration;
-        return new Block(List.of("hardware", h.network().text()), h.span());
-    }
-
-    private static void collect(Ast.Declaration declaration, List<Site> sites, List<Slot> slots) {
-        if (declaration instanceof Ast.DatasetDecl d) {
-            statements(d.statements(), List.of("dataset", d.name().text()), sites, slots);
-        } else if (declaration instanceof Ast.NetworkDecl n) {
-            statements(n.statements(), List.of("network", n.name().text()), sites, slots);
-        } else if (declaration instanceof Ast.TrainDecl t) {
-            statements(t.statements(), List.of("train", t.network().text()), sites, slots);
-        } else if (declaration instanceof Ast.HardwareDecl h) {
-            statements(h.statements(), List.of("hardware", h.network().text()), sites, slots);
-        }
+        return new Block(List.of("hardware", h.network().text()), h.span(), h.statements());
     }
 
     private static void statements(List<Ast.Statement> statements, List<String> around, List<Site> sites,
