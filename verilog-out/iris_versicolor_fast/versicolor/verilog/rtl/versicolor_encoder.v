@@ -10,14 +10,14 @@ module versicolor_encoder (
     output wire signed [14:0] word
 );
     wire signed [11:0] x0 = features[0 +: 12];
-    wire signed [26:0] x0_wide = {{15{x0[11]}}, x0};
+    wire signed [27:0] x0_wide = {{16{x0[11]}}, x0};
     wire signed [11:0] x1 = features[12 +: 12];
-    wire signed [26:0] x1_wide = {{15{x1[11]}}, x1};
+    wire signed [27:0] x1_wide = {{16{x1[11]}}, x1};
     wire signed [11:0] x2 = features[24 +: 12];
-    wire signed [26:0] x2_wide = {{15{x2[11]}}, x2};
+    wire signed [27:0] x2_wide = {{16{x2[11]}}, x2};
     wire signed [11:0] x3 = features[36 +: 12];
-    wire signed [26:0] x3_wide = {{15{x3[11]}}, x3};
-    reg signed [26:0] bias;
+    wire signed [27:0] x3_wide = {{16{x3[11]}}, x3};
+    reg signed [27:0] bias;
     reg signed [15:0] w0;
     reg signed [15:0] w1;
     reg signed [15:0] w2;
@@ -25,20 +25,20 @@ module versicolor_encoder (
 
     always @* begin
         case (oscillator)
-            3'd0: begin bias = -27'sd23476510; w0 = 16'sd20; w1 = -16'sd130; w2 = 16'sd326; w3 = -16'sd324; end
-            3'd1: begin bias = 27'sd23794199; w0 = -16'sd355; w1 = 16'sd199; w2 = 16'sd226; w3 = -16'sd127; end
-            3'd2: begin bias = -27'sd23256132; w0 = -16'sd221; w1 = -16'sd115; w2 = -16'sd139; w3 = -16'sd743; end
-            3'd3: begin bias = 27'sd22643991; w0 = 16'sd73; w1 = 16'sd159; w2 = 16'sd315; w3 = 16'sd688; end
-            3'd4: begin bias = -27'sd7407011; w0 = 16'sd86; w1 = -16'sd3314; w2 = -16'sd520; w3 = 16'sd16577; end
-            3'd5: begin bias = 27'sd7018872; w0 = 16'sd590; w1 = 16'sd4309; w2 = 16'sd226; w3 = -16'sd16991; end
-            default: begin bias = 27'sd0; w0 = 16'sd0; w1 = 16'sd0; w2 = 16'sd0; w3 = 16'sd0; end
+            3'd0: begin bias = -28'sd11717411; w0 = 16'sd24; w1 = -16'sd216; w2 = 16'sd221; w3 = -16'sd541; end
+            3'd1: begin bias = 28'sd12024932; w0 = -16'sd418; w1 = 16'sd332; w2 = 16'sd154; w3 = -16'sd212; end
+            3'd2: begin bias = -28'sd11408362; w0 = -16'sd259; w1 = -16'sd191; w2 = -16'sd94; w3 = -16'sd1239; end
+            3'd3: begin bias = 28'sd11164420; w0 = 16'sd86; w1 = 16'sd266; w2 = 16'sd213; w3 = 16'sd1147; end
+            3'd4: begin bias = -28'sd2653603; w0 = 16'sd101; w1 = -16'sd5523; w2 = -16'sd353; w3 = 16'sd27629; end
+            3'd5: begin bias = 28'sd1631986; w0 = 16'sd694; w1 = 16'sd7181; w2 = 16'sd153; w3 = -16'sd28319; end
+            default: begin bias = 28'sd0; w0 = 16'sd0; w1 = 16'sd0; w2 = 16'sd0; w3 = 16'sd0; end
         endcase
     end
 
     // signed operands are sign-extended to the sum's width before multiplying: the products are exact
-    wire signed [26:0] sum = bias + w0 * x0_wide + w1 * x1_wide + w2 * x2_wide + w3 * x3_wide;
-    wire signed [26:0] rounded = (sum + 27'sd1024) >>> 11;
-    assign word = rounded < -27'sd11796 ? -15'sd11796
-                : rounded > 27'sd11796 ? 15'sd11796
+    wire signed [27:0] sum = bias + w0 * x0_wide + w1 * x1_wide + w2 * x2_wide + w3 * x3_wide;
+    wire signed [27:0] rounded = (sum + 28'sd512) >>> 10;
+    assign word = rounded < -28'sd11796 ? -15'sd11796
+                : rounded > 28'sd11796 ? 15'sd11796
                 : rounded[14:0];
 endmodule

@@ -107,7 +107,7 @@ public final class HardwareScaling {
                 new KuramotoNetwork.KuramotoInput.Linear("data"),
                 List.of(new KuramotoNetwork.OutputPair(n - 2, n - 1, 1)), 2, simulation);
         HardwareTarget.Verilog target = new HardwareTarget.Verilog(Map.of(), false, 0.01, 256, sineBits, 100e6, lanes,
-                pipeline);
+                pipeline, false);
         return Quantizer.plan(network, List.of("rest", "class"), frequencies, target, Widths.DEFAULTS);
     }
 

@@ -1,8 +1,10 @@
 package org.oscnet.emit;
 
 import java.util.Random;
+import org.oscnet.model.Samples;
 import org.oscnet.quantize.HwNetwork;
 import org.oscnet.quantize.HwSemantics;
+import org.oscnet.quantize.InputEncoding;
 
 /**
  * Test vectors for the cosimulations, computed by {@link HwSemantics}: whitespace-separated
@@ -22,15 +24,19 @@ public final class Vectors {
     private Vectors() {
     }
 
-    /** The raw inputs of the test set followed by {@code random} inputs drawn from scaled features in [-0.25, 1.25]. */
-    public static long[] inputs(HwNetwork hw, double[] testFeatures, int testRows, int random) {
+    /**
+     * The quantized inputs of the test set followed by {@code random} inputs drawn from scaled
+     * features in [-0.25, 1.25], both as {@code encoding} feeds the core.
+     */
+    public static long[] inputs(HwNetwork hw, InputEncoding encoding, Samples test, int random) {
+        int testRows = test.size();
         double[] scaled = new double[(testRows + random) * hw.features()];
-        System.arraycopy(testFeatures, 0, scaled, 0, testRows * hw.features());
+        System.arraycopy(test.featuresRowMajor(), 0, scaled, 0, testRows * hw.features());
         Random rng = new Random(RANDOM_SEED);
         for (int i = testRows * hw.features(); i < scaled.length; i++) {
             scaled[i] = -0.25 + 1.5 * rng.nextDouble();
         }
-        return HwSemantics.quantizeInputs(hw, scaled);
+        return HwSemantics.quantizeInputs(hw, encoding.fromScaled(scaled));
     }
 
     /** The vectors file for raw inputs {@code x} ({@code rows} rows). */

@@ -51,10 +51,10 @@ public final class HwJson {
     public static String render(String version, String source, HwNetwork hw, HardwareTarget.Verilog target,
             Widths widths, Quantizer.Search search, double floatAccuracy, double fixedAccuracy,
             double floatTrainAccuracy, double fixedTrainAccuracy, List<HardwarePlots.Point> sweep,
-            List<String> rtlFiles, int testVectors, int randomVectors, InputScaling scaling) {
+            List<String> rtlFiles, int testVectors, int randomVectors, InputScaling scaling, String inputForm) {
         ObjectNode root = head(SCHEMA, version, source, hw.name(), org.oscnet.emit.JavaModelEmitter.qualifiedName(hw),
                 org.oscnet.emit.JavaModelEmitter.sourcePath(hw), rtlFiles, target.clockHz());
-        putScaling(root, scaling);
+        putScaling(root, scaling, inputForm);
 
         ObjectNode shape = root.putObject("architecture");
         shape.put("oscillators", hw.oscillators());
@@ -146,15 +146,22 @@ public final class HwJson {
         return q;
     }
 
-    /** What every {@code hw.json} starts with: what it is and what {@code verify} runs. */
-    /** {@code input_scaling}: what turns a raw data row into the scaled features the inputs quantize. */
-    static void putScaling(ObjectNode root, InputScaling scaling) {
+    /**
+     * {@code input_scaling}: what turns a raw data row into the scaled features training saw, and
+     * which of the two the core takes ({@code inputForm}: {@code raw} or {@code scaled}).
+     */
+    static void putScaling(ObjectNode root, InputScaling scaling, String inputForm) {
         ObjectNode s = root.putObject("input_scaling");
         s.put("formula", scaling.formula());
         s.put("target_low", scaling.targetLow());
         s.set("low", MAPPER.valueToTree(scaling.low()));
         s.set("gain", MAPPER.valueToTree(scaling.gain()));
+        s.put("core_input", inputForm.equals("raw")
+                ? "raw: the core takes raw[f]; this scaling is folded into the encoder's weights and biases"
+                : "scaled: the core takes scaled[f]");
     }
+
+    /** What every {@code hw.json} starts with: what it is and what {@code verify} runs. */
 
     static ObjectNode head(String schema, String version, String source, String network, String modelClass,
             String modelSource, List<String> rtlFiles, double clockHz) {

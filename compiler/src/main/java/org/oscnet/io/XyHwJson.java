@@ -27,7 +27,7 @@ public final class XyHwJson {
             Quantizer.Search search, Accuracy accuracy, List<String> rtlFiles, InputScaling scaling) {
         ObjectNode root = HwJson.head(HwJson.XY_SCHEMA, version, source, hw.name(), XyModelEmitter.qualifiedName(hw),
                 XyModelEmitter.sourcePath(hw), rtlFiles, target.clockHz());
-        HwJson.putScaling(root, scaling);
+        HwJson.putScaling(root, scaling, "scaled");
         ObjectNode shape = root.putObject("architecture");
         shape.put("oscillators", hw.free());
         shape.put("inputs", hw.inputs());

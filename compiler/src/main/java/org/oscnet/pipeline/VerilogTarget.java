@@ -11,10 +11,12 @@ import org.oscnet.emit.VerilogEmitter;
 import org.oscnet.io.HwJson;
 import org.oscnet.io.InputScaling;
 import org.oscnet.model.Dataset;
+import org.oscnet.model.FeatureMap;
 import org.oscnet.model.HardwareTarget;
 import org.oscnet.model.KuramotoNetwork;
 import org.oscnet.plot.HardwarePlots;
 import org.oscnet.quantize.HwNetwork;
+import org.oscnet.quantize.InputEncoding;
 import org.oscnet.quantize.Quantizer;
 import org.oscnet.quantize.WidthTooSmall;
 import org.oscnet.quantize.Widths;
@@ -42,24 +44,31 @@ public final class VerilogTarget {
             String summary) {
     }
 
-    /** The fixed-point plan of a trained network: its widths (given or searched) and what the search tried. */
-    record Planned(HwNetwork hw, Widths widths, Quantizer.Search search, double[][] frequencyHz) {
+    /**
+     * The fixed-point plan of a trained network: its widths (given or searched), what the search
+     * tried, what the core's inputs are, and how a plan follows from widths (for the phase sweep).
+     */
+    record Planned(HwNetwork hw, Widths widths, Quantizer.Search search, InputEncoding encoding,
+            java.util.function.Function<Widths, HwNetwork> planner) {
     }
 
     /** Quantizes {@code trained} for {@code target}: the widths it gives, or the narrowest that keep its accuracy. */
     static Planned plan(KuramotoNetwork network, Dataset dataset, TrainedKuramoto trained,
             HardwareTarget.Verilog target, int threads) {
-        double[][] frequencyHz = Quantizer.frequencyMatrix(network, trained, dataset.featureCount());
+        InputEncoding encoding = new InputEncoding(target.rawInput(), dataset.featureMap());
+        double[][] frequencyHz = encoding.fold(Quantizer.frequencyMatrix(network, trained, dataset.featureCount()));
+        int inputInteger = encoding.integerBits(dataset.train());
+        java.util.function.Function<Widths, HwNetwork> planner = widths -> Quantizer.plan(network,
+                dataset.classNames(), frequencyHz, target, widths, inputInteger);
         Widths widths = Widths.DEFAULTS.with(target.widths());
         Quantizer.Search search = null;
         if (target.autoWidths()) {
-            search = Quantizer.chooseWidths(network, dataset, frequencyHz, target, Widths.GENEROUS.with(target.widths()),
+            search = Quantizer.chooseWidths(planner, encoding, dataset.test(), Widths.GENEROUS.with(target.widths()),
                     trained.testAccuracy() - target.autoMaxLoss(), threads);
             widths = search.chosen();
         }
         try {
-            return new Planned(Quantizer.plan(network, dataset.classNames(), frequencyHz, target, widths), widths,
-                    search, frequencyHz);
+            return new Planned(planner.apply(widths), widths, search, encoding, planner);
         } catch (WidthTooSmall e) {
             throw new BadInput("`" + network.name() + "`: " + e.getMessage());
         }
@@ -68,8 +77,9 @@ public final class VerilogTarget {
     /** What the hardware computes, without emitting it: fixed-point test accuracy and cycles per sample. */
     static HardwareMetrics measure(KuramotoNetwork network, Dataset dataset, TrainedKuramoto trained,
             HardwareTarget.Verilog target, int threads) {
-        HwNetwork hw = plan(network, dataset, trained, target, threads).hw();
-        return new HardwareMetrics(Quantizer.accuracy(hw, dataset.test(), threads), hw.latency(), null, null);
+        Planned planned = plan(network, dataset, trained, target, threads);
+        return new HardwareMetrics(Quantizer.accuracy(planned.hw(), planned.encoding(), dataset.test(), threads),
+                planned.hw().latency(), null, null);
     }
 
     public static Compiled compile(KuramotoNetwork network, Dataset dataset, TrainedKuramoto trained,
@@ -79,16 +89,17 @@ public final class VerilogTarget {
         HwNetwork hw = planned.hw();
         Widths widths = planned.widths();
         Quantizer.Search search = planned.search();
-        double[][] frequencyHz = planned.frequencyHz();
-        double fixedAccuracy = Quantizer.accuracy(hw, dataset.test());
-        double fixedTrainAccuracy = Quantizer.accuracy(hw, dataset.train());
+        InputEncoding encoding = planned.encoding();
+        int threads = Threads.allCores();
+        double fixedAccuracy = Quantizer.accuracy(hw, encoding, dataset.test(), threads);
+        double fixedTrainAccuracy = Quantizer.accuracy(hw, encoding, dataset.train(), threads);
 
         List<HardwarePlots.Point> sweep = new ArrayList<>();
         for (int bits = SWEEP_LOW; bits <= SWEEP_HIGH; bits += 2) {
             try {
-                HwNetwork variant = Quantizer.plan(network, dataset.classNames(), frequencyHz, target,
+                HwNetwork variant = planned.planner().apply(
                         widths.withPhase(bits).withWeight(Math.max(2, widths.weight() + bits - widths.phase())));
-                sweep.add(new HardwarePlots.Point(bits, Quantizer.accuracy(variant, dataset.test())));
+                sweep.add(new HardwarePlots.Point(bits, Quantizer.accuracy(variant, encoding, dataset.test(), threads)));
             } catch (WidthTooSmall e) {
                 // this phase width cannot hold the design's increments: no point
             }
@@ -99,15 +110,18 @@ public final class VerilogTarget {
         rtl.forEach((name, text) -> put(files, "rtl/" + name, text));
         List<String> rtlFiles = new ArrayList<>(rtl.keySet());
         put(files, hw.name() + ".f", String.join("\n", rtlFiles.stream().map(f -> "rtl/" + f).toList()) + "\n");
-        put(files, "model/" + JavaModelEmitter.sourcePath(hw), JavaModelEmitter.render(hw, dataset.featureMap(), version,
+        // With raw input the model's scale is the identity: the core takes the file's values.
+        FeatureMap modelScaling = encoding.raw() ? FeatureMap.identity(dataset.featureCount()) : dataset.featureMap();
+        put(files, "model/" + JavaModelEmitter.sourcePath(hw), JavaModelEmitter.render(hw, modelScaling, version,
                 source));
 
-        long[] x = Vectors.inputs(hw, dataset.test().featuresRowMajor(), dataset.test().size(), RANDOM_VECTORS);
+        long[] x = Vectors.inputs(hw, encoding, dataset.test(), RANDOM_VECTORS);
         int rows = dataset.test().size() + RANDOM_VECTORS;
         put(files, "vectors.txt", Vectors.render(hw, x, rows, TRACE_STEPS));
 
         Map<String, Object> model = testbenchModel(hw, version, source, rtlFiles, dataset.test().size());
         putScaling(model, dataset);
+        model.put("rawInput", encoding.raw());
         put(files, "tb/" + hw.name() + "_tb.v", Templates.render("testbench/icarus_tb.v.ftl",
                 with(model, "title", "Icarus testbench of " + hw.name() + "_top")));
         put(files, "tb/" + hw.name() + "_harness.cpp", Templates.render("testbench/verilator_harness.cpp.ftl",
@@ -117,7 +131,7 @@ public final class VerilogTarget {
         put(files, "README.md", Templates.render("testbench/README.md.ftl", model));
         put(files, "hw.json", HwJson.render(version, source, hw, target, widths, search, floatAccuracy, fixedAccuracy,
                 trained.trainAccuracy(), fixedTrainAccuracy, sweep, rtlFiles, dataset.test().size(), RANDOM_VECTORS,
-                InputScaling.of(dataset.featureMap())));
+                InputScaling.of(dataset.featureMap()), encoding.form()));
         if (!sweep.isEmpty()) {
             files.put("phase_sweep.png", HardwarePlots.phaseSweep(hw.name(), sweep, floatAccuracy, hw.phaseBits()));
         }
@@ -155,6 +169,9 @@ public final class VerilogTarget {
         m.put("latency", hw.latency());
         m.put("phaseBits", hw.phaseBits());
         m.put("inputBits", hw.inputBits());
+        m.put("inputFraction", hw.inputFraction());
+        int inputInteger = hw.inputBits() - hw.inputFraction();
+        m.put("inputRange", "[-" + (1L << (inputInteger - 1)) + ", " + (1L << (inputInteger - 1)) + ")");
         m.put("classBits", hw.classIndexBits());
         m.put("pairCount", hw.pairs().size());
         m.put("pairNames", String.join(", ", hw.pairs().stream()

@@ -9,10 +9,11 @@ import java.util.List;
  *
  * <p>Units: a phase is an unsigned {@code phaseBits}-bit fraction of a turn; a frequency word is
  * phase LSBs per step in the rotating frame (centre {@code centreHz}); an input is a signed
- * {@code inputBits}-bit value with {@code inputBits - 2} fraction bits (range [-2, 2)).
+ * {@code inputBits}-bit value with {@code inputFraction} fraction bits (the integer bits hold twice
+ * the training rows' largest magnitude: [-2, 2) for features scaled to 0..1; see {@link InputEncoding}).
  *
  * @param weights per oscillator, per feature: raw weights with {@code weightFraction} fraction bits,
- *     in phase LSBs per step per unit of scaled feature
+ *     in phase LSBs per step per unit of input (scaled feature, or raw with {@code input raw})
  * @param biases per oscillator: raw bias with {@code weightFraction + inputFraction} fraction bits
  * @param pipeline register stages in each lane's update (0: one combinational cycle); each adds a
  *     cycle to every step, because a step's sums need the last group's new phases
@@ -30,6 +31,7 @@ public record HwNetwork(
         int sineBits,
         long[] sineQuarter,
         int inputBits,
+        int inputFraction,
         int weightBits,
         int weightFraction,
         long[][] weights,
@@ -62,10 +64,6 @@ public record HwNetwork(
 
     public HwNetwork {
         pairs = List.copyOf(pairs);
-    }
-
-    public int inputFraction() {
-        return inputBits - 2;
     }
 
     public QFormat inputFormat() {

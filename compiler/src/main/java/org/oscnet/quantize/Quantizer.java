@@ -52,9 +52,22 @@ public final class Quantizer {
         return matrix;
     }
 
-    /** The plan for the given widths; throws {@link WidthTooSmall} when a width cannot hold its values. */
+    /** Integer bits of the input format for features scaled to 0..1. */
+    public static final int UNIT_INPUT_INTEGER_BITS = 2;
+
+    /** The plan for inputs scaled to 0..1 ({@link #UNIT_INPUT_INTEGER_BITS}). */
     public static HwNetwork plan(KuramotoNetwork network, List<String> classNames, double[][] frequencyHz,
             HardwareTarget.Verilog target, Widths widths) {
+        return plan(network, classNames, frequencyHz, target, widths, UNIT_INPUT_INTEGER_BITS);
+    }
+
+    /**
+     * The plan for the given widths, with inputs of {@code inputInteger} integer bits (sign
+     * included; {@link InputEncoding#integerBits}); throws {@link WidthTooSmall} when a width
+     * cannot hold its values.
+     */
+    public static HwNetwork plan(KuramotoNetwork network, List<String> classNames, double[][] frequencyHz,
+            HardwareTarget.Verilog target, Widths widths, int inputInteger) {
         int n = network.oscillators();
         int features = frequencyHz[0].length - 1;
         int phaseBits = widths.phase();
@@ -71,10 +84,11 @@ public final class Quantizer {
         double centre = (network.tuningLowHz() + network.tuningHighHz()) / 2;
 
         int inputBits = widths.input();
-        if (inputBits < 3 || inputBits > 24) {
-            throw new WidthTooSmall("the input width must be 3..24 bits (two of them integer bits), not " + inputBits);
+        if (inputBits <= inputInteger || inputBits > 24) {
+            throw new WidthTooSmall("the input width must be " + (inputInteger + 1) + "..24 bits (" + inputInteger
+                    + " of them integer bits, for the inputs' range), not " + inputBits);
         }
-        int inputFraction = inputBits - 2;
+        int inputFraction = inputBits - inputInteger;
 
         double largestWeight = 0;
         for (double[] row : frequencyHz) {
@@ -145,7 +159,7 @@ public final class Quantizer {
         }
         SineTable table = new SineTable(target.sineEntries(), target.sineBits());
         return new HwNetwork(network.name(), n, features, Math.min(target.lanes(), n), target.pipeline(), phaseBits,
-                target.sineEntries(), target.sineBits(), table.quarter(), inputBits, widths.weight(), weightFraction,
+                target.sineEntries(), target.sineBits(), table.quarter(), inputBits, inputFraction, widths.weight(), weightFraction,
                 weights, biases, sumBits, frequencyBits, wordMin, wordMax, widths.coupling(), multiplier, shift,
                 mixBits, productBits, incrementBits, accumulatorBits, steps, readout, counterBits, pairs, threshold,
                 network.simulation().initialPhases() == org.oscnet.model.Simulation.InitialPhases.RANDOM,
@@ -160,14 +174,9 @@ public final class Quantizer {
         return Math.max(needed, given);
     }
 
-    /** The fraction of {@code samples} the hardware classifies correctly. */
-    public static double accuracy(HwNetwork hw, Samples samples) {
-        return accuracy(hw, samples, org.oscnet.sim.Threads.allCores());
-    }
-
-    /** As {@link #accuracy(HwNetwork, Samples)}, on at most {@code threads} threads. */
-    public static double accuracy(HwNetwork hw, Samples samples, int threads) {
-        long[] x = HwSemantics.quantizeInputs(hw, samples.featuresRowMajor());
+    /** The fraction of {@code samples} (as the core is fed them: {@code encoding}) the hardware classifies correctly. */
+    public static double accuracy(HwNetwork hw, InputEncoding encoding, Samples samples, int threads) {
+        long[] x = HwSemantics.quantizeInputs(hw, encoding.rows(samples));
         HwSemantics.Outcome[] outcomes = HwSemantics.runAll(hw, x, samples.size(), threads);
         int correct = 0;
         for (int r = 0; r < outcomes.length; r++) {
@@ -187,10 +196,9 @@ public final class Quantizer {
     }
 
     /** The smallest Kuramoto widths whose test accuracy stays at or above {@code goal} ({@link #search}). */
-    public static Search chooseWidths(KuramotoNetwork network, Dataset dataset, double[][] frequencyHz,
-            HardwareTarget.Verilog target, Widths start, double goal, int threads) {
-        return search(SEARCHED, start, goal, widths -> accuracy(plan(network, dataset.classNames(), frequencyHz, target,
-                widths), dataset.test(), threads));
+    public static Search chooseWidths(java.util.function.Function<Widths, HwNetwork> planner, InputEncoding encoding,
+            Samples test, Widths start, double goal, int threads) {
+        return search(SEARCHED, start, goal, widths -> accuracy(planner.apply(widths), encoding, test, threads));
     }
 
     /**

@@ -38,7 +38,7 @@ final class HwFixtures {
     }
 
     static HardwareTarget.Verilog target(int lanes, int sineEntries, int sineBits) {
-        return new HardwareTarget.Verilog(Map.of(), false, 0.01, sineEntries, sineBits, 100e6, lanes, 0);
+        return new HardwareTarget.Verilog(Map.of(), false, 0.01, sineEntries, sineBits, 100e6, lanes, 0, false);
     }
 
     static HwNetwork plan(long seed, int n, int features, int pairs, int steps, boolean randomPhases, Widths widths) {

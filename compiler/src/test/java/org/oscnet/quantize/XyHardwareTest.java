@@ -56,7 +56,7 @@ class XyHardwareTest {
     }
 
     private static HardwareTarget.Verilog target(int entries, int bits) {
-        return new HardwareTarget.Verilog(Map.of(), false, 0.01, entries, bits, 100e6, 1, 0);
+        return new HardwareTarget.Verilog(Map.of(), false, 0.01, entries, bits, 100e6, 1, 0, false);
     }
 
     private static long[] randomPhases(SplittableRandom random, XyHw hw, int rows) {

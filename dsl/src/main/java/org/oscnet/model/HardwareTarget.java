@@ -12,9 +12,11 @@ public record HardwareTarget(String network, Optional<Verilog> verilog, Optional
      * frequency, ...) to its width in bits; missing ones are chosen by the quantizer, within
      * {@code autoMaxLoss} (a fraction of test accuracy) when {@code autoWidths}. {@code lanes}
      * update circuits share the oscillators; {@code pipeline} register stages cut each update.
+     * With {@code rawInput} the core takes the data file's feature values: the dataset's scaling
+     * is folded into the input encoder's weights and biases.
      */
     public record Verilog(Map<String, Integer> widths, boolean autoWidths, double autoMaxLoss, int sineEntries,
-            int sineBits, double clockHz, int lanes, int pipeline) {
+            int sineBits, double clockHz, int lanes, int pipeline, boolean rawInput) {
         /** The most register stages a lane's update can be cut into. */
         public static final int MAX_PIPELINE = 4;
 

@@ -128,6 +128,7 @@ verilogStatement
     | CLOCK quantity SEMI                                  # clockStatement
     | LANES INT SEMI                                       # lanesStatement
     | PIPELINE INT SEMI                                    # pipelineStatement
+    | INPUT identifier SEMI                                # inputFormStatement
     | WIDTHS AUTO optionList? SEMI                         # autoWidthsStatement
     | signal=identifier INT BITS SEMI                      # widthStatement
     ;

@@ -85,7 +85,7 @@ final class HardwareChecker {
         }
         List<Ast.Statement> rest = target.statements().stream().filter(s -> !(s instanceof Ast.WidthStmt)).toList();
         Block block = new Block("the verilog target", target.span(), rest,
-                Set.of("sine table", "clock", "lanes", "pipeline", "widths auto"), "does not belong in a verilog block", diagnostics);
+                Set.of("sine table", "clock", "lanes", "pipeline", "widths auto", "input"), "does not belong in a verilog block", diagnostics);
         int sineEntries = 256;
         int sineBits = 12;
         Optional<Ast.SineTableStmt> sine = block.get("sine table", Ast.SineTableStmt.class);
@@ -112,7 +112,35 @@ final class HardwareChecker {
         double maxLoss = auto.map(a -> new OptionSet(a.options(), List.of("loss"), "`widths auto`", diagnostics)
                 .quantity("loss", Dimension.NONE, 0.01, Values.between(0, 1, "between 0 and 100 %"))).orElse(0.01);
         return new HardwareTarget.Verilog(widths, auto.isPresent(), maxLoss, sineEntries, sineBits, clock, lanes,
-                pipeline);
+                pipeline, rawInput(block, network));
+    }
+
+    /**
+     * {@code input raw;}: the core takes the file's feature values and the dataset's scaling is
+     * folded into the encoder's weights and biases; {@code input scaled;} (the default) takes
+     * features scaled as training saw them.
+     */
+    private boolean rawInput(Block block, Network network) {
+        Optional<Ast.WordSetting> written = block.get("input", Ast.WordSetting.class);
+        if (written.isEmpty()) {
+            return false;
+        }
+        String word = written.get().value().text();
+        List<String> forms = List.of("raw", "scaled");
+        if (!forms.contains(word)) {
+            diagnostics.error(written.get().value().span(), Suggestions.withHint("unknown input form `" + word
+                    + "`; use `raw` (the file's values; the scaling is folded into the weights) or `scaled` (as"
+                    + " training saw them, the default)", word, forms));
+            return false;
+        }
+        boolean raw = word.equals("raw");
+        if (raw && network != null && !(network instanceof KuramotoNetwork)) {
+            diagnostics.error(written.get().span(), "`input raw` is implemented for kuramoto arrays only, not yet"
+                    + " for " + network.family() + " arrays; remove it and feed scaled features as the core's README"
+                    + " says");
+            return false;
+        }
+        return raw;
     }
 
     /**

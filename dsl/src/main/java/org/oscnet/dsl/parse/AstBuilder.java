@@ -342,6 +342,11 @@ final class AstBuilder extends OscParserBaseVisitor<Object> {
     }
 
     @Override
+    public Ast.Statement visitInputFormStatement(OscParser.InputFormStatementContext ctx) {
+        return new Ast.WordSetting("input", name(ctx.identifier()), span(ctx));
+    }
+
+    @Override
     public Ast.Statement visitPipelineStatement(OscParser.PipelineStatementContext ctx) {
         return new Ast.CountSetting("pipeline", integer(ctx.INT().getSymbol()), span(ctx));
     }
