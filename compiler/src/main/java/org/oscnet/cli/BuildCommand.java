@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.oscnet.model.Design;
 import org.oscnet.model.HardwareTarget;
 import org.oscnet.pipeline.Pipeline;
-import org.oscnet.pipeline.Verification;
+import org.oscnet.verify.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

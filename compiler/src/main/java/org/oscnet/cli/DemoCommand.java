@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.oscnet.model.Design;
 import org.oscnet.model.Network;
 import org.oscnet.pipeline.Pipeline;
-import org.oscnet.pipeline.Verification;
+import org.oscnet.verify.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

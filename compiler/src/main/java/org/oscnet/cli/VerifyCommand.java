@@ -3,7 +3,7 @@ package org.oscnet.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.oscnet.pipeline.Verification;
+import org.oscnet.verify.Verification;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -18,7 +18,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.oscnet.pipeline.BadInput;
 import org.oscnet.pipeline.Pipeline;
-import org.oscnet.pipeline.Verification;
+import org.oscnet.verify.Verification;
 
 /**
  * {@code oscnet:verify}: runs {@code oscnet verify} on every hardware folder {@code generate}
