@@ -8,8 +8,9 @@ import org.oscnet.sim.Coupling;
 import org.oscnet.sim.KuramotoSimulator;
 
 /**
- * Throughput of the Kuramoto simulator: forward only and with sensitivities, batch 90,
- * T = 1 us, dt = 10 ps, as oscillator-steps per second (best of {@code repeats} after a warm-up).
+ * Throughput of the Kuramoto simulator: forward only, with all forward sensitivities, and with the
+ * adjoint rows of one output pair (what training needs), batch 90, T = 1 us, dt = 10 ps, as
+ * oscillator-steps per second (best of {@code repeats} after a warm-up).
  */
 public final class Benchmarks {
     private static final double DT = 10e-12;
@@ -19,8 +20,21 @@ public final class Benchmarks {
     private Benchmarks() {
     }
 
+    /** What a run computes besides the mean frequencies. */
+    public enum Derivatives {
+        NONE("forward"),
+        FORWARD("forward+sensitivities"),
+        ADJOINT("forward+adjoint (2 rows)");
+
+        private final String label;
+
+        Derivatives(String label) {
+            this.label = label;
+        }
+    }
+
     /** One JSON object per line: case, parameters, seconds, throughput, cores. */
-    public static Map<String, Object> forward(int n, boolean sensitivities, int repeats) {
+    public static Map<String, Object> forward(int n, Derivatives derivatives, int repeats) {
         KuramotoSimulator sim = new KuramotoSimulator(n, new Coupling.Uniform(10e6), DT, STEPS, STEPS / 2, 0, true,
                 590e6, org.oscnet.sim.Threads.allCores());
         double[] natural = new double[BATCH * n];
@@ -29,14 +43,16 @@ public final class Benchmarks {
             natural[i] = 500e6 + 180e6 * random.nextDouble();
         }
         double[] mean = new double[BATCH * n];
-        double[] jacobian = sensitivities ? new double[BATCH * n * n] : null;
+        double[] jacobian = new double[derivatives == Derivatives.NONE ? 0 : BATCH * n * n];
+        int[] outputPair = {n - 2, n - 1};
         double best = Double.POSITIVE_INFINITY;
         for (int r = 0; r <= repeats; r++) { // r = 0 warms the JIT up and is not counted
             long start = System.nanoTime();
-            if (sensitivities) {
-                sim.meanFrequenciesWithJacobian(natural, BATCH, 1, r, mean, jacobian);
-            } else {
-                sim.meanFrequencies(natural, BATCH, 1, r);
+            switch (derivatives) {
+                case NONE -> sim.meanFrequencies(natural, BATCH, 1, r);
+                case FORWARD -> sim.meanFrequenciesWithJacobian(natural, BATCH, 1, r, mean, jacobian);
+                case ADJOINT -> sim.meanFrequenciesWithJacobianRows(natural, BATCH, 1, r, outputPair, mean, jacobian,
+                        null, null);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             if (r > 0) {
@@ -44,7 +60,7 @@ public final class Benchmarks {
             }
         }
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("case", sensitivities ? "forward+sensitivities" : "forward");
+        result.put("case", derivatives.label);
         result.put("oscillators", n);
         result.put("batch", BATCH);
         result.put("steps", STEPS);

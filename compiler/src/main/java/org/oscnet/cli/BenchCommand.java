@@ -14,6 +14,7 @@ import org.oscnet.model.Design;
 import org.oscnet.model.EquilibriumNetwork;
 import org.oscnet.model.StnoRnnNetwork;
 import org.oscnet.model.Training;
+import org.oscnet.model.TrainingMethod;
 import org.oscnet.pipeline.Pipeline;
 import org.oscnet.train.TrainingListener;
 import picocli.CommandLine.Command;
@@ -93,9 +94,10 @@ final class BenchCommand implements Callable<Integer> {
         if (hardware != null) {
             return hardwareScaling(out);
         }
-        Benchmarks.printJson(out, Benchmarks.forward(6, false, repeats));
-        Benchmarks.printJson(out, Benchmarks.forward(100, false, repeats));
-        Benchmarks.printJson(out, Benchmarks.forward(6, true, repeats));
+        Benchmarks.printJson(out, Benchmarks.forward(6, Benchmarks.Derivatives.NONE, repeats));
+        Benchmarks.printJson(out, Benchmarks.forward(100, Benchmarks.Derivatives.NONE, repeats));
+        Benchmarks.printJson(out, Benchmarks.forward(6, Benchmarks.Derivatives.FORWARD, repeats));
+        Benchmarks.printJson(out, Benchmarks.forward(6, Benchmarks.Derivatives.ADJOINT, repeats));
         if (numpy) {
             runNumpy(out, "scripts/kuramoto_numpy.py", "6");
         }
@@ -116,19 +118,27 @@ final class BenchCommand implements Callable<Integer> {
         if (!noTraining) {
             Path example = DemoCommand.home().resolve(DemoCommand.EXAMPLE);
             Design design = Inputs.load(example, spec.commandLine().getErr());
-            Training training = design.trainings().get(0);
-            var trained = Pipeline.train(design, training, TrainingListener.SILENT, Main.version(),
-                    example.toString()).trained();
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("case", "iris-training");
-            result.put("network", training.network());
-            result.put("iterations", training.steps());
-            result.put("batch", design.dataset(training.dataset()).orElseThrow().train().size());
-            result.put("seconds", Math.round(trained.wallSeconds() * 100) / 100.0);
-            result.put("test_accuracy", trained.testAccuracy());
-            result.put("seed", training.seed());
-            result.put("cores", Runtime.getRuntime().availableProcessors());
-            Benchmarks.printJson(out, result);
+            Training written = design.trainings().get(0);
+            // the example's own rule (forward sensitivities, as the paper), then the same rule by the adjoint
+            for (TrainingMethod.Jacobian jacobian : TrainingMethod.Jacobian.values()) {
+                Training training = written.method() instanceof TrainingMethod.OfflineGradient g
+                        ? written.withMethod(new TrainingMethod.OfflineGradient(jacobian, g.squashTanh(), g.init(),
+                                g.balanceClasses(), g.locked()))
+                        : written;
+                var trained = Pipeline.train(design, training, TrainingListener.SILENT, Main.version(),
+                        example.toString()).trained();
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("case", "iris-training");
+                result.put("jacobian", jacobian.word());
+                result.put("network", training.network());
+                result.put("iterations", training.steps());
+                result.put("batch", design.dataset(training.dataset()).orElseThrow().train().size());
+                result.put("seconds", Math.round(trained.wallSeconds() * 100) / 100.0);
+                result.put("test_accuracy", trained.testAccuracy());
+                result.put("seed", training.seed());
+                result.put("cores", Runtime.getRuntime().availableProcessors());
+                Benchmarks.printJson(out, result);
+            }
         }
         return 0;
     }

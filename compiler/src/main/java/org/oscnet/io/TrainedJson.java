@@ -34,9 +34,9 @@ public final class TrainedJson {
     record Simulation(double stepS, double durationS, double readoutS, double noiseLinewidth) {
     }
 
-    /** Method-specific fields are absent for the other method: squash..locked (offline), rate_hz (online). */
+    /** Method-specific fields are absent for the other method: jacobian..locked (offline), rate_hz (online). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record How(String method, String squash, String init, String balance, String locked, Double rateHz,
+    record How(String method, String jacobian, String squash, String init, String balance, String locked, Double rateHz,
             String optimizer, double learningRate, int iterations, String batch, long seed, int restarts,
             int chosenRestart, String start) {
     }
@@ -69,6 +69,7 @@ public final class TrainedJson {
         TrainingMethod.OfflineGradient offline = method instanceof TrainingMethod.OfflineGradient g ? g : null;
         Double rate = method instanceof TrainingMethod.OnlineRule o ? o.rateHz() : null;
         How how = new How(method.keyword(),
+                offline == null ? null : offline.jacobian().word(),
                 offline == null ? null : offline.squashTanh() ? "tanh" : "none",
                 offline == null ? null : offline.init().word(),
                 offline == null ? null : offline.balanceClasses() ? "classes" : "none",

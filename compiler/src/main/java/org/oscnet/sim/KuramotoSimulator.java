@@ -70,7 +70,7 @@ public final class KuramotoSimulator {
     /** The mean frequencies (Hz) of {@code batch} examples; {@code naturalHz} is {@code [batch × n]}. */
     public double[] meanFrequencies(double[] naturalHz, int batch, long seed, long run) {
         double[] out = new double[batch * n];
-        forEach(batch, b -> simulate(naturalHz, b, seed, run, null, out, null, null, null, null));
+        forEach(batch, b -> simulate(naturalHz, b, seed, run, null, out, null, null, null, null, null));
         return out;
     }
 
@@ -81,7 +81,7 @@ public final class KuramotoSimulator {
      */
     public double[] meanFrequencies(double[] naturalHz, int batch, double[] initialTurns, long seed, long run) {
         double[] out = new double[batch * n];
-        forEach(batch, b -> simulate(naturalHz, b, seed, run, initialTurns, out, null, null, null, null));
+        forEach(batch, b -> simulate(naturalHz, b, seed, run, initialTurns, out, null, null, null, null, null));
         return out;
     }
 
@@ -103,7 +103,7 @@ public final class KuramotoSimulator {
      */
     public double[] frequencyTrace(double[] naturalHz, int example, long seed, long run, int blocks) {
         double[] trace = new double[blocks * n];
-        simulate(naturalHz, example, seed, run, null, new double[naturalHz.length], null, trace, null, null);
+        simulate(naturalHz, example, seed, run, null, new double[naturalHz.length], null, trace, null, null, null);
         return trace;
     }
 
@@ -129,8 +129,115 @@ public final class KuramotoSimulator {
             throw new UnsupportedOperationException("sensitivities are implemented for uniform coupling only");
         }
         forEach(batch, b -> {
-            simulate(naturalHz, b, seed, run, null, meanHz, jacobian, null, finalTurns, finalSensitivities);
+            simulate(naturalHz, b, seed, run, null, meanHz, jacobian, null, finalTurns, finalSensitivities, null);
         });
+    }
+
+    /** Per thread, the sines and cosines of the example being differentiated, grown as needed and reused. */
+    private static final ThreadLocal<double[][]> TRAJECTORY = ThreadLocal.withInitial(() -> new double[][] {{}});
+
+    /**
+     * As {@link #meanFrequenciesWithJacobian(double[], int, long, long, double[], double[], double[], double[])},
+     * but only the Jacobian rows of the oscillators {@code rows}: {@code jacobianRows}
+     * {@code [batch × rows.length × n]}, row q = ∂f̄_{rows[q]}/∂F, and, unless null, the same rows
+     * of the final phases' sensitivities in {@code finalSensitivityRows}. They come from the adjoint
+     * (reverse) method: a forward pass that keeps every step's sines and cosines, then one backward
+     * pass of {@code (I + dt A_t)ᵀ} per wanted row. With the mean-field form a backward step costs
+     * O(N) per row against O(N²) per step for all forward sensitivities, so it pays when few rows
+     * are wanted (the output oscillators). Both differentiate the same Euler steps, so the rows
+     * equal the forward ones to rounding.
+     */
+    public void meanFrequenciesWithJacobianRows(double[] naturalHz, int batch, long seed, long run, int[] rows,
+            double[] meanHz, double[] jacobianRows, double[] finalTurns, double[] finalSensitivityRows) {
+        if (!(coupling instanceof Coupling.Uniform)) {
+            throw new UnsupportedOperationException("sensitivities are implemented for uniform coupling only");
+        }
+        if (steps * 2 * n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("the adjoint keeps every phase of a run: " + steps + " steps of " + n
+                    + " oscillators are too many; use forward sensitivities");
+        }
+        forEach(batch, b -> {
+            double[][] holder = TRAJECTORY.get();
+            if (holder[0].length < steps * 2 * n) {
+                holder[0] = new double[(int) (steps * 2 * n)];
+            }
+            simulate(naturalHz, b, seed, run, null, meanHz, null, null, finalTurns, null, holder[0]);
+            adjoint(holder[0], b, rows, jacobianRows, finalSensitivityRows);
+        });
+    }
+
+    /**
+     * The backward pass of one example over the sines and cosines its forward pass kept. For a row vector {@code u},
+     * {@code uᵀ S_K = dt Σ_{t=1..K} λ_t} with {@code λ_K = u} and {@code λ_t = (I + dt A_t)ᵀ λ_{t+1}}
+     * (because {@code S_{t+1} = (I + dt A_t) S_t + dt I} and {@code S_0 = 0}); A is symmetric, and
+     * {@code (A λ)_j = 2πk (cos θ_j Σ λ_i cos θ_i + sin θ_j Σ λ_i sin θ_i − λ_j Σ_i cos(θ_i − θ_j))}.
+     * The Jacobian row {@code (uᵀ S_T − uᵀ S_w) / window} takes one vector that starts at
+     * {@code u} at the end of the run and drops by {@code u} at the start of the read-out window
+     * {@code w}; the final phases' row {@code uᵀ S_T} takes a second one without the drop.
+     */
+    private void adjoint(double[] trajectory, int example, int[] rows, double[] jacOut, double[] finalSensOut) {
+        int count = rows.length;
+        boolean finals = finalSensOut != null;
+        // vectors [0, count): with the drop at w (the Jacobian); [count, 2 count): without (final phases)
+        int vectors = finals ? 2 * count : count;
+        double[] lambda = new double[vectors * n];
+        double[] sums = new double[vectors * n];
+        double[] sin = new double[n];
+        double[] cos = new double[n];
+        double[] pullSin = new double[n];
+        double[] pullCos = new double[n];
+        double[] keep = new double[n];
+        for (int v = 0; v < vectors; v++) {
+            lambda[v * n + rows[v % count]] = 1.0;
+        }
+        long windowStart = steps - readoutSteps;
+        double gain = dt * 2 * Math.PI * ((Coupling.Uniform) coupling).strengthHz();
+        for (long t = steps - 1; t >= 0; t--) {
+            if (t + 1 == windowStart) {
+                for (int q = 0; q < count; q++) {
+                    lambda[q * n + rows[q]] -= 1.0;
+                }
+            }
+            int base = (int) t * 2 * n;
+            double sumSin = 0.0;
+            double sumCos = 0.0;
+            for (int k = 0; k < n; k++) {
+                sumSin += trajectory[base + k];
+                sumCos += trajectory[base + n + k];
+            }
+            // λ_j ← keep_j λ_j + pullCos_j Σ λ_i cos θ_i + pullSin_j Σ λ_i sin θ_i, shared by every vector
+            for (int k = 0; k < n; k++) {
+                double s = trajectory[base + k];
+                double c = trajectory[base + n + k];
+                sin[k] = s;
+                cos[k] = c;
+                pullSin[k] = gain * s;
+                pullCos[k] = gain * c;
+                keep[k] = 1.0 - gain * (c * sumCos + s * sumSin);
+            }
+            for (int v = 0; v < vectors; v++) {
+                int from = v * n;
+                double byCos = 0.0;
+                double bySin = 0.0;
+                for (int i = 0; i < n; i++) {
+                    double x = lambda[from + i];
+                    sums[from + i] += x; // λ_{t+1} enters the sum before it steps back to λ_t
+                    byCos += x * cos[i];
+                    bySin += x * sin[i];
+                }
+                for (int k = 0; k < n; k++) {
+                    lambda[from + k] = keep[k] * lambda[from + k] + pullCos[k] * byCos + pullSin[k] * bySin;
+                }
+            }
+        }
+        double window = readoutSteps * dt;
+        int out = example * count * n;
+        for (int e = 0; e < count * n; e++) {
+            jacOut[out + e] = dt * sums[e] / window;
+            if (finals) {
+                finalSensOut[out + e] = dt * sums[count * n + e];
+            }
+        }
     }
 
     private void forEach(int batch, java.util.function.IntConsumer body) {
@@ -139,11 +246,13 @@ public final class KuramotoSimulator {
 
     /**
      * One example, start to end; all state lives in arrays allocated once per example. The
-     * optional outputs ({@code jacOut}, {@code trace}, {@code finalTurns}, {@code finalSens}) are
-     * null when not wanted.
+     * optional outputs ({@code jacOut}, {@code trace}, {@code finalTurns}, {@code finalSens},
+     * {@code trajectory}: the sines, then the cosines, of the phases before every step,
+     * {@code [steps × 2n]}) are null when not wanted.
      */
     private void simulate(double[] naturalHz, int example, long seed, long run, double[] initialTurns,
-            double[] meanOut, double[] jacOut, double[] trace, double[] finalTurns, double[] finalSens) {
+            double[] meanOut, double[] jacOut, double[] trace, double[] finalTurns, double[] finalSens,
+            double[] trajectory) {
         SplittableRandom random = new SplittableRandom(Seeds.derive(seed, run, example));
         double[] phase = new double[n];
         double[] detuning = new double[n];
@@ -180,6 +289,13 @@ public final class KuramotoSimulator {
                 cos[j] = c;
                 sumSin += s;
                 sumCos += c;
+            }
+            if (trajectory != null) {
+                int at = (int) step * 2 * n;
+                for (int j = 0; j < n; j++) {
+                    trajectory[at + j] = sin[j];
+                    trajectory[at + n + j] = cos[j];
+                }
             }
             if (sensitivities) {
                 for (int m = 0; m < n; m++) {

@@ -176,7 +176,12 @@ public final class KuramotoTrainer {
         boolean phases = method.locked() == TrainingMethod.LockedGradient.PHASE;
         double[] finalTurns = phases ? new double[m * n] : null;
         double[] finalSens = phases ? new double[m * n * n] : null;
-        simulator.meanFrequenciesWithJacobian(natural, m, training.seed(), run, mean, jacobian, finalTurns, finalSens);
+        if (method.jacobian() == TrainingMethod.Jacobian.ADJOINT) {
+            adjointRows(simulator, natural, m, run, mean, jacobian, finalTurns, finalSens);
+        } else {
+            simulator.meanFrequenciesWithJacobian(natural, m, training.seed(), run, mean, jacobian, finalTurns,
+                    finalSens);
+        }
         double[] weights = exampleWeights(labels, method.balanceClasses());
         double[] lossPerHz = new double[m * n];
         double loss = 0;
@@ -224,6 +229,31 @@ public final class KuramotoTrainer {
             gradientOut[e] += gradient[e];
         }
         return new LossAndAccuracy(loss, (double) correct / m);
+    }
+
+    /**
+     * The rows of the output oscillators, the only ones the pair loss reads, by the adjoint
+     * method, placed into the full {@code [m × n × n]} layout (the other rows stay zero).
+     */
+    private void adjointRows(KuramotoSimulator simulator, double[] natural, int m, long run, double[] mean,
+            double[] jacobian, double[] finalTurns, double[] finalSens) {
+        int n = network.oscillators();
+        int[] rows = network.outputs().stream()
+                .flatMapToInt(p -> java.util.stream.IntStream.of(p.first(), p.second())).distinct().toArray();
+        double[] jacobianRows = new double[m * rows.length * n];
+        double[] finalRows = finalSens == null ? null : new double[m * rows.length * n];
+        simulator.meanFrequenciesWithJacobianRows(natural, m, training.seed(), run, rows, mean, jacobianRows,
+                finalTurns, finalRows);
+        for (int b = 0; b < m; b++) {
+            for (int q = 0; q < rows.length; q++) {
+                int from = (b * rows.length + q) * n;
+                int to = (b * n + rows[q]) * n;
+                System.arraycopy(jacobianRows, from, jacobian, to, n);
+                if (finalRows != null) {
+                    System.arraycopy(finalRows, from, finalSens, to, n);
+                }
+            }
+        }
     }
 
     /** The pair's final phase difference, wrapped to half a turn either way. */

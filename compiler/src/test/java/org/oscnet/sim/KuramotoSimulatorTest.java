@@ -164,6 +164,52 @@ class KuramotoSimulatorTest {
         assertTrue(!java.util.Arrays.equals(meanSeq, otherSeed), "another seed draws other phases");
     }
 
+    /**
+     * The adjoint rows are the forward Jacobian's rows (and the final phases' sensitivity rows):
+     * both differentiate the same Euler steps, so they agree to rounding, with and without noise,
+     * with a read-out window of part or all of the run, for rows in any order.
+     */
+    @ParameterizedTest(name = "n = {0}, readout {1} of 30000, noise {2} Hz")
+    @CsvSource({"6, 15000, 0", "6, 30000, 0", "6, 10000, 1e6", "3, 29999, 0", "10, 15000, 2e5"})
+    void adjointRowsEqualTheForwardJacobiansRows(int n, long readout, double noiseHz) {
+        int batch = 5;
+        double[] f = new double[batch * n];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = 560e6 + (i * 7919 % 60) * 1e6; // a mix of locked and drifting oscillators
+        }
+        KuramotoSimulator sim = simulator(n, 30_000, readout, noiseHz, 2);
+        double[] mean = new double[batch * n];
+        double[] jac = new double[batch * n * n];
+        double[] turns = new double[batch * n];
+        double[] sens = new double[batch * n * n];
+        sim.meanFrequenciesWithJacobian(f, batch, 7, 2, mean, jac, turns, sens);
+        int[] rows = {n - 1, 0, n - 2};
+        double[] adjointMean = new double[batch * n];
+        double[] adjointJac = new double[batch * rows.length * n];
+        double[] adjointTurns = new double[batch * n];
+        double[] adjointSens = new double[batch * rows.length * n];
+        sim.meanFrequenciesWithJacobianRows(f, batch, 7, 2, rows, adjointMean, adjointJac, adjointTurns, adjointSens);
+        assertArrayEquals(mean, adjointMean, "the forward pass is the same");
+        assertArrayEquals(turns, adjointTurns);
+        double largest = 0;
+        for (double v : jac) {
+            largest = Math.max(largest, Math.abs(v));
+        }
+        assertTrue(largest > 0.01, "a Jacobian worth comparing: largest entry " + largest);
+        for (int b = 0; b < batch; b++) {
+            for (int q = 0; q < rows.length; q++) {
+                for (int m = 0; m < n; m++) {
+                    int forward = b * n * n + rows[q] * n + m;
+                    int adjoint = (b * rows.length + q) * n + m;
+                    assertEquals(jac[forward], adjointJac[adjoint], 1e-9 * Math.max(1, Math.abs(jac[forward])),
+                            "∂f̄_" + rows[q] + "/∂F_" + m + " of example " + b);
+                    assertEquals(sens[forward], adjointSens[adjoint], 1e-9 * Math.max(1e-9, Math.abs(sens[forward])),
+                            "∂θ_" + rows[q] + "(T)/∂F_" + m + " of example " + b);
+                }
+            }
+        }
+    }
+
     /** {@code quantity(F + h e_m) − quantity(F − h e_m)}, elementwise: a central difference before dividing by 2h. */
     private static double[] centralChange(double[] natural, int m, double h,
             java.util.function.Function<double[], double[]> quantity) {

@@ -8,6 +8,12 @@ package org.oscnet.model;
 public record Training(String network, String dataset, TrainingMethod method, Optimizer optimizer, int steps,
         boolean countsEpochs, int batchSize, boolean batchPerClass, long seed, int restarts) {
 
+    /** The same training with another learning rule (benchmarks compare ways of computing one rule). */
+    public Training withMethod(TrainingMethod newMethod) {
+        return new Training(network, dataset, newMethod, optimizer, steps, countsEpochs, batchSize, batchPerClass, seed,
+                restarts);
+    }
+
     /** The same training with another seed (the command line's {@code --seed}). */
     public Training withSeed(long newSeed) {
         return new Training(network, dataset, method, optimizer, steps, countsEpochs, batchSize, batchPerClass, newSeed,

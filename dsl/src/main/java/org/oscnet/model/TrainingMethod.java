@@ -7,8 +7,9 @@ public sealed interface TrainingMethod {
     String keyword();
 
     /**
-     * Gradient of the loss through the simulated dynamics (seed paper 1): forward-mode
-     * sensitivities of the mean frequencies, optionally squashed by tanh. {@code init}
+     * Gradient of the loss through the simulated dynamics (seed paper 1): the Jacobian of the
+     * mean frequencies with respect to the natural frequencies, optionally squashed by tanh,
+     * computed as {@code jacobian} says (see {@link Jacobian}). {@code init}
      * says where the parameters start (see {@link Init}); {@code balanceClasses}
      * weighs positive and negative examples of each output pair equally; {@code locked} says where
      * a synchronised pair's gradient comes from (the forward Jacobian of a locked pair's frequency
@@ -16,10 +17,29 @@ public sealed interface TrainingMethod {
      * (tanh, data, classes, detuning) are engineering; {@code squash none, init random, balance
      * none, locked jacobian} is the paper's procedure as written.
      */
-    record OfflineGradient(boolean squashTanh, Init init, boolean balanceClasses, LockedGradient locked)
-            implements TrainingMethod {
+    record OfflineGradient(Jacobian jacobian, boolean squashTanh, Init init, boolean balanceClasses,
+            LockedGradient locked) implements TrainingMethod {
         public String keyword() {
             return "offline gradient";
+        }
+    }
+
+    /**
+     * How the offline rule differentiates the simulation. Both differentiate the same Euler steps,
+     * so they give the same gradient to rounding; they differ in cost.
+     */
+    enum Jacobian {
+        /** Forward-mode sensitivities of every phase to every natural frequency: O(N²) per step. */
+        FORWARD,
+        /**
+         * Reverse mode: the forward pass keeps each step's sines and cosines, then one backward
+         * pass per output oscillator, O(N) per step each: cheaper when the outputs are few.
+         */
+        ADJOINT;
+
+        /** The word used in the language and in {@code trained.json}. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

@@ -77,7 +77,8 @@ class ExamplesTest {
         assertEquals(Simulation.InitialPhases.RANDOM, sim.initialPhases());
 
         Training training = design.trainings().get(0);
-        assertEquals(new TrainingMethod.OfflineGradient(true, TrainingMethod.Init.DATA, true,
+        assertEquals(new TrainingMethod.OfflineGradient(TrainingMethod.Jacobian.FORWARD, true, TrainingMethod.Init.DATA,
+                true,
                 TrainingMethod.LockedGradient.DETUNING), training.method());
         assertEquals(0.03, training.optimizer().learningRate());
         assertEquals(100, training.steps());

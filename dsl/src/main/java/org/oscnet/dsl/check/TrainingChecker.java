@@ -126,8 +126,9 @@ final class TrainingChecker {
             case "offline gradient" -> {
                 OptionSet options = new OptionSet(written, List.of("jacobian", "squash", "init", "balance", "locked"),
                         owner, diagnostics);
-                options.word("jacobian", List.of("forward"), "forward");
                 yield new TrainingMethod.OfflineGradient(
+                        TrainingMethod.Jacobian.valueOf(options.word("jacobian", List.of("adjoint", "forward"),
+                                "adjoint").toUpperCase(java.util.Locale.ROOT)),
                         options.word("squash", List.of("tanh", "none"), "tanh").equals("tanh"),
                         TrainingMethod.Init.valueOf(options.word("init", List.of("data", "shapes", "random"), "data")
                                 .toUpperCase(java.util.Locale.ROOT)),
