@@ -24,19 +24,7 @@ import org.oscnet.plot.HardwarePlots;
  * simulator (and for kuramoto networks the Monte-Carlo study of device spread), into
  * {@code report.md} and {@code report.json}.
  */
-final class NetlistVerification {
-    private final Path dir;
-    private final Verification.Options options;
-    private final PrintWriter out;
-    private final String version;
-
-    NetlistVerification(Path dir, Verification.Options options, PrintWriter out, String version) {
-        this.dir = dir;
-        this.options = options;
-        this.out = out;
-        this.version = version;
-    }
-
+record NetlistVerification(Path dir, Verification.Options options, PrintWriter out, String version) {
     /** The netlists of a stno_rnn network against the simulator; report.md and report.json. */
     Verification.Outcome recurrent() throws IOException {
         RecurrentSpiceJson m = RecurrentSpiceJson.read(dir.resolve("spice.json"));

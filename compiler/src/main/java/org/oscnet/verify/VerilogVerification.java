@@ -20,19 +20,7 @@ import org.oscnet.io.OutputFolder;
  * the Icarus testbench against the vectors (bit for bit), then Yosys synthesis (generic, iCE40
  * with nextpnr, or 7-series), into {@code report.md} and {@code report.json}.
  */
-final class VerilogVerification {
-    private final Path dir;
-    private final Verification.Options options;
-    private final PrintWriter out;
-    private final String version;
-
-    VerilogVerification(Path dir, Verification.Options options, PrintWriter out, String version) {
-        this.dir = dir;
-        this.options = options;
-        this.out = out;
-        this.version = version;
-    }
-
+record VerilogVerification(Path dir, Verification.Options options, PrintWriter out, String version) {
     Verification.Outcome run() throws IOException {
         HwJson.Summary hw = HwJson.read(dir.resolve("hw.json"));
         int icarusSamples = options.icarusSamples();
