@@ -133,9 +133,6 @@ public final class KuramotoSimulator {
         });
     }
 
-    /** Per thread, the sines and cosines of the example being differentiated, grown as needed and reused. */
-    private static final ThreadLocal<double[][]> TRAJECTORY = ThreadLocal.withInitial(() -> new double[][] {{}});
-
     /**
      * As {@link #meanFrequenciesWithJacobian(double[], int, long, long, double[], double[], double[], double[])},
      * but only the Jacobian rows of the oscillators {@code rows}: {@code jacobianRows}
@@ -153,17 +150,30 @@ public final class KuramotoSimulator {
             throw new UnsupportedOperationException("sensitivities are implemented for uniform coupling only");
         }
         if (steps * 2 * n > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("the adjoint keeps every phase of a run: " + steps + " steps of " + n
-                    + " oscillators are too many; use forward sensitivities");
+            throw new IllegalArgumentException("the adjoint keeps every step's sines and cosines: " + steps
+                    + " steps of " + n + " oscillators are too many; use forward sensitivities");
         }
+        // one buffer per thread at a time, dropped with the call (a few MB each, no thread-local leftovers)
+        java.util.concurrent.ConcurrentLinkedQueue<double[]> buffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
         forEach(batch, b -> {
-            double[][] holder = TRAJECTORY.get();
-            if (holder[0].length < steps * 2 * n) {
-                holder[0] = new double[(int) (steps * 2 * n)];
+            double[] trajectory = buffers.poll();
+            if (trajectory == null) {
+                trajectory = new double[(int) (steps * 2 * n)];
             }
-            simulate(naturalHz, b, seed, run, null, meanHz, null, null, finalTurns, null, holder[0]);
-            adjoint(holder[0], b, rows, jacobianRows, finalSensitivityRows);
+            simulate(naturalHz, b, seed, run, null, meanHz, null, null, finalTurns, null, trajectory);
+            adjoint(trajectory, b, rows, jacobianRows, finalSensitivityRows);
+            buffers.add(trajectory);
         });
+    }
+
+    /** The memory one thread of {@link #meanFrequenciesWithJacobianRows} keeps while it runs. */
+    public long adjointBytesPerThread() {
+        return steps * 2L * n * Double.BYTES;
+    }
+
+    /** Threads a batch may use. */
+    public int threads() {
+        return threads;
     }
 
     /**

@@ -31,6 +31,7 @@ public final class KuramotoTrainer {
     private final int threads;
     final FrequencyMap map;
     private final Readout readout;
+    private boolean adjointFallbackNoted;
 
     public KuramotoTrainer(KuramotoNetwork network, Dataset dataset, Training training, TrainingListener listener,
             int threads) {
@@ -176,7 +177,7 @@ public final class KuramotoTrainer {
         boolean phases = method.locked() == TrainingMethod.LockedGradient.PHASE;
         double[] finalTurns = phases ? new double[m * n] : null;
         double[] finalSens = phases ? new double[m * n * n] : null;
-        if (method.jacobian() == TrainingMethod.Jacobian.ADJOINT) {
+        if (method.jacobian() == TrainingMethod.Jacobian.ADJOINT && adjointFits(simulator)) {
             adjointRows(simulator, natural, m, run, mean, jacobian, finalTurns, finalSens);
         } else {
             simulator.meanFrequenciesWithJacobian(natural, m, training.seed(), run, mean, jacobian, finalTurns,
@@ -229,6 +230,24 @@ public final class KuramotoTrainer {
             gradientOut[e] += gradient[e];
         }
         return new LossAndAccuracy(loss, (double) correct / m);
+    }
+
+    /**
+     * Whether the adjoint's kept sines and cosines fit in half the heap on every thread; if not,
+     * training falls back to forward sensitivities (the same gradient to rounding) and says so once.
+     */
+    private boolean adjointFits(KuramotoSimulator simulator) {
+        long needed = simulator.adjointBytesPerThread() * simulator.threads();
+        boolean fits = needed <= Runtime.getRuntime().maxMemory() / 2 && simulator.adjointBytesPerThread() / 8
+                < Integer.MAX_VALUE - 8;
+        if (!fits && !adjointFallbackNoted) {
+            adjointFallbackNoted = true;
+            listener.note(String.format(java.util.Locale.ROOT, "jacobian adjoint would keep %.0f MB of sines and"
+                    + " cosines (%d threads) in a heap of %.0f MB: using forward sensitivities instead (the same"
+                    + " gradient; write `jacobian forward` to silence this, or give Java more memory with -Xmx)",
+                    needed / 1e6, simulator.threads(), Runtime.getRuntime().maxMemory() / 1e6));
+        }
+        return fits;
     }
 
     /**
