@@ -2,7 +2,6 @@ package org.oscnet.quantize;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.oscnet.model.Dataset;
 import org.oscnet.model.HardwareTarget;
 import org.oscnet.model.KuramotoNetwork;
 import org.oscnet.model.Samples;
