@@ -9,7 +9,6 @@ import org.oscnet.model.KuramotoNetwork;
 import org.oscnet.model.Samples;
 import org.oscnet.model.Training;
 import org.oscnet.model.TrainingMethod;
-import org.oscnet.sim.Coupling;
 import org.oscnet.sim.KuramotoSimulator;
 import org.oscnet.sim.Seeds;
 
