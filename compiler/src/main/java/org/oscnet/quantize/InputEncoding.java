@@ -47,8 +47,7 @@ public record InputEncoding(boolean raw, FeatureMap map) {
 
     /**
      * The rows the core is fed, row-major: the samples themselves when scaled, or the raw values
-     * recovered by inverting the map ({@code low + (scaled - t) / gain}; exact to rounding, and a
-     * constant feature, whose gain is 0, comes back as its value in the training set).
+     * recovered by {@link FeatureMap#invert}.
      */
     public double[] rows(Samples samples) {
         return fromScaled(samples.featuresRowMajor());
@@ -60,12 +59,9 @@ public record InputEncoding(boolean raw, FeatureMap map) {
         if (!raw) {
             return rows;
         }
-        double[] low = map.low();
-        double[] gain = map.gain();
         int features = map.features();
         for (int at = 0; at < rows.length; at++) {
-            int p = at % features;
-            rows[at] = gain[p] == 0 ? low[p] : low[p] + (rows[at] - map.targetLow()) / gain[p];
+            rows[at] = map.invert(at % features, rows[at]);
         }
         return rows;
     }

@@ -40,4 +40,12 @@ public record FeatureMap(double[] low, double[] gain, double targetLow) {
     public double apply(int f, double raw) {
         return targetLow + (raw - low[f]) * gain[f];
     }
+
+    /**
+     * The raw value that {@link #apply} maps to {@code scaled} (exact to rounding); a constant
+     * feature, whose gain is 0, comes back as its training value {@code low[f]}.
+     */
+    public double invert(int f, double scaled) {
+        return gain[f] == 0 ? low[f] : low[f] + (scaled - targetLow) / gain[f];
+    }
 }
