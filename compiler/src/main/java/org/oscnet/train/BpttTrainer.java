@@ -20,15 +20,16 @@ import org.oscnet.sim.Seeds;
  * clipped to {@code ±clip} (the paper clips elements, not the norm), Adam with
  * {@code lr / (1 + epoch / decay)}.
  *
- * <p>Sequences are split into fixed chunks of {@link #CHUNK}; each chunk sums its gradients in
- * order into its own buffer and the buffers are added in chunk order, so the result is
- * bit-identical whatever the number of threads.
+ * <p>Sequences are split into fixed chunks of {@link #CHUNK}, simulated side by side (one workspace
+ * lane each, so each weight read serves the whole chunk); each chunk sums its gradients in order
+ * into its own buffer and the buffers are added in chunk order, so the result is bit-identical
+ * whatever the number of threads.
  */
 public final class BpttTrainer {
     /** Heun steps per input point of the continuous-time accuracy reported beside the trained one. */
     public static final int CONTINUOUS_SUBSTEPS = 32;
-    /** Sequences per unit of parallel work. */
-    static final int CHUNK = 8;
+    /** Sequences per unit of parallel work, run side by side as the lanes of one workspace. */
+    static final int CHUNK = RecurrentSimulator.LANES;
 
     private final StnoRnnNetwork network;
     private final Dataset dataset;
@@ -183,13 +184,19 @@ public final class BpttTrainer {
                 int end = Math.min(from + count, start + CHUNK);
                 parts.add(pool.submit(() -> {
                     RecurrentSimulator.Workspace w = workspaces.get();
-                    double[] g = new double[parameters + 2];
-                    for (int r = start; r < end; r++) {
-                        int row = order[r];
-                        simulator.forward(params, x, row * length, length, w);
-                        g[parameters + 1] += argmax(w.probabilities()) == labels[row] ? 1 : 0;
-                        g[parameters] += simulator.backward(params, x, row * length, labels[row], w, g);
+                    int lanes = end - start;
+                    int[] offsets = new int[lanes];
+                    int[] chunkLabels = new int[lanes];
+                    for (int b = 0; b < lanes; b++) {
+                        offsets[b] = order[start + b] * length;
+                        chunkLabels[b] = labels[order[start + b]];
                     }
+                    double[] g = new double[parameters + 2];
+                    simulator.forward(params, x, offsets, lanes, length, w);
+                    for (int b = 0; b < lanes; b++) {
+                        g[parameters + 1] += argmax(w.probabilities(b)) == chunkLabels[b] ? 1 : 0;
+                    }
+                    g[parameters] = simulator.backward(params, x, chunkLabels, w, g);
                     return g;
                 }));
             }
@@ -215,9 +222,13 @@ public final class BpttTrainer {
                 int end = Math.min(rows, start + CHUNK);
                 parts.add(pool.submit(() -> {
                     RecurrentSimulator.Workspace w = workspaces.get();
+                    int[] offsets = new int[end - first];
                     for (int r = first; r < end; r++) {
-                        simulator.forward(params, x, r * length, length, w);
-                        double[] p = w.probabilities();
+                        offsets[r - first] = r * length;
+                    }
+                    simulator.forward(params, x, offsets, end - first, length, w);
+                    for (int r = first; r < end; r++) {
+                        double[] p = w.probabilities(r - first);
                         predicted[r] = argmax(p);
                         losses[r] = -Math.log(Math.max(p[samples.label(r)], Double.MIN_NORMAL));
                     }

@@ -1,5 +1,6 @@
 package org.oscnet.sim;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,6 +76,51 @@ class RecurrentSimulatorTest {
         }
         assertTrue(checked > 50, "checked " + checked);
         assertTrue(worst < 1e-5, "worst relative error " + worst);
+    }
+
+    /**
+     * Sequences run side by side (a full set of lanes, and fewer, which pads the rest) give each
+     * sequence's probabilities, and the lane-ordered sum of their gradients, bit for bit as runs
+     * of one sequence at a time do.
+     */
+    @ParameterizedTest
+    @MethodSource("variants")
+    void sequencesSideBySideEqualSequencesAlone(Neuron neuron, int substeps, Integrator integrator) {
+        StnoRnnNetwork net = network(neuron, substeps, integrator);
+        RecurrentLayout layout = new RecurrentLayout(net.layers(), net.classCount());
+        double[] mask = layout.masks(net.density(), 5);
+        double[] p = layout.initialParameters(mask, 2.0, 9);
+        SplittableRandom random = new SplittableRandom(11);
+        int rows = RecurrentSimulator.LANES + 3;
+        double[] input = random.doubles((long) rows * LENGTH).toArray();
+        int[] labels = random.ints(rows, 0, net.classCount()).toArray();
+        RecurrentSimulator sim = new RecurrentSimulator(net, layout, mask);
+        RecurrentSimulator.Workspace alone = sim.workspace(LENGTH);
+        RecurrentSimulator.Workspace together = sim.workspace(LENGTH);
+        for (int count : new int[] {RecurrentSimulator.LANES, 3}) {
+            int first = rows - count;
+            double[] expected = new double[layout.parameters()];
+            double expectedLoss = 0;
+            double[][] probabilities = new double[count][];
+            for (int b = 0; b < count; b++) {
+                sim.forward(p, input, (first + b) * LENGTH, LENGTH, alone);
+                probabilities[b] = alone.probabilities().clone();
+                expectedLoss += sim.backward(p, input, (first + b) * LENGTH, labels[first + b], alone, expected);
+            }
+            int[] offsets = new int[count];
+            for (int b = 0; b < count; b++) {
+                offsets[b] = (first + b) * LENGTH;
+            }
+            sim.forward(p, input, offsets, count, LENGTH, together);
+            for (int b = 0; b < count; b++) {
+                assertArrayEquals(probabilities[b], together.probabilities(b), 0.0, "lane " + b);
+            }
+            double[] gradient = new double[layout.parameters()];
+            double loss = sim.backward(p, input, java.util.Arrays.copyOfRange(labels, first, rows), together,
+                    gradient);
+            assertEquals(expectedLoss, loss, 0.0);
+            assertArrayEquals(expected, gradient, 0.0);
+        }
     }
 
     /**
