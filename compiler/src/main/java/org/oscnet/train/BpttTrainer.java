@@ -66,6 +66,7 @@ public final class BpttTrainer {
             }
         }
         double clip = method.clip();
+        double[] penalised = penalised(layout, method.l2());
         Samples train = dataset.train();
         int rows = train.size();
         int batch = training.batchSize() == 0 ? rows : Math.min(training.batchSize(), rows);
@@ -96,7 +97,7 @@ public final class BpttTrainer {
                     epochLoss += g[params.length];
                     epochCorrect += g[params.length + 1];
                     for (int k = 0; k < params.length; k++) {
-                        g[k] = mask[k] * Math.max(-clip, Math.min(clip, g[k] / count));
+                        g[k] = mask[k] * Math.max(-clip, Math.min(clip, g[k] / count + penalised[k] * params[k]));
                     }
                     double progress = epoch + (from + count) / (double) rows;
                     adam.step(params, g, epoch, method.warmup() > 0 ? Math.min(1, progress / method.warmup()) : 1);
@@ -137,6 +138,17 @@ public final class BpttTrainer {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** {@code l2} at every weight (kept or not: the mask zeroes the rest), 0 at the biases. */
+    private double[] penalised(RecurrentLayout layout, double l2) {
+        double[] penalty = new double[layout.parameters()];
+        java.util.Arrays.fill(penalty, l2);
+        for (int l = 0; l < network.layers().size(); l++) {
+            java.util.Arrays.fill(penalty, layout.biasOffset(l), layout.biasOffset(l) + network.layers().get(l), 0);
+        }
+        java.util.Arrays.fill(penalty, layout.readoutBiasOffset(), layout.readoutBiasOffset() + layout.classes(), 0);
+        return penalty;
     }
 
     private void raiseBiases(double[] params, RecurrentLayout layout, double floor) {

@@ -49,7 +49,11 @@ class BpttTrainerTest {
     }
 
     static Training training(int epochs, int batch) {
-        return new Training("seq", "ramps", new TrainingMethod.Bptt(1, 1, Double.NaN, 0, 0),
+        return training(epochs, batch, 0);
+    }
+
+    static Training training(int epochs, int batch, double l2) {
+        return new Training("seq", "ramps", new TrainingMethod.Bptt(1, 1, Double.NaN, 0, 0, l2),
                 new Optimizer(Optimizer.Kind.ADAM, 0.05, 0.9, 0.999, 1e-8, 8.077), epochs, true, batch, false, 7, 1);
     }
 
@@ -72,5 +76,30 @@ class BpttTrainerTest {
             assertTrue(trained.testAccuracy() >= 0.9, kind + ": test accuracy " + trained.testAccuracy());
             assertTrue(trained.trainLoss() < trained.trainLossCurve().get(0), kind + ": loss did not fall");
         }
+    }
+
+    /** An L2 penalty on the weights shrinks them. */
+    @Test
+    void anL2PenaltyShrinksTheWeightsOnly() {
+        Dataset data = ramps(40, 3);
+        StnoRnnNetwork net = network(StnoRnnNetwork.Neuron.Kind.STNO);
+        org.oscnet.sim.RecurrentLayout layout = new org.oscnet.sim.RecurrentLayout(net.layers(), net.classCount());
+        double[] free = new BpttTrainer(net, data, training(10, 20), TrainingListener.SILENT, 2).train().parameters();
+        double[] penalised = new BpttTrainer(net, data, training(10, 20, 1.0), TrainingListener.SILENT, 2).train()
+                .parameters();
+        assertTrue(squaredWeights(penalised, layout) < 0.5 * squaredWeights(free, layout),
+                squaredWeights(penalised, layout) + " against " + squaredWeights(free, layout));
+    }
+
+    private static double squaredWeights(double[] params, org.oscnet.sim.RecurrentLayout layout) {
+        double sum = 0;
+        for (int k = 0; k < params.length; k++) {
+            boolean bias = k >= layout.readoutBiasOffset();
+            for (int l = 0; l < layout.sizes().size(); l++) {
+                bias |= k >= layout.biasOffset(l) && k < layout.biasOffset(l) + layout.sizes().get(l);
+            }
+            sum += bias ? 0 : params[k] * params[k];
+        }
+        return sum;
     }
 }

@@ -95,9 +95,12 @@ public sealed interface TrainingMethod {
      * 0, the network's {@code tau}): a longer time holds inputs longer. With {@code floor > 0}, every
      * bias is raised after each update so that an STNO neuron's drive at rest stays at least
      * {@code floor} times its threshold: no oscillator is switched off for good (0: no floor). The
-     * learning rate rises linearly from 0 over the first {@code warmup} epochs (0: none).
+     * learning rate rises linearly from 0 over the first {@code warmup} epochs (0: none). With
+     * {@code l2 > 0}, {@code l2 · w} is added to every weight's batch-mean gradient before clipping
+     * (the L2 penalty {@code l2/2 · Σ w²}, as PyTorch's Adam {@code weight_decay}; biases are not
+     * penalised).
      */
-    record Bptt(double clip, double init, double memorySeconds, double floor, double warmup)
+    record Bptt(double clip, double init, double memorySeconds, double floor, double warmup, double l2)
             implements TrainingMethod {
         public String keyword() {
             return "bptt";
