@@ -33,7 +33,7 @@ public final class RecurrentJson {
 
     record How(String method, double clipElement, String optimizer, double learningRate, double decayEpochs, int epochs,
             String batch, long seed, String init, double biasFloorThresholdUnits, double warmupEpochs,
-            String initialBiases, double l2WeightPenalty) {
+            String initialBiases, double l2WeightPenalty, double decoupledWeightDecay) {
     }
 
     /** Matrices are {@code [neuron][input]}; masks hold 0 or 1. */
@@ -74,7 +74,7 @@ public final class RecurrentJson {
                 training.batchSize() == 0 ? "all" : Integer.toString(training.batchSize()), trained.seed(),
                 "each weight matrix uniform in +-" + bptt.init() + "/sqrt(columns), masked", bptt.floor(),
                 bptt.warmup(), Double.isNaN(bptt.memorySeconds()) ? "0 (rest relaxation time tau)"
-                        : "every neuron relaxes in " + bptt.memorySeconds() + " s at rest", bptt.l2());
+                        : "every neuron relaxes in " + bptt.memorySeconds() + " s at rest", bptt.l2(), bptt.wd());
         List<Layer> layers = new ArrayList<>();
         for (int l = 0; l < network.layers().size(); l++) {
             int n = network.layers().get(l);

@@ -20,8 +20,11 @@ final class Adam {
         step(params, gradient, epoch, 1);
     }
 
-    /** As {@link #step(double[], double[], double)} with the learning rate multiplied by {@code scale} (warm-up). */
-    void step(double[] params, double[] gradient, double epoch, double scale) {
+    /**
+     * As {@link #step(double[], double[], double)} with the learning rate multiplied by {@code scale}
+     * (warm-up); returns the learning rate it used.
+     */
+    double step(double[] params, double[] gradient, double epoch, double scale) {
         double lr = settings.learningRate() * scale;
         if (settings.decayEpochs() > 0) {
             lr /= 1 + epoch / settings.decayEpochs();
@@ -30,7 +33,7 @@ final class Adam {
             for (int i = 0; i < params.length; i++) {
                 params[i] -= lr * gradient[i];
             }
-            return;
+            return lr;
         }
         t++;
         double b1 = settings.beta1();
@@ -42,5 +45,6 @@ final class Adam {
             v[i] = b2 * v[i] + (1 - b2) * gradient[i] * gradient[i];
             params[i] -= lr * (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + settings.epsilon());
         }
+        return lr;
     }
 }

@@ -66,7 +66,7 @@ public final class BpttTrainer {
             }
         }
         double clip = method.clip();
-        double[] penalised = penalised(layout, method.l2());
+        double[] weights = weights(layout);
         Samples train = dataset.train();
         int rows = train.size();
         int batch = training.batchSize() == 0 ? rows : Math.min(training.batchSize(), rows);
@@ -97,10 +97,16 @@ public final class BpttTrainer {
                     epochLoss += g[params.length];
                     epochCorrect += g[params.length + 1];
                     for (int k = 0; k < params.length; k++) {
-                        g[k] = mask[k] * Math.max(-clip, Math.min(clip, g[k] / count + penalised[k] * params[k]));
+                        g[k] = mask[k] * Math.max(-clip, Math.min(clip, g[k] / count + method.l2() * weights[k] * params[k]));
                     }
                     double progress = epoch + (from + count) / (double) rows;
-                    adam.step(params, g, epoch, method.warmup() > 0 ? Math.min(1, progress / method.warmup()) : 1);
+                    double rate = adam.step(params, g, epoch,
+                            method.warmup() > 0 ? Math.min(1, progress / method.warmup()) : 1);
+                    if (method.wd() > 0) {
+                        for (int k = 0; k < params.length; k++) {
+                            params[k] -= rate * method.wd() * weights[k] * params[k];
+                        }
+                    }
                     if (method.floor() > 0) {
                         raiseBiases(params, layout, simulator.biasAtThreshold(method.floor()));
                     }
@@ -140,15 +146,15 @@ public final class BpttTrainer {
         }
     }
 
-    /** {@code l2} at every weight (kept or not: the mask zeroes the rest), 0 at the biases. */
-    private double[] penalised(RecurrentLayout layout, double l2) {
-        double[] penalty = new double[layout.parameters()];
-        java.util.Arrays.fill(penalty, l2);
+    /** 1 at every weight (kept or not: the mask zeroes the rest), 0 at the biases. */
+    private double[] weights(RecurrentLayout layout) {
+        double[] weights = new double[layout.parameters()];
+        java.util.Arrays.fill(weights, 1);
         for (int l = 0; l < network.layers().size(); l++) {
-            java.util.Arrays.fill(penalty, layout.biasOffset(l), layout.biasOffset(l) + network.layers().get(l), 0);
+            java.util.Arrays.fill(weights, layout.biasOffset(l), layout.biasOffset(l) + network.layers().get(l), 0);
         }
-        java.util.Arrays.fill(penalty, layout.readoutBiasOffset(), layout.readoutBiasOffset() + layout.classes(), 0);
-        return penalty;
+        java.util.Arrays.fill(weights, layout.readoutBiasOffset(), layout.readoutBiasOffset() + layout.classes(), 0);
+        return weights;
     }
 
     private void raiseBiases(double[] params, RecurrentLayout layout, double floor) {

@@ -49,11 +49,11 @@ class BpttTrainerTest {
     }
 
     static Training training(int epochs, int batch) {
-        return training(epochs, batch, 0);
+        return training(epochs, batch, 0, 0);
     }
 
-    static Training training(int epochs, int batch, double l2) {
-        return new Training("seq", "ramps", new TrainingMethod.Bptt(1, 1, Double.NaN, 0, 0, l2),
+    static Training training(int epochs, int batch, double l2, double wd) {
+        return new Training("seq", "ramps", new TrainingMethod.Bptt(1, 1, Double.NaN, 0, 0, l2, wd),
                 new Optimizer(Optimizer.Kind.ADAM, 0.05, 0.9, 0.999, 1e-8, 8.077), epochs, true, batch, false, 7, 1);
     }
 
@@ -78,17 +78,19 @@ class BpttTrainerTest {
         }
     }
 
-    /** An L2 penalty on the weights shrinks them. */
+    /** An L2 penalty on the weights, and decoupled weight decay, each shrink them. */
     @Test
-    void anL2PenaltyShrinksTheWeightsOnly() {
+    void anL2PenaltyAndWeightDecayShrinkTheWeights() {
         Dataset data = ramps(40, 3);
         StnoRnnNetwork net = network(StnoRnnNetwork.Neuron.Kind.STNO);
         org.oscnet.sim.RecurrentLayout layout = new org.oscnet.sim.RecurrentLayout(net.layers(), net.classCount());
-        double[] free = new BpttTrainer(net, data, training(10, 20), TrainingListener.SILENT, 2).train().parameters();
-        double[] penalised = new BpttTrainer(net, data, training(10, 20, 1.0), TrainingListener.SILENT, 2).train()
-                .parameters();
-        assertTrue(squaredWeights(penalised, layout) < 0.5 * squaredWeights(free, layout),
-                squaredWeights(penalised, layout) + " against " + squaredWeights(free, layout));
+        double free = squaredWeights(new BpttTrainer(net, data, training(10, 20), TrainingListener.SILENT, 2).train()
+                .parameters(), layout);
+        for (Training shrinking : List.of(training(10, 20, 1.0, 0), training(10, 20, 0, 5.0))) {
+            double shrunk = squaredWeights(new BpttTrainer(net, data, shrinking, TrainingListener.SILENT, 2).train()
+                    .parameters(), layout);
+            assertTrue(shrunk < 0.5 * free, shrinking.method() + ": " + shrunk + " against " + free);
+        }
     }
 
     private static double squaredWeights(double[] params, org.oscnet.sim.RecurrentLayout layout) {

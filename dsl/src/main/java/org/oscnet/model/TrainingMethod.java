@@ -97,10 +97,11 @@ public sealed interface TrainingMethod {
      * {@code floor} times its threshold: no oscillator is switched off for good (0: no floor). The
      * learning rate rises linearly from 0 over the first {@code warmup} epochs (0: none). With
      * {@code l2 > 0}, {@code l2 · w} is added to every weight's batch-mean gradient before clipping
-     * (the L2 penalty {@code l2/2 · Σ w²}, as PyTorch's Adam {@code weight_decay}; biases are not
-     * penalised).
+     * (the L2 penalty {@code l2/2 · Σ w²}, as PyTorch's Adam {@code weight_decay}); with
+     * {@code wd > 0}, every weight shrinks by {@code lr · wd · w} after each update (decoupled
+     * weight decay, as AdamW). Biases are neither penalised nor decayed.
      */
-    record Bptt(double clip, double init, double memorySeconds, double floor, double warmup, double l2)
+    record Bptt(double clip, double init, double memorySeconds, double floor, double warmup, double l2, double wd)
             implements TrainingMethod {
         public String keyword() {
             return "bptt";
