@@ -487,7 +487,7 @@ public final class RecurrentSimulator {
      * the result is the derivative of what {@code forward} computes (checked against finite
      * differences).
      */
-    public double backward(double[] p, double[] input, int offset, int label, Workspace w, double[] gradient) {
+    public double backward(double[] p, double[] input, int label, Workspace w, double[] gradient) {
         w.single[0] = label;
         return backward(p, input, w.single, w, gradient);
     }

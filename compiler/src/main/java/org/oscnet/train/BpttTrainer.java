@@ -66,7 +66,7 @@ public final class BpttTrainer {
             }
         }
         double clip = method.clip();
-        double[] weights = weights(layout);
+        double[] weightMask = weightMask(layout);
         Samples train = dataset.train();
         int rows = train.size();
         int batch = training.batchSize() == 0 ? rows : Math.min(training.batchSize(), rows);
@@ -97,14 +97,15 @@ public final class BpttTrainer {
                     epochLoss += g[params.length];
                     epochCorrect += g[params.length + 1];
                     for (int k = 0; k < params.length; k++) {
-                        g[k] = mask[k] * Math.max(-clip, Math.min(clip, g[k] / count + method.l2() * weights[k] * params[k]));
+                        double penalised = g[k] / count + method.l2() * weightMask[k] * params[k];
+                        g[k] = mask[k] * Math.max(-clip, Math.min(clip, penalised));
                     }
                     double progress = epoch + (from + count) / (double) rows;
                     double rate = adam.step(params, g, epoch,
                             method.warmup() > 0 ? Math.min(1, progress / method.warmup()) : 1);
                     if (method.wd() > 0) {
                         for (int k = 0; k < params.length; k++) {
-                            params[k] -= rate * method.wd() * weights[k] * params[k];
+                            params[k] -= rate * method.wd() * weightMask[k] * params[k];
                         }
                     }
                     if (method.floor() > 0) {
@@ -147,14 +148,14 @@ public final class BpttTrainer {
     }
 
     /** 1 at every weight (kept or not: the mask zeroes the rest), 0 at the biases. */
-    private double[] weights(RecurrentLayout layout) {
-        double[] weights = new double[layout.parameters()];
-        java.util.Arrays.fill(weights, 1);
+    private double[] weightMask(RecurrentLayout layout) {
+        double[] mask = new double[layout.parameters()];
+        java.util.Arrays.fill(mask, 1);
         for (int l = 0; l < network.layers().size(); l++) {
-            java.util.Arrays.fill(weights, layout.biasOffset(l), layout.biasOffset(l) + network.layers().get(l), 0);
+            java.util.Arrays.fill(mask, layout.biasOffset(l), layout.biasOffset(l) + network.layers().get(l), 0);
         }
-        java.util.Arrays.fill(weights, layout.readoutBiasOffset(), layout.readoutBiasOffset() + layout.classes(), 0);
-        return weights;
+        java.util.Arrays.fill(mask, layout.readoutBiasOffset(), layout.readoutBiasOffset() + layout.classes(), 0);
+        return mask;
     }
 
     private void raiseBiases(double[] params, RecurrentLayout layout, double floor) {

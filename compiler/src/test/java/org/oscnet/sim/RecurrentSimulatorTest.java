@@ -52,7 +52,7 @@ class RecurrentSimulatorTest {
         int label = 2;
         sim.forward(p, input, 0, LENGTH, w);
         double[] gradient = new double[layout.parameters()];
-        double loss = sim.backward(p, input, 0, label, w, gradient);
+        double loss = sim.backward(p, input, label, w, gradient);
         assertEquals(-Math.log(w.probabilities()[label]), loss, 1e-12);
         double worst = 0;
         int checked = 0;
@@ -105,7 +105,7 @@ class RecurrentSimulatorTest {
             for (int b = 0; b < count; b++) {
                 sim.forward(p, input, (first + b) * LENGTH, LENGTH, alone);
                 probabilities[b] = alone.probabilities().clone();
-                expectedLoss += sim.backward(p, input, (first + b) * LENGTH, labels[first + b], alone, expected);
+                expectedLoss += sim.backward(p, input, labels[first + b], alone, expected);
             }
             int[] offsets = new int[count];
             for (int b = 0; b < count; b++) {
