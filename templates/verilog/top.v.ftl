@@ -1,4 +1,21 @@
 <#include "header.ftl">
+<#-- A (bank, address) counter that starts at (0, 0) in the first cycle of a run of `enable` and
+     steps through the banks, then the addresses, one per cycle: where oscillator k of the run goes. -->
+<#macro position prefix enable>
+    reg [${stateAddressBits - 1}:0] ${prefix}_group;
+    reg [${laneBits - 1}:0] ${prefix}_lane;
+    always @(posedge clk) begin
+        if (!${enable}) begin
+            ${prefix}_group <= ${stateAddressBits}'d0;
+            ${prefix}_lane <= ${laneBits}'d0;
+        end else if (${prefix}_lane == ${laneBits}'d${lanes - 1}) begin
+            ${prefix}_group <= ${prefix}_group + ${stateAddressBits}'d1;
+            ${prefix}_lane <= ${laneBits}'d0;
+        end else begin
+            ${prefix}_lane <= ${prefix}_lane + ${laneBits}'d1;
+        end
+    end
+</#macro>
 // ${oscillators} Kuramoto oscillators with uniform all-to-all coupling, classifying a streamed input.
 // Phases are ${phaseBits}-bit fractions of a turn in a rotating frame at ${centreMhz} MHz; one step is
 // ${stepPs} ps of the trained dynamics; ${lanes} lane<#if lanes != 1>s</#if> update the oscillators, so a step takes
@@ -9,6 +26,8 @@
 // feature 0 in the low bits) with `in_valid`; it is taken when `in_ready` is high. `out_class`
 // (the best-synchronised pair) and `out_sync` (one bit per output pair) hold while `out_valid`
 // is high, until `out_ready`. Synchronous active-high reset, one clock.
+<#-- the word's oscillator index, unless banked lanes count their own (bank, address) -->
+<#assign wordTarget = !stateInRam || lanes == 1>
 module ${name}_top #(
     parameter [31:0] LFSR_SEED = 32'h${lfsrSeed}
 ) (
@@ -50,25 +69,33 @@ module ${name}_top #(
     ${name}_encoder encoder (.clk(clk), .oscillator(load_index), .features(features), .word(loaded_word));
     // the encoder's word leaves ${encoderStages} cycles after its oscillator's load cycle
     reg [${encoderStages - 1}:0] word_valid;
+<#if wordTarget>
     reg [${oscillatorBits - 1}:0] word_index [0:${encoderStages - 1}];
     integer w;
+</#if>
     always @(posedge clk) begin
         if (rst) begin
             word_valid <= ${encoderStages}'d0;
         end else begin
             word_valid <= <#if encoderStages gt 1>{word_valid[${encoderStages - 2}:0], loading}<#else>loading</#if>;
         end
+<#if wordTarget>
         word_index[0] <= load_index;
         for (w = 1; w < ${encoderStages}; w = w + 1) begin
             word_index[w] <= word_index[w - 1];
         end
+</#if>
     end
     wire word_write = word_valid[${encoderStages - 1}];
+<#if wordTarget>
     wire [${oscillatorBits - 1}:0] word_target = word_index[${encoderStages - 1}];
+</#if>
 <#else>
     ${name}_encoder encoder (.oscillator(load_index), .features(features), .word(loaded_word));
     wire word_write = loading;
+<#if wordTarget>
     wire [${oscillatorBits - 1}:0] word_target = load_index;
+</#if>
 </#if>
 
 <#if randomPhases>
@@ -78,17 +105,27 @@ module ${name}_top #(
     wire [${phaseBits - 1}:0] loaded_phase = ${phaseBits}'d0;
 </#if>
 
+<#if stateInRam>
+    // Read-out accumulators, side by side.
+<#else>
     // Every oscillator's phase, word and read-out accumulator, side by side (oscillator 0 lowest).
     wire [${oscillators * phaseBits - 1}:0] all_phases /*verilator public_flat_rd*/;
     wire [${oscillators * frequencyBits - 1}:0] all_words;
+</#if>
     // Read-out accumulators exist only for the ${readouts?size} oscillators of output pairs (slot order: ${readouts?join(", ")}).
     wire [${readouts?size * accumulatorBits - 1}:0] readout_accumulators;
     localparam [${oscillators * slotBits - 1}:0] SLOTS = ${slotTable};
 
     // The lanes: lane l serves oscillator (group * ${lanes} + l)<#if pipeline gt 0>; its new phase comes back ${pipeline} cycle<#if pipeline != 1>s</#if> later</#if>.
+<#if stateInRam>
+    wire [${lanes * phaseBits - 1}:0] lane_phase;
+    wire [${lanes * frequencyBits - 1}:0] lane_word;
+    wire [${lanes - 1}:0] lane_active;
+<#else>
     reg  [${lanes * phaseBits - 1}:0] lane_phase;
     reg  [${lanes * frequencyBits - 1}:0] lane_word;
     reg  [${lanes - 1}:0] lane_active;
+</#if>
     wire [${lanes - 1}:0] lane_done;
     wire [${lanes * phaseBits - 1}:0] lane_next_phase;
     // Only lanes that serve output oscillators use their increment (for the read-out accumulators).
@@ -99,6 +136,68 @@ module ${name}_top #(
     wire [${lanes * sumSineBits - 1}:0] lane_sin_term, lane_cos_term;
     reg  signed [${sumSineBits - 1}:0] sum_sin, sum_cos;
 
+<#if stateInRam>
+    // Phases and words live in block RAM, one bank per lane: oscillator (group * ${lanes} + l) at
+    // address group of bank l. A bank is read one cycle ahead (at the next cycle's group), so its
+    // registered output holds the group's phase and word in the group's own cycle. A new phase is
+    // written <#if pipeline gt 0>${pipeline} cycle<#if pipeline != 1>s</#if> after its group's cycle<#else>in its group's cycle</#if> and read again in the next step; with two
+    // groups or more a write and a read never meet at one address.
+    // (addresses count modulo 2^${stateAddressBits}: the groups that matter are below ${groups})
+    wire [${stateAddressBits - 1}:0] read_address = (priming || running) && !last_cycle ? group[${stateAddressBits - 1}:0] + ${stateAddressBits}'d1 : ${stateAddressBits}'d0;
+<#if pipeline gt 0>
+    wire [${stateAddressBits - 1}:0] done_address = group[${stateAddressBits - 1}:0] - ${stateAddressBits}'d${pipeline};
+<#else>
+    wire [${stateAddressBits - 1}:0] done_address = group[${stateAddressBits - 1}:0];
+</#if>
+<#if lanes gt 1>
+    // Where the loaded oscillator and the encoded word go: (bank, address), counted as they are written.
+<@position "load" "loading"/>
+<@position "word" "word_write"/>
+<#else>
+    wire [${stateAddressBits - 1}:0] load_group = load_index;
+    wire [${stateAddressBits - 1}:0] word_group = word_target;
+</#if>
+<#list laneGroups as count>
+<#assign l = count?index>
+
+    reg [${phaseBits - 1}:0] phases_${l} [0:${groups - 1}];
+    reg [${frequencyBits - 1}:0] words_${l} [0:${groups - 1}];
+    reg [${phaseBits - 1}:0] read_phase_${l};
+    reg [${frequencyBits - 1}:0] read_word_${l};
+    wire phase_write_${l} = loading ? <#if lanes gt 1>load_lane == ${laneBits}'d${l}<#else>1'b1</#if> : running && lane_done[${l}];
+    wire [${stateAddressBits - 1}:0] phase_address_${l} = loading ? load_group : done_address;
+    wire [${phaseBits - 1}:0] phase_data_${l} = loading ? loaded_phase : lane_next_phase[${l * phaseBits} +: ${phaseBits}];
+    always @(posedge clk) begin
+        if (phase_write_${l}) begin
+            phases_${l}[phase_address_${l}] <= phase_data_${l};
+        end
+        if (word_write<#if lanes gt 1> && word_lane == ${laneBits}'d${l}</#if>) begin
+            words_${l}[word_group] <= loaded_word;
+        end
+        read_phase_${l} <= phases_${l}[read_address];
+        read_word_${l} <= words_${l}[read_address];
+    end
+    assign lane_phase[${l * phaseBits} +: ${phaseBits}] = read_phase_${l};
+    assign lane_word[${l * frequencyBits} +: ${frequencyBits}] = read_word_${l};
+    assign lane_active[${l}] = group < ${groupBits}'d${count};
+</#list>
+
+`ifndef SYNTHESIS
+    // For the testbenches only (Yosys defines SYNTHESIS): every oscillator's phase side by side
+    // (oscillator 0 lowest), read out of the banks.
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire [${oscillators * phaseBits - 1}:0] all_phases /*verilator public_flat_rd*/;
+    /* verilator lint_on UNUSEDSIGNAL */
+    genvar b;
+    generate
+<#list laneGroups as count>
+        for (b = 0; b < ${count}; b = b + 1) begin : view_${count?index}
+            assign all_phases[(b * ${lanes} + ${count?index}) * ${phaseBits} +: ${phaseBits}] = phases_${count?index}[b];
+        end
+</#list>
+    endgenerate
+`endif
+<#else>
     always @* begin
 <#list laneSelect as lane>
         case (group)
@@ -109,6 +208,7 @@ module ${name}_top #(
         endcase
 </#list>
     end
+</#if>
 
     genvar l;
     generate
@@ -171,6 +271,7 @@ module ${name}_top #(
             localparam [${groupBits - 1}:0] DONE = DONE_NUMBER[${groupBits - 1}:0];
             localparam integer LANE = i % ${lanes};
             localparam [${slotBits - 1}:0] SLOT = SLOTS[i * ${slotBits} +: ${slotBits}];
+<#if !stateInRam>
             reg [${phaseBits - 1}:0] phase;
             reg [${frequencyBits - 1}:0] word;
             always @(posedge clk) begin
@@ -185,6 +286,7 @@ module ${name}_top #(
             end
             assign all_phases[i * ${phaseBits} +: ${phaseBits}] = phase;
             assign all_words[i * ${frequencyBits} +: ${frequencyBits}] = word;
+</#if>
             if (SLOT != ${slotBits}'d${readouts?size}) begin : readout
                 reg [${accumulatorBits - 1}:0] accumulator;
                 wire [${incrementBits - 1}:0] increment = lane_increment[LANE * ${incrementBits} +: ${incrementBits}];

@@ -177,6 +177,14 @@ public final class VerilogEmitter {
                     slice(l, hw.frequencyBits())));
         }
         m.put("laneSelect", laneSelect);
+        m.put("stateInRam", hw.stateInRam());
+        m.put("stateAddressBits", Verilog.addressBits(hw.groups()));
+        m.put("laneBits", Verilog.addressBits(hw.lanes()));
+        List<Integer> laneGroups = new ArrayList<>();
+        for (int l = 0; l < hw.lanes(); l++) {
+            laneGroups.add((hw.oscillators() - l + hw.lanes() - 1) / hw.lanes());
+        }
+        m.put("laneGroups", laneGroups);
 
         List<Integer> readouts = new ArrayList<>();
         for (HwNetwork.Pair pair : hw.pairs()) {

@@ -80,6 +80,18 @@ public record HwNetwork(
         return (oscillators + lanes - 1) / lanes;
     }
 
+    /**
+     * Groups per lane from which every oscillator's phase and word live in block RAM, one bank per
+     * lane read one cycle ahead, instead of in registers behind a group-to-lane select: at this
+     * depth the select and the registers cost more logic than the RAM saves (iCE40: a 4 kbit EBR).
+     */
+    public static final int RAM_STATE_MIN_GROUPS = 8;
+
+    /** Whether phases and words live in block RAM banks (see {@link #RAM_STATE_MIN_GROUPS}). */
+    public boolean stateInRam() {
+        return groups() >= RAM_STATE_MIN_GROUPS;
+    }
+
     /** Clock cycles of one step (and of priming): one per group, and one per pipeline stage to drain. */
     public int stepCycles() {
         return groups() + pipeline;

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.oscnet.cli.Main;
 
 /**
@@ -148,5 +150,31 @@ class HardwareIT {
         assertTrue(Files.isRegularFile(fst) && Files.size(fst) > 0, "the Verilator waveform " + fst);
         String vcd = Files.readString(coarse.resolve("build/coarse_icarus.vcd"));
         assertTrue(vcd.contains("$var") && vcd.contains(" all_phases "), "the Icarus waveform holds the phases");
+    }
+
+    @ParameterizedTest
+    @Order(4)
+    @CsvSource({"banked2, lanes 2; pipeline 4;", "banked1, lanes 1;"})
+    void anArrayWithItsStateInBlockRamIsBitExact(String name, String lanes) throws Exception {
+        // 17 oscillators make at least 8 groups per lane, so phases and words live in RAM banks
+        // read one cycle ahead (two banks of 9 and 8 groups; one bank without a pipeline)
+        Path source = dir.resolve(name + ".osc");
+        Files.writeString(source, Files.readString(dir.resolve("small.osc"))
+                .replace("small", name).replace("oscillators 8;", "oscillators 17;")
+                .replace("output pair (6, 7)", "output pair (15, 16)")
+                .replace("lanes 3;", lanes));
+        Path out = dir.resolve(name + "-out");
+        Run train = oscnet("train", source.toString(), "-o", out.toString());
+        assertEquals(0, train.status(), train.err());
+        Run compile = oscnet("compile", source.toString(), "-o", out.toString());
+        assertEquals(0, compile.status(), compile.err());
+        Path banked = out.resolve(name + "/verilog");
+        assertTrue(Files.readString(banked.resolve("rtl/" + name + "_top.v")).contains("reg [19:0] phases_0 [0:"),
+                "phases in a RAM bank");
+        Run verify = oscnet("verify", banked.toString(), "--synthesis", "none", "--icarus-samples", "2");
+        assertEquals(0, verify.status(), verify.out() + verify.err());
+        assertTrue(verify.out().contains("Verilator cosimulation       pass  bit-exact on 1060 samples"), verify.out());
+        assertTrue(verify.out().contains("Icarus cosimulation          pass  bit-exact on 2 samples"), verify.out());
+        assertTrue(verify.out().contains("Verilator lint (-Wall)       pass"), verify.out());
     }
 }
