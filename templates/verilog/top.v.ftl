@@ -108,9 +108,11 @@ module ${name}_top #(
 <#if stateInRam>
     // Read-out accumulators, side by side.
 <#else>
-    // Every oscillator's phase, word and read-out accumulator, side by side (oscillator 0 lowest).
+    // Every oscillator's phase, word, kept sine and cosine (of its phase, from the step before) and
+    // read-out accumulator, side by side (oscillator 0 lowest).
     wire [${oscillators * phaseBits - 1}:0] all_phases /*verilator public_flat_rd*/;
     wire [${oscillators * frequencyBits - 1}:0] all_words;
+    wire [${oscillators * sineBits - 1}:0] all_sines, all_cosines;
 </#if>
     // Read-out accumulators exist only for the ${readouts?size} oscillators of output pairs (slot order: ${readouts?join(", ")}).
     wire [${readouts?size * accumulatorBits - 1}:0] readout_accumulators;
@@ -121,10 +123,12 @@ module ${name}_top #(
     wire [${lanes * phaseBits - 1}:0] lane_phase;
     wire [${lanes * frequencyBits - 1}:0] lane_word;
     wire [${lanes - 1}:0] lane_active;
+    wire [${lanes * sineBits - 1}:0] lane_sin_now, lane_cos_now;
 <#else>
     reg  [${lanes * phaseBits - 1}:0] lane_phase;
     reg  [${lanes * frequencyBits - 1}:0] lane_word;
     reg  [${lanes - 1}:0] lane_active;
+    reg  [${lanes * sineBits - 1}:0] lane_sin_now, lane_cos_now;
 </#if>
     wire [${lanes - 1}:0] lane_done;
     wire [${lanes * phaseBits - 1}:0] lane_next_phase;
@@ -132,12 +136,12 @@ module ${name}_top #(
     /* verilator lint_off UNUSEDSIGNAL */
     wire [${lanes * incrementBits - 1}:0] lane_increment;
     /* verilator lint_on UNUSEDSIGNAL */
-    wire [${lanes * sineBits - 1}:0] lane_sin_now, lane_cos_now, lane_sin_next, lane_cos_next;
+    wire [${lanes * sineBits - 1}:0] lane_sin_next, lane_cos_next;
     wire [${lanes * sumSineBits - 1}:0] lane_sin_term, lane_cos_term;
     reg  signed [${sumSineBits - 1}:0] sum_sin, sum_cos;
 
 <#if stateInRam>
-    // Phases and words live in block RAM, one bank per lane: oscillator (group * ${lanes} + l) at
+    // Phases, words and kept sines live in block RAM, one bank of each per lane: oscillator (group * ${lanes} + l) at
     // address group of bank l. A bank is read one cycle ahead (at the next cycle's group), so its
     // registered output holds the group's phase and word in the group's own cycle. A new phase is
     // written <#if pipeline gt 0>${pipeline} cycle<#if pipeline != 1>s</#if> after its group's cycle<#else>in its group's cycle</#if> and read again in the next step; with two
@@ -162,8 +166,13 @@ module ${name}_top #(
 
     reg [${phaseBits - 1}:0] phases_${l} [0:${groups - 1}];
     reg [${frequencyBits - 1}:0] words_${l} [0:${groups - 1}];
+    // the kept sine and cosine of each phase, {sin, cos}
+    reg [${2 * sineBits - 1}:0] sines_${l} [0:${groups - 1}];
     reg [${phaseBits - 1}:0] read_phase_${l};
     reg [${frequencyBits - 1}:0] read_word_${l};
+    reg [${2 * sineBits - 1}:0] read_sines_${l};
+    wire sines_write_${l} = loading ? <#if lanes gt 1>load_lane == ${laneBits}'d${l}<#else>1'b1</#if> : (priming || running) && lane_done[${l}];
+    wire [${2 * sineBits - 1}:0] sines_data_${l} = loading ? ${2 * sineBits}'d0 : {lane_sin_next[${l * sineBits} +: ${sineBits}], lane_cos_next[${l * sineBits} +: ${sineBits}]};
     wire phase_write_${l} = loading ? <#if lanes gt 1>load_lane == ${laneBits}'d${l}<#else>1'b1</#if> : running && lane_done[${l}];
     wire [${stateAddressBits - 1}:0] phase_address_${l} = loading ? load_group : done_address;
     wire [${phaseBits - 1}:0] phase_data_${l} = loading ? loaded_phase : lane_next_phase[${l * phaseBits} +: ${phaseBits}];
@@ -171,14 +180,20 @@ module ${name}_top #(
         if (phase_write_${l}) begin
             phases_${l}[phase_address_${l}] <= phase_data_${l};
         end
+        if (sines_write_${l}) begin
+            sines_${l}[phase_address_${l}] <= sines_data_${l};
+        end
         if (word_write<#if lanes gt 1> && word_lane == ${laneBits}'d${l}</#if>) begin
             words_${l}[word_group] <= loaded_word;
         end
         read_phase_${l} <= phases_${l}[read_address];
         read_word_${l} <= words_${l}[read_address];
+        read_sines_${l} <= sines_${l}[read_address];
     end
     assign lane_phase[${l * phaseBits} +: ${phaseBits}] = read_phase_${l};
     assign lane_word[${l * frequencyBits} +: ${frequencyBits}] = read_word_${l};
+    assign lane_sin_now[${l * sineBits} +: ${sineBits}] = read_sines_${l}[${2 * sineBits - 1}:${sineBits}];
+    assign lane_cos_now[${l * sineBits} +: ${sineBits}] = read_sines_${l}[${sineBits - 1}:0];
     assign lane_active[${l}] = group < ${groupBits}'d${count};
 </#list>
 
@@ -202,9 +217,9 @@ module ${name}_top #(
 <#list laneSelect as lane>
         case (group)
 <#list lane.cases as c>
-            ${groupBits}'d${c.group}: begin lane_phase[${lane.phaseSlice}] = all_phases[${c.phaseSlice}]; lane_word[${lane.wordSlice}] = all_words[${c.wordSlice}]; lane_active[${lane?index}] = 1'b1; end
+            ${groupBits}'d${c.group}: begin lane_phase[${lane.phaseSlice}] = all_phases[${c.phaseSlice}]; lane_word[${lane.wordSlice}] = all_words[${c.wordSlice}]; lane_sin_now[${lane.sineSlice}] = all_sines[${c.sineSlice}]; lane_cos_now[${lane.sineSlice}] = all_cosines[${c.sineSlice}]; lane_active[${lane?index}] = 1'b1; end
 </#list>
-            default: begin lane_phase[${lane.phaseSlice}] = ${phaseBits}'d0; lane_word[${lane.wordSlice}] = ${frequencyBits}'d0; lane_active[${lane?index}] = 1'b0; end
+            default: begin lane_phase[${lane.phaseSlice}] = ${phaseBits}'d0; lane_word[${lane.wordSlice}] = ${frequencyBits}'d0; lane_sin_now[${lane.sineSlice}] = ${sineBits}'d0; lane_cos_now[${lane.sineSlice}] = ${sineBits}'d0; lane_active[${lane?index}] = 1'b0; end
         endcase
 </#list>
     end
@@ -219,23 +234,24 @@ module ${name}_top #(
 </#if>
                 .active(lane_active[l]), .active_out(lane_done[l]),
                 .phase(lane_phase[l * ${phaseBits} +: ${phaseBits}]),
-                .word(lane_word[l * ${frequencyBits} +: ${frequencyBits}]),
+                // while priming the word is held at zero (and the kept sines are zero): the phase stays
+                .word(lane_word[l * ${frequencyBits} +: ${frequencyBits}] & {${frequencyBits}{running}}),
+                .sin_now(lane_sin_now[l * ${sineBits} +: ${sineBits}]),
+                .cos_now(lane_cos_now[l * ${sineBits} +: ${sineBits}]),
                 .sum_sin(sum_sin), .sum_cos(sum_cos),
                 .next_phase(lane_next_phase[l * ${phaseBits} +: ${phaseBits}]),
                 .increment(lane_increment[l * ${incrementBits} +: ${incrementBits}]),
-                .sin_now(lane_sin_now[l * ${sineBits} +: ${sineBits}]),
-                .cos_now(lane_cos_now[l * ${sineBits} +: ${sineBits}]),
                 .sin_next(lane_sin_next[l * ${sineBits} +: ${sineBits}]),
                 .cos_next(lane_cos_next[l * ${sineBits} +: ${sineBits}]));
             assign lane_sin_term[l * ${sumSineBits} +: ${sumSineBits}] =
-                !lane_done[l] ? ${sumSineBits}'d0 : priming ? ${sinNowWide} : ${sinNextWide};
+                !lane_done[l] ? ${sumSineBits}'d0 : ${sinNextWide};
             assign lane_cos_term[l * ${sumSineBits} +: ${sumSineBits}] =
-                !lane_done[l] ? ${sumSineBits}'d0 : priming ? ${cosNowWide} : ${cosNextWide};
+                !lane_done[l] ? ${sumSineBits}'d0 : ${cosNextWide};
         end
     endgenerate
 
-    // Mean-field sums: while priming, of the loaded phases; while running, of the new phases,
-    // group by group, so the next step sees the sums of the step just completed.
+    // Mean-field sums of the new phases' sines, group by group, so the next step sees the sums of
+    // the step just completed (while priming, of the loaded phases).
     reg signed [${sumSineBits - 1}:0] group_sin, group_cos, partial_sin, partial_cos;
     integer j;
     always @* begin
@@ -251,7 +267,11 @@ module ${name}_top #(
     wire signed [${sumSineBits - 1}:0] total_cos = (first_results ? ${sumSineBits}'sd0 : partial_cos) + group_cos;
 
     always @(posedge clk) begin
-        if (priming || running) begin
+        if (loading) begin
+            // priming multiplies them by the zero kept sines: zero sums keep that product defined
+            sum_sin <= ${sumSineBits}'sd0;
+            sum_cos <= ${sumSineBits}'sd0;
+        end else if (priming || running) begin
             partial_sin <= total_sin;
             partial_cos <= total_cos;
             if (last_cycle) begin
@@ -274,11 +294,18 @@ module ${name}_top #(
 <#if !stateInRam>
             reg [${phaseBits - 1}:0] phase;
             reg [${frequencyBits - 1}:0] word;
+            reg [${sineBits - 1}:0] sine, cosine;
             always @(posedge clk) begin
                 if (loading && load_index == INDEX) begin
                     phase <= loaded_phase;
-                end else if (running && group == DONE) begin
-                    phase <= lane_next_phase[LANE * ${phaseBits} +: ${phaseBits}];
+                    sine <= ${sineBits}'d0;
+                    cosine <= ${sineBits}'d0;
+                end else if ((priming || running) && group == DONE) begin
+                    if (running) begin
+                        phase <= lane_next_phase[LANE * ${phaseBits} +: ${phaseBits}];
+                    end
+                    sine <= lane_sin_next[LANE * ${sineBits} +: ${sineBits}];
+                    cosine <= lane_cos_next[LANE * ${sineBits} +: ${sineBits}];
                 end
                 if (word_write && word_target == INDEX) begin
                     word <= loaded_word;
@@ -286,6 +313,8 @@ module ${name}_top #(
             end
             assign all_phases[i * ${phaseBits} +: ${phaseBits}] = phase;
             assign all_words[i * ${frequencyBits} +: ${frequencyBits}] = word;
+            assign all_sines[i * ${sineBits} +: ${sineBits}] = sine;
+            assign all_cosines[i * ${sineBits} +: ${sineBits}] = cosine;
 </#if>
             if (SLOT != ${slotBits}'d${readouts?size}) begin : readout
                 reg [${accumulatorBits - 1}:0] accumulator;

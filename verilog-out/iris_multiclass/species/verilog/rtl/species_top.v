@@ -51,9 +51,11 @@ module species_top #(
     wire [15:0] loaded_phase;
     species_lfsr #(.SEED(LFSR_SEED)) lfsr (.clk(clk), .rst(rst), .advance(loading), .phase(loaded_phase));
 
-    // Every oscillator's phase, word and read-out accumulator, side by side (oscillator 0 lowest).
+    // Every oscillator's phase, word, kept sine and cosine (of its phase, from the step before) and
+    // read-out accumulator, side by side (oscillator 0 lowest).
     wire [159:0] all_phases /*verilator public_flat_rd*/;
     wire [69:0] all_words;
+    wire [119:0] all_sines, all_cosines;
     // Read-out accumulators exist only for the 6 oscillators of output pairs (slot order: 4, 5, 6, 7, 8, 9).
     wire [149:0] readout_accumulators;
     localparam [29:0] SLOTS = {3'd5, 3'd4, 3'd3, 3'd2, 3'd1, 3'd0, 3'd6, 3'd6, 3'd6, 3'd6};
@@ -62,32 +64,33 @@ module species_top #(
     reg  [31:0] lane_phase;
     reg  [13:0] lane_word;
     reg  [1:0] lane_active;
+    reg  [23:0] lane_sin_now, lane_cos_now;
     wire [1:0] lane_done;
     wire [31:0] lane_next_phase;
     // Only lanes that serve output oscillators use their increment (for the read-out accumulators).
     /* verilator lint_off UNUSEDSIGNAL */
     wire [17:0] lane_increment;
     /* verilator lint_on UNUSEDSIGNAL */
-    wire [23:0] lane_sin_now, lane_cos_now, lane_sin_next, lane_cos_next;
+    wire [23:0] lane_sin_next, lane_cos_next;
     wire [31:0] lane_sin_term, lane_cos_term;
     reg  signed [15:0] sum_sin, sum_cos;
 
     always @* begin
         case (group)
-            3'd0: begin lane_phase[0 +: 16] = all_phases[0 +: 16]; lane_word[0 +: 7] = all_words[0 +: 7]; lane_active[0] = 1'b1; end
-            3'd1: begin lane_phase[0 +: 16] = all_phases[32 +: 16]; lane_word[0 +: 7] = all_words[14 +: 7]; lane_active[0] = 1'b1; end
-            3'd2: begin lane_phase[0 +: 16] = all_phases[64 +: 16]; lane_word[0 +: 7] = all_words[28 +: 7]; lane_active[0] = 1'b1; end
-            3'd3: begin lane_phase[0 +: 16] = all_phases[96 +: 16]; lane_word[0 +: 7] = all_words[42 +: 7]; lane_active[0] = 1'b1; end
-            3'd4: begin lane_phase[0 +: 16] = all_phases[128 +: 16]; lane_word[0 +: 7] = all_words[56 +: 7]; lane_active[0] = 1'b1; end
-            default: begin lane_phase[0 +: 16] = 16'd0; lane_word[0 +: 7] = 7'd0; lane_active[0] = 1'b0; end
+            3'd0: begin lane_phase[0 +: 16] = all_phases[0 +: 16]; lane_word[0 +: 7] = all_words[0 +: 7]; lane_sin_now[0 +: 12] = all_sines[0 +: 12]; lane_cos_now[0 +: 12] = all_cosines[0 +: 12]; lane_active[0] = 1'b1; end
+            3'd1: begin lane_phase[0 +: 16] = all_phases[32 +: 16]; lane_word[0 +: 7] = all_words[14 +: 7]; lane_sin_now[0 +: 12] = all_sines[24 +: 12]; lane_cos_now[0 +: 12] = all_cosines[24 +: 12]; lane_active[0] = 1'b1; end
+            3'd2: begin lane_phase[0 +: 16] = all_phases[64 +: 16]; lane_word[0 +: 7] = all_words[28 +: 7]; lane_sin_now[0 +: 12] = all_sines[48 +: 12]; lane_cos_now[0 +: 12] = all_cosines[48 +: 12]; lane_active[0] = 1'b1; end
+            3'd3: begin lane_phase[0 +: 16] = all_phases[96 +: 16]; lane_word[0 +: 7] = all_words[42 +: 7]; lane_sin_now[0 +: 12] = all_sines[72 +: 12]; lane_cos_now[0 +: 12] = all_cosines[72 +: 12]; lane_active[0] = 1'b1; end
+            3'd4: begin lane_phase[0 +: 16] = all_phases[128 +: 16]; lane_word[0 +: 7] = all_words[56 +: 7]; lane_sin_now[0 +: 12] = all_sines[96 +: 12]; lane_cos_now[0 +: 12] = all_cosines[96 +: 12]; lane_active[0] = 1'b1; end
+            default: begin lane_phase[0 +: 16] = 16'd0; lane_word[0 +: 7] = 7'd0; lane_sin_now[0 +: 12] = 12'd0; lane_cos_now[0 +: 12] = 12'd0; lane_active[0] = 1'b0; end
         endcase
         case (group)
-            3'd0: begin lane_phase[16 +: 16] = all_phases[16 +: 16]; lane_word[7 +: 7] = all_words[7 +: 7]; lane_active[1] = 1'b1; end
-            3'd1: begin lane_phase[16 +: 16] = all_phases[48 +: 16]; lane_word[7 +: 7] = all_words[21 +: 7]; lane_active[1] = 1'b1; end
-            3'd2: begin lane_phase[16 +: 16] = all_phases[80 +: 16]; lane_word[7 +: 7] = all_words[35 +: 7]; lane_active[1] = 1'b1; end
-            3'd3: begin lane_phase[16 +: 16] = all_phases[112 +: 16]; lane_word[7 +: 7] = all_words[49 +: 7]; lane_active[1] = 1'b1; end
-            3'd4: begin lane_phase[16 +: 16] = all_phases[144 +: 16]; lane_word[7 +: 7] = all_words[63 +: 7]; lane_active[1] = 1'b1; end
-            default: begin lane_phase[16 +: 16] = 16'd0; lane_word[7 +: 7] = 7'd0; lane_active[1] = 1'b0; end
+            3'd0: begin lane_phase[16 +: 16] = all_phases[16 +: 16]; lane_word[7 +: 7] = all_words[7 +: 7]; lane_sin_now[12 +: 12] = all_sines[12 +: 12]; lane_cos_now[12 +: 12] = all_cosines[12 +: 12]; lane_active[1] = 1'b1; end
+            3'd1: begin lane_phase[16 +: 16] = all_phases[48 +: 16]; lane_word[7 +: 7] = all_words[21 +: 7]; lane_sin_now[12 +: 12] = all_sines[36 +: 12]; lane_cos_now[12 +: 12] = all_cosines[36 +: 12]; lane_active[1] = 1'b1; end
+            3'd2: begin lane_phase[16 +: 16] = all_phases[80 +: 16]; lane_word[7 +: 7] = all_words[35 +: 7]; lane_sin_now[12 +: 12] = all_sines[60 +: 12]; lane_cos_now[12 +: 12] = all_cosines[60 +: 12]; lane_active[1] = 1'b1; end
+            3'd3: begin lane_phase[16 +: 16] = all_phases[112 +: 16]; lane_word[7 +: 7] = all_words[49 +: 7]; lane_sin_now[12 +: 12] = all_sines[84 +: 12]; lane_cos_now[12 +: 12] = all_cosines[84 +: 12]; lane_active[1] = 1'b1; end
+            3'd4: begin lane_phase[16 +: 16] = all_phases[144 +: 16]; lane_word[7 +: 7] = all_words[63 +: 7]; lane_sin_now[12 +: 12] = all_sines[108 +: 12]; lane_cos_now[12 +: 12] = all_cosines[108 +: 12]; lane_active[1] = 1'b1; end
+            default: begin lane_phase[16 +: 16] = 16'd0; lane_word[7 +: 7] = 7'd0; lane_sin_now[12 +: 12] = 12'd0; lane_cos_now[12 +: 12] = 12'd0; lane_active[1] = 1'b0; end
         endcase
     end
 
@@ -97,23 +100,24 @@ module species_top #(
             species_lane update (
                 .active(lane_active[l]), .active_out(lane_done[l]),
                 .phase(lane_phase[l * 16 +: 16]),
-                .word(lane_word[l * 7 +: 7]),
+                // while priming the word is held at zero (and the kept sines are zero): the phase stays
+                .word(lane_word[l * 7 +: 7] & {7{running}}),
+                .sin_now(lane_sin_now[l * 12 +: 12]),
+                .cos_now(lane_cos_now[l * 12 +: 12]),
                 .sum_sin(sum_sin), .sum_cos(sum_cos),
                 .next_phase(lane_next_phase[l * 16 +: 16]),
                 .increment(lane_increment[l * 9 +: 9]),
-                .sin_now(lane_sin_now[l * 12 +: 12]),
-                .cos_now(lane_cos_now[l * 12 +: 12]),
                 .sin_next(lane_sin_next[l * 12 +: 12]),
                 .cos_next(lane_cos_next[l * 12 +: 12]));
             assign lane_sin_term[l * 16 +: 16] =
-                !lane_done[l] ? 16'd0 : priming ? {{4{lane_sin_now[l * 12 + 11]}}, lane_sin_now[l * 12 +: 12]} : {{4{lane_sin_next[l * 12 + 11]}}, lane_sin_next[l * 12 +: 12]};
+                !lane_done[l] ? 16'd0 : {{4{lane_sin_next[l * 12 + 11]}}, lane_sin_next[l * 12 +: 12]};
             assign lane_cos_term[l * 16 +: 16] =
-                !lane_done[l] ? 16'd0 : priming ? {{4{lane_cos_now[l * 12 + 11]}}, lane_cos_now[l * 12 +: 12]} : {{4{lane_cos_next[l * 12 + 11]}}, lane_cos_next[l * 12 +: 12]};
+                !lane_done[l] ? 16'd0 : {{4{lane_cos_next[l * 12 + 11]}}, lane_cos_next[l * 12 +: 12]};
         end
     endgenerate
 
-    // Mean-field sums: while priming, of the loaded phases; while running, of the new phases,
-    // group by group, so the next step sees the sums of the step just completed.
+    // Mean-field sums of the new phases' sines, group by group, so the next step sees the sums of
+    // the step just completed (while priming, of the loaded phases).
     reg signed [15:0] group_sin, group_cos, partial_sin, partial_cos;
     integer j;
     always @* begin
@@ -129,7 +133,11 @@ module species_top #(
     wire signed [15:0] total_cos = (first_results ? 16'sd0 : partial_cos) + group_cos;
 
     always @(posedge clk) begin
-        if (priming || running) begin
+        if (loading) begin
+            // priming multiplies them by the zero kept sines: zero sums keep that product defined
+            sum_sin <= 16'sd0;
+            sum_cos <= 16'sd0;
+        end else if (priming || running) begin
             partial_sin <= total_sin;
             partial_cos <= total_cos;
             if (last_cycle) begin
@@ -151,11 +159,18 @@ module species_top #(
             localparam [2:0] SLOT = SLOTS[i * 3 +: 3];
             reg [15:0] phase;
             reg [6:0] word;
+            reg [11:0] sine, cosine;
             always @(posedge clk) begin
                 if (loading && load_index == INDEX) begin
                     phase <= loaded_phase;
-                end else if (running && group == DONE) begin
-                    phase <= lane_next_phase[LANE * 16 +: 16];
+                    sine <= 12'd0;
+                    cosine <= 12'd0;
+                end else if ((priming || running) && group == DONE) begin
+                    if (running) begin
+                        phase <= lane_next_phase[LANE * 16 +: 16];
+                    end
+                    sine <= lane_sin_next[LANE * 12 +: 12];
+                    cosine <= lane_cos_next[LANE * 12 +: 12];
                 end
                 if (word_write && word_target == INDEX) begin
                     word <= loaded_word;
@@ -163,6 +178,8 @@ module species_top #(
             end
             assign all_phases[i * 16 +: 16] = phase;
             assign all_words[i * 7 +: 7] = word;
+            assign all_sines[i * 12 +: 12] = sine;
+            assign all_cosines[i * 12 +: 12] = cosine;
             if (SLOT != 3'd6) begin : readout
                 reg [24:0] accumulator;
                 wire [8:0] increment = lane_increment[LANE * 9 +: 9];

@@ -3,9 +3,12 @@
 // change the .osc file or the trained parameters and run `oscnet compile` again.
 // One oscillator update: the mean-field coupling
 //   coupling = (K (cos θ ΣS − sin θ ΣC) + 2^(26 - 1)) >>> 26,  K = 20992,
-// the increment word + coupling, the new phase (mod 2^16), and the sine and cosine of
-// the old phase (for the first sums) and of the new phase (for the next step's sums).
-// Pipelined: 4 register stages (the old phase's sine read from a registered table, after the
+// the increment word + coupling, the new phase (mod 2^16), and the sine and cosine of the
+// new phase (for the next step's sums). The old phase's sine and cosine come in: the array keeps
+// each new phase's pair for the step after, so one table serves a lane. Priming fills them: with
+// the kept pair zero and the word held at zero the increment is zero, and out come the sine and
+// cosine of the loaded phase.
+// Pipelined: 4 register stages (after the inputs, after the
 // products, after the new phase, the new phase's sine read from a registered table), so the outputs belong
 // to the inputs of 4 cycles before; `active` travels along. The values are those of the
 // combinational update.
@@ -18,21 +21,22 @@ module versicolor_lane (
     input  wire signed [14:0] sum_cos,
     output wire        active_out,
     output wire        [15:0] next_phase,
+    input  wire signed [11:0] sin_now,
+    input  wire signed [11:0] cos_now,
     output wire signed [15:0] increment,
-    output wire signed [11:0] sin_now,
-    output wire signed [11:0] cos_now,
     output wire signed [11:0] sin_next,
     output wire signed [11:0] cos_next
 );
-    wire signed [11:0] sin_b, cos_b;
-    versicolor_sine_rom now (.clk(clk), .index(phase[15 -: 8]), .sin_value(sin_b), .cos_value(cos_b));
     reg active_b;
     reg [15:0] phase_b;
     reg signed [14:0] word_b;
+    reg signed [11:0] sin_b, cos_b;
     always @(posedge clk) begin
         active_b <= active;
         phase_b <= phase;
         word_b <= word;
+        sin_b <= sin_now;
+        cos_b <= cos_now;
     end
 
     wire signed [26:0] sin_wide = {{15{sin_b[11]}}, sin_b};
@@ -44,14 +48,11 @@ module versicolor_lane (
     reg active_c;
     reg [15:0] phase_c;
     reg signed [14:0] word_c;
-    reg signed [11:0] sin_c, cos_c;
     reg signed [26:0] mix;
     always @(posedge clk) begin
         active_c <= active_b;
         phase_c <= phase_b;
         word_c <= word_b;
-        sin_c <= sin_b;
-        cos_c <= cos_b;
         mix <= mix_b;
     end
 
@@ -71,30 +72,22 @@ module versicolor_lane (
     reg active_d;
     reg [15:0] next_phase_d;
     reg signed [15:0] increment_d;
-    reg signed [11:0] sin_d, cos_d;
     always @(posedge clk) begin
         active_d <= active_c;
         next_phase_d <= next_phase_c;
         increment_d <= increment_c;
-        sin_d <= sin_c;
-        cos_d <= cos_c;
     end
 
     versicolor_sine_rom next (.clk(clk), .index(next_phase_d[15 -: 8]), .sin_value(sin_next), .cos_value(cos_next));
     reg active_e;
     reg [15:0] next_phase_e;
     reg signed [15:0] increment_e;
-    reg signed [11:0] sin_e, cos_e;
     always @(posedge clk) begin
         active_e <= active_d;
         next_phase_e <= next_phase_d;
         increment_e <= increment_d;
-        sin_e <= sin_d;
-        cos_e <= cos_d;
     end
     assign active_out = active_e;
     assign next_phase = next_phase_e;
     assign increment = increment_e;
-    assign sin_now = sin_e;
-    assign cos_now = cos_e;
 endmodule

@@ -3,8 +3,11 @@
 // change the .osc file or the trained parameters and run `oscnet compile` again.
 // One oscillator update: the mean-field coupling
 //   coupling = (K (cos θ ΣS − sin θ ΣC) + 2^(24 - 1)) >>> 24,  K = 7,
-// the increment word + coupling, the new phase (mod 2^14), and the sine and cosine of
-// the old phase (for the first sums) and of the new phase (for the next step's sums).
+// the increment word + coupling, the new phase (mod 2^14), and the sine and cosine of the
+// new phase (for the next step's sums). The old phase's sine and cosine come in: the array keeps
+// each new phase's pair for the step after, so one table serves a lane. Priming fills them: with
+// the kept pair zero and the word held at zero the increment is zero, and out come the sine and
+// cosine of the loaded phase.
 // Combinational: the outputs belong to the inputs of the same cycle.
 module virginica_lane (
     input  wire        active,
@@ -14,18 +17,16 @@ module virginica_lane (
     input  wire signed [14:0] sum_cos,
     output wire        active_out,
     output wire        [13:0] next_phase,
+    input  wire signed [11:0] sin_now,
+    input  wire signed [11:0] cos_now,
     output wire signed [6:0] increment,
-    output wire signed [11:0] sin_now,
-    output wire signed [11:0] cos_now,
     output wire signed [11:0] sin_next,
     output wire signed [11:0] cos_next
 );
-    wire signed [11:0] sin_a, cos_a;
-    virginica_sine now (.index(phase[13 -: 8]), .sin_value(sin_a), .cos_value(cos_a));
     wire active_b = active;
     wire [13:0] phase_b = phase;
     wire signed [4:0] word_b = word;
-    wire signed [11:0] sin_b = sin_a, cos_b = cos_a;
+    wire signed [11:0] sin_b = sin_now, cos_b = cos_now;
 
     wire signed [26:0] sin_wide = {{15{sin_b[11]}}, sin_b};
     wire signed [26:0] cos_wide = {{15{cos_b[11]}}, cos_b};
@@ -36,7 +37,6 @@ module virginica_lane (
     wire active_c = active_b;
     wire [13:0] phase_c = phase_b;
     wire signed [4:0] word_c = word_b;
-    wire signed [11:0] sin_c = sin_b, cos_c = cos_b;
     wire signed [26:0] mix = mix_b;
 
     wire signed [29:0] mix_wide = {{3{mix[26]}}, mix};
@@ -55,12 +55,9 @@ module virginica_lane (
     wire active_d = active_c;
     wire [13:0] next_phase_d = next_phase_c;
     wire signed [6:0] increment_d = increment_c;
-    wire signed [11:0] sin_d = sin_c, cos_d = cos_c;
 
     virginica_sine next (.index(next_phase_d[13 -: 8]), .sin_value(sin_next), .cos_value(cos_next));
     assign active_out = active_d;
     assign next_phase = next_phase_d;
     assign increment = increment_d;
-    assign sin_now = sin_d;
-    assign cos_now = cos_d;
 endmodule

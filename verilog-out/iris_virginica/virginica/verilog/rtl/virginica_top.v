@@ -51,9 +51,11 @@ module virginica_top #(
     wire [13:0] loaded_phase;
     virginica_lfsr #(.SEED(LFSR_SEED)) lfsr (.clk(clk), .rst(rst), .advance(loading), .phase(loaded_phase));
 
-    // Every oscillator's phase, word and read-out accumulator, side by side (oscillator 0 lowest).
+    // Every oscillator's phase, word, kept sine and cosine (of its phase, from the step before) and
+    // read-out accumulator, side by side (oscillator 0 lowest).
     wire [83:0] all_phases /*verilator public_flat_rd*/;
     wire [29:0] all_words;
+    wire [71:0] all_sines, all_cosines;
     // Read-out accumulators exist only for the 2 oscillators of output pairs (slot order: 4, 5).
     wire [43:0] readout_accumulators;
     localparam [11:0] SLOTS = {2'd1, 2'd0, 2'd2, 2'd2, 2'd2, 2'd2};
@@ -62,40 +64,41 @@ module virginica_top #(
     reg  [83:0] lane_phase;
     reg  [29:0] lane_word;
     reg  [5:0] lane_active;
+    reg  [71:0] lane_sin_now, lane_cos_now;
     wire [5:0] lane_done;
     wire [83:0] lane_next_phase;
     // Only lanes that serve output oscillators use their increment (for the read-out accumulators).
     /* verilator lint_off UNUSEDSIGNAL */
     wire [41:0] lane_increment;
     /* verilator lint_on UNUSEDSIGNAL */
-    wire [71:0] lane_sin_now, lane_cos_now, lane_sin_next, lane_cos_next;
+    wire [71:0] lane_sin_next, lane_cos_next;
     wire [89:0] lane_sin_term, lane_cos_term;
     reg  signed [14:0] sum_sin, sum_cos;
 
     always @* begin
         case (group)
-            1'd0: begin lane_phase[0 +: 14] = all_phases[0 +: 14]; lane_word[0 +: 5] = all_words[0 +: 5]; lane_active[0] = 1'b1; end
-            default: begin lane_phase[0 +: 14] = 14'd0; lane_word[0 +: 5] = 5'd0; lane_active[0] = 1'b0; end
+            1'd0: begin lane_phase[0 +: 14] = all_phases[0 +: 14]; lane_word[0 +: 5] = all_words[0 +: 5]; lane_sin_now[0 +: 12] = all_sines[0 +: 12]; lane_cos_now[0 +: 12] = all_cosines[0 +: 12]; lane_active[0] = 1'b1; end
+            default: begin lane_phase[0 +: 14] = 14'd0; lane_word[0 +: 5] = 5'd0; lane_sin_now[0 +: 12] = 12'd0; lane_cos_now[0 +: 12] = 12'd0; lane_active[0] = 1'b0; end
         endcase
         case (group)
-            1'd0: begin lane_phase[14 +: 14] = all_phases[14 +: 14]; lane_word[5 +: 5] = all_words[5 +: 5]; lane_active[1] = 1'b1; end
-            default: begin lane_phase[14 +: 14] = 14'd0; lane_word[5 +: 5] = 5'd0; lane_active[1] = 1'b0; end
+            1'd0: begin lane_phase[14 +: 14] = all_phases[14 +: 14]; lane_word[5 +: 5] = all_words[5 +: 5]; lane_sin_now[12 +: 12] = all_sines[12 +: 12]; lane_cos_now[12 +: 12] = all_cosines[12 +: 12]; lane_active[1] = 1'b1; end
+            default: begin lane_phase[14 +: 14] = 14'd0; lane_word[5 +: 5] = 5'd0; lane_sin_now[12 +: 12] = 12'd0; lane_cos_now[12 +: 12] = 12'd0; lane_active[1] = 1'b0; end
         endcase
         case (group)
-            1'd0: begin lane_phase[28 +: 14] = all_phases[28 +: 14]; lane_word[10 +: 5] = all_words[10 +: 5]; lane_active[2] = 1'b1; end
-            default: begin lane_phase[28 +: 14] = 14'd0; lane_word[10 +: 5] = 5'd0; lane_active[2] = 1'b0; end
+            1'd0: begin lane_phase[28 +: 14] = all_phases[28 +: 14]; lane_word[10 +: 5] = all_words[10 +: 5]; lane_sin_now[24 +: 12] = all_sines[24 +: 12]; lane_cos_now[24 +: 12] = all_cosines[24 +: 12]; lane_active[2] = 1'b1; end
+            default: begin lane_phase[28 +: 14] = 14'd0; lane_word[10 +: 5] = 5'd0; lane_sin_now[24 +: 12] = 12'd0; lane_cos_now[24 +: 12] = 12'd0; lane_active[2] = 1'b0; end
         endcase
         case (group)
-            1'd0: begin lane_phase[42 +: 14] = all_phases[42 +: 14]; lane_word[15 +: 5] = all_words[15 +: 5]; lane_active[3] = 1'b1; end
-            default: begin lane_phase[42 +: 14] = 14'd0; lane_word[15 +: 5] = 5'd0; lane_active[3] = 1'b0; end
+            1'd0: begin lane_phase[42 +: 14] = all_phases[42 +: 14]; lane_word[15 +: 5] = all_words[15 +: 5]; lane_sin_now[36 +: 12] = all_sines[36 +: 12]; lane_cos_now[36 +: 12] = all_cosines[36 +: 12]; lane_active[3] = 1'b1; end
+            default: begin lane_phase[42 +: 14] = 14'd0; lane_word[15 +: 5] = 5'd0; lane_sin_now[36 +: 12] = 12'd0; lane_cos_now[36 +: 12] = 12'd0; lane_active[3] = 1'b0; end
         endcase
         case (group)
-            1'd0: begin lane_phase[56 +: 14] = all_phases[56 +: 14]; lane_word[20 +: 5] = all_words[20 +: 5]; lane_active[4] = 1'b1; end
-            default: begin lane_phase[56 +: 14] = 14'd0; lane_word[20 +: 5] = 5'd0; lane_active[4] = 1'b0; end
+            1'd0: begin lane_phase[56 +: 14] = all_phases[56 +: 14]; lane_word[20 +: 5] = all_words[20 +: 5]; lane_sin_now[48 +: 12] = all_sines[48 +: 12]; lane_cos_now[48 +: 12] = all_cosines[48 +: 12]; lane_active[4] = 1'b1; end
+            default: begin lane_phase[56 +: 14] = 14'd0; lane_word[20 +: 5] = 5'd0; lane_sin_now[48 +: 12] = 12'd0; lane_cos_now[48 +: 12] = 12'd0; lane_active[4] = 1'b0; end
         endcase
         case (group)
-            1'd0: begin lane_phase[70 +: 14] = all_phases[70 +: 14]; lane_word[25 +: 5] = all_words[25 +: 5]; lane_active[5] = 1'b1; end
-            default: begin lane_phase[70 +: 14] = 14'd0; lane_word[25 +: 5] = 5'd0; lane_active[5] = 1'b0; end
+            1'd0: begin lane_phase[70 +: 14] = all_phases[70 +: 14]; lane_word[25 +: 5] = all_words[25 +: 5]; lane_sin_now[60 +: 12] = all_sines[60 +: 12]; lane_cos_now[60 +: 12] = all_cosines[60 +: 12]; lane_active[5] = 1'b1; end
+            default: begin lane_phase[70 +: 14] = 14'd0; lane_word[25 +: 5] = 5'd0; lane_sin_now[60 +: 12] = 12'd0; lane_cos_now[60 +: 12] = 12'd0; lane_active[5] = 1'b0; end
         endcase
     end
 
@@ -105,23 +108,24 @@ module virginica_top #(
             virginica_lane update (
                 .active(lane_active[l]), .active_out(lane_done[l]),
                 .phase(lane_phase[l * 14 +: 14]),
-                .word(lane_word[l * 5 +: 5]),
+                // while priming the word is held at zero (and the kept sines are zero): the phase stays
+                .word(lane_word[l * 5 +: 5] & {5{running}}),
+                .sin_now(lane_sin_now[l * 12 +: 12]),
+                .cos_now(lane_cos_now[l * 12 +: 12]),
                 .sum_sin(sum_sin), .sum_cos(sum_cos),
                 .next_phase(lane_next_phase[l * 14 +: 14]),
                 .increment(lane_increment[l * 7 +: 7]),
-                .sin_now(lane_sin_now[l * 12 +: 12]),
-                .cos_now(lane_cos_now[l * 12 +: 12]),
                 .sin_next(lane_sin_next[l * 12 +: 12]),
                 .cos_next(lane_cos_next[l * 12 +: 12]));
             assign lane_sin_term[l * 15 +: 15] =
-                !lane_done[l] ? 15'd0 : priming ? {{3{lane_sin_now[l * 12 + 11]}}, lane_sin_now[l * 12 +: 12]} : {{3{lane_sin_next[l * 12 + 11]}}, lane_sin_next[l * 12 +: 12]};
+                !lane_done[l] ? 15'd0 : {{3{lane_sin_next[l * 12 + 11]}}, lane_sin_next[l * 12 +: 12]};
             assign lane_cos_term[l * 15 +: 15] =
-                !lane_done[l] ? 15'd0 : priming ? {{3{lane_cos_now[l * 12 + 11]}}, lane_cos_now[l * 12 +: 12]} : {{3{lane_cos_next[l * 12 + 11]}}, lane_cos_next[l * 12 +: 12]};
+                !lane_done[l] ? 15'd0 : {{3{lane_cos_next[l * 12 + 11]}}, lane_cos_next[l * 12 +: 12]};
         end
     endgenerate
 
-    // Mean-field sums: while priming, of the loaded phases; while running, of the new phases,
-    // group by group, so the next step sees the sums of the step just completed.
+    // Mean-field sums of the new phases' sines, group by group, so the next step sees the sums of
+    // the step just completed (while priming, of the loaded phases).
     reg signed [14:0] group_sin, group_cos, partial_sin, partial_cos;
     integer j;
     always @* begin
@@ -137,7 +141,11 @@ module virginica_top #(
     wire signed [14:0] total_cos = (first_results ? 15'sd0 : partial_cos) + group_cos;
 
     always @(posedge clk) begin
-        if (priming || running) begin
+        if (loading) begin
+            // priming multiplies them by the zero kept sines: zero sums keep that product defined
+            sum_sin <= 15'sd0;
+            sum_cos <= 15'sd0;
+        end else if (priming || running) begin
             partial_sin <= total_sin;
             partial_cos <= total_cos;
             if (last_cycle) begin
@@ -159,11 +167,18 @@ module virginica_top #(
             localparam [1:0] SLOT = SLOTS[i * 2 +: 2];
             reg [13:0] phase;
             reg [4:0] word;
+            reg [11:0] sine, cosine;
             always @(posedge clk) begin
                 if (loading && load_index == INDEX) begin
                     phase <= loaded_phase;
-                end else if (running && group == DONE) begin
-                    phase <= lane_next_phase[LANE * 14 +: 14];
+                    sine <= 12'd0;
+                    cosine <= 12'd0;
+                end else if ((priming || running) && group == DONE) begin
+                    if (running) begin
+                        phase <= lane_next_phase[LANE * 14 +: 14];
+                    end
+                    sine <= lane_sin_next[LANE * 12 +: 12];
+                    cosine <= lane_cos_next[LANE * 12 +: 12];
                 end
                 if (word_write && word_target == INDEX) begin
                     word <= loaded_word;
@@ -171,6 +186,8 @@ module virginica_top #(
             end
             assign all_phases[i * 14 +: 14] = phase;
             assign all_words[i * 5 +: 5] = word;
+            assign all_sines[i * 12 +: 12] = sine;
+            assign all_cosines[i * 12 +: 12] = cosine;
             if (SLOT != 2'd2) begin : readout
                 reg [21:0] accumulator;
                 wire [6:0] increment = lane_increment[LANE * 7 +: 7];

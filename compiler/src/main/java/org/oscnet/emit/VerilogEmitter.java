@@ -18,9 +18,9 @@ public final class VerilogEmitter {
     public static final List<String> MODULES = List.of("sine", "sine_rom", "encoder", "lane", "lfsr", "controller",
             "decision", "top");
 
-    /** From this pipeline depth on, the old phase's sine is a registered table read (a block RAM). */
-    static final int PIPELINE_REGISTERED_SINE = 3;
-    /** From this depth on, the new phase's sine is one too. */
+    /** From this pipeline depth on, the lane registers its inputs (phase, word, the kept sine and cosine). */
+    static final int PIPELINE_REGISTERED_INPUTS = 3;
+    /** From this depth on, the new phase's sine is a registered table read (a block RAM). */
     static final int PIPELINE_REGISTERED_NEXT_SINE = 4;
 
     private VerilogEmitter() {
@@ -33,7 +33,7 @@ public final class VerilogEmitter {
         for (String module : MODULES) {
             if (module.equals("lfsr") && !hw.randomPhases()
                     || module.equals("sine") && hw.pipeline() >= PIPELINE_REGISTERED_NEXT_SINE
-                    || module.equals("sine_rom") && hw.pipeline() < PIPELINE_REGISTERED_SINE) {
+                    || module.equals("sine_rom") && hw.pipeline() < PIPELINE_REGISTERED_NEXT_SINE) {
                 continue;
             }
             model.put("title", titleOf(module));
@@ -80,9 +80,9 @@ public final class VerilogEmitter {
         // update about in half), then after the new phase, then after the old phase's sine
         m.put("cutB", hw.pipeline() >= 1);
         m.put("cutC", hw.pipeline() >= 2);
-        m.put("cutA", hw.pipeline() >= PIPELINE_REGISTERED_SINE);
+        m.put("cutA", hw.pipeline() >= PIPELINE_REGISTERED_INPUTS);
         m.put("cutD", hw.pipeline() >= PIPELINE_REGISTERED_NEXT_SINE);
-        if (hw.pipeline() >= PIPELINE_REGISTERED_SINE) {
+        if (hw.pipeline() >= PIPELINE_REGISTERED_NEXT_SINE) {
             SineTable table = hw.sineTable();
             List<Map<String, String>> fullWave = new ArrayList<>();
             for (int i = 0; i < table.entries(); i++) {
@@ -158,8 +158,6 @@ public final class VerilogEmitter {
         m.put("incrementAsPhase", Verilog.resize("increment_c", hw.incrementBits(), hw.phaseBits()));
         m.put("incrementAsAccumulator", Verilog.extend("increment", hw.incrementBits(), hw.accumulatorBits()));
         String lsb = "l * " + hw.sineBits();
-        m.put("sinNowWide", Verilog.extendSlice("lane_sin_now", lsb, hw.sineBits(), sumSine));
-        m.put("cosNowWide", Verilog.extendSlice("lane_cos_now", lsb, hw.sineBits(), sumSine));
         m.put("sinNextWide", Verilog.extendSlice("lane_sin_next", lsb, hw.sineBits(), sumSine));
         m.put("cosNextWide", Verilog.extendSlice("lane_cos_next", lsb, hw.sineBits(), sumSine));
 
@@ -170,11 +168,11 @@ public final class VerilogEmitter {
                 int i = g * hw.lanes() + l;
                 if (i < hw.oscillators()) {
                     cases.add(Map.of("group", g, "phaseSlice", slice(i, hw.phaseBits()), "wordSlice",
-                            slice(i, hw.frequencyBits())));
+                            slice(i, hw.frequencyBits()), "sineSlice", slice(i, hw.sineBits())));
                 }
             }
             laneSelect.add(Map.of("cases", cases, "phaseSlice", slice(l, hw.phaseBits()), "wordSlice",
-                    slice(l, hw.frequencyBits())));
+                    slice(l, hw.frequencyBits()), "sineSlice", slice(l, hw.sineBits())));
         }
         m.put("laneSelect", laneSelect);
         m.put("stateInRam", hw.stateInRam());
