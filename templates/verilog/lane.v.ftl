@@ -75,7 +75,7 @@ module ${name}_lane (
 </#if>
 
     wire signed [${productBits - 1}:0] mix_wide = ${mixWide};
-    wire signed [${productBits - 1}:0] product = ${couplingLiteral} * mix_wide;
+    wire signed [${productBits - 1}:0] product = ${couplingProduct};
     // Rounding drops the low bits of the biased product, and its top bits only repeat the sign
     // (the quantizer proves the coupling fits ${incrementBits} bits), so not every bit is used.
     /* verilator lint_off UNUSEDSIGNAL */

@@ -40,7 +40,7 @@ module versicolor_lane (
     wire signed [26:0] mix = mix_b;
 
     wire signed [40:0] mix_wide = {{14{mix[26]}}, mix};
-    wire signed [40:0] product = 41'sd20992 * mix_wide;
+    wire signed [40:0] product = (mix_wide <<< 14) + (mix_wide <<< 12) + (mix_wide <<< 9);
     // Rounding drops the low bits of the biased product, and its top bits only repeat the sign
     // (the quantizer proves the coupling fits 16 bits), so not every bit is used.
     /* verilator lint_off UNUSEDSIGNAL */

@@ -40,7 +40,7 @@ module virginica_lane (
     wire signed [26:0] mix = mix_b;
 
     wire signed [29:0] mix_wide = {{3{mix[26]}}, mix};
-    wire signed [29:0] product = 30'sd7 * mix_wide;
+    wire signed [29:0] product = (mix_wide <<< 3) - mix_wide;
     // Rounding drops the low bits of the biased product, and its top bits only repeat the sign
     // (the quantizer proves the coupling fits 7 bits), so not every bit is used.
     /* verilator lint_off UNUSEDSIGNAL */

@@ -1,5 +1,7 @@
 package org.oscnet.emit;
 
+import java.util.List;
+
 /** Verilog text helpers: sized literals and sign extension, so templates never do arithmetic on widths. */
 final class Verilog {
     private Verilog() {
@@ -43,5 +45,48 @@ final class Verilog {
     /** The number of bits that address {@code count} items (at least 1). */
     static int addressBits(long count) {
         return Math.max(1, 64 - Long.numberOfLeadingZeros(count - 1));
+    }
+
+    /** Constant products with at most this many signed powers of two become shifts and adds. */
+    static final int SHIFT_ADD_MAX_TERMS = 3;
+
+    /**
+     * {@code constant * operand} as Verilog: a sum of shifted operands when the constant's canonical
+     * signed-digit form has at most {@link #SHIFT_ADD_MAX_TERMS} non-zero digits (two adders, which
+     * synthesis keeps in LUTs and carry chains instead of a DSP), else a multiplication. Both are
+     * exact modulo 2^width, so the value is the product whenever it fits {@code width} bits.
+     */
+    static String constantProduct(long constant, String operand, int width) {
+        List<long[]> digits = signedDigits(constant);
+        if (constant == 0 || digits.size() > SHIFT_ADD_MAX_TERMS) {
+            return signed(constant, width) + " * " + operand;
+        }
+        StringBuilder sum = new StringBuilder();
+        for (long[] digit : digits) {
+            String term = digit[1] == 0 ? operand : "(" + operand + " <<< " + digit[1] + ")";
+            if (sum.length() == 0) {
+                sum.append(digit[0] < 0 ? "-" + term : term);
+            } else {
+                sum.append(digit[0] < 0 ? " - " : " + ").append(term);
+            }
+        }
+        return sum.toString();
+    }
+
+    /** The non-zero digits {sign, exponent} of the canonical signed-digit form, highest first. */
+    static List<long[]> signedDigits(long value) {
+        List<long[]> digits = new java.util.ArrayList<>();
+        long rest = value;
+        int exponent = 0;
+        while (rest != 0) {
+            if ((rest & 1) != 0) {
+                long digit = 2 - Math.floorMod(rest, 4); // +1 when rest = 1 mod 4, -1 when rest = 3 mod 4
+                digits.add(0, new long[] {digit, exponent});
+                rest -= digit;
+            }
+            rest >>= 1;
+            exponent++;
+        }
+        return digits;
     }
 }

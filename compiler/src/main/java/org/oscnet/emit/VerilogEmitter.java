@@ -146,7 +146,11 @@ public final class VerilogEmitter {
 
         m.put("couplingMultiplier", hw.couplingMultiplier());
         m.put("couplingShift", hw.couplingShift());
-        m.put("couplingLiteral", Verilog.signed(hw.couplingMultiplier(), hw.productBits()));
+        // shifts and adds save DSPs where area is the aim (no pipeline); a pipelined lane is cut for
+        // the clock, and its two carry chains measured slower than a DSP (docs/hardware/ice40.md)
+        m.put("couplingProduct", hw.pipeline() == 0
+                ? Verilog.constantProduct(hw.couplingMultiplier(), "mix_wide", hw.productBits())
+                : Verilog.signed(hw.couplingMultiplier(), hw.productBits()) + " * mix_wide");
         m.put("couplingHalf", Verilog.signed(hw.couplingShift() == 0 ? 0 : 1L << (hw.couplingShift() - 1),
                 hw.productBits()));
         m.put("sinWide", Verilog.extend("sin_b", hw.sineBits(), hw.mixBits()));
