@@ -215,7 +215,10 @@ public final class Synthesis {
             note += "; nextpnr times the DSPs' ports as registers, so a multiplier without its own registers"
                     + " adds delay this fmax leaves out: an upper bound";
         }
-        boolean outOfCells = !pnr.ok() && pnr.output().contains("no BELs remaining");
+        // the packer's "no BELs remaining", or the analytical placer's "Failed to expand region ... of
+        // N ICESTORM_LCs" when N exceed the part's cells
+        boolean outOfCells = !pnr.ok() && (pnr.output().contains("no BELs remaining")
+                || pnr.output().contains("Failed to expand region"));
         if (outOfCells) {
             note = "out of logic cells on " + part.label();
         } else if (!pnr.ok()) {
