@@ -77,7 +77,8 @@ public final class VerilogEmitter {
         m.put("encoderStages", hw.encoderStages());
         m.put("decisionStages", hw.decisionStages());
         // the register stages in the order they are added: after the products first (it splits the
-        // update about in half), then after the new phase, then after the old phase's sine
+        // update about in half), then after the new phase, then after the lane's inputs, then the
+        // new phase's sine as a registered table read
         m.put("cutB", hw.pipeline() >= 1);
         m.put("cutC", hw.pipeline() >= 2);
         m.put("cutA", hw.pipeline() >= PIPELINE_REGISTERED_INPUTS);
