@@ -1,7 +1,7 @@
 <#include "header.ftl">
 // One oscillator update: the mean-field coupling
-//   coupling = (K (cos θ ΣS − sin θ ΣC) + 2^(${couplingShift} - 1)) >>> ${couplingShift},  K = ${couplingMultiplier},
-// the increment word + coupling, the new phase (mod 2^${phaseBits}), and the sine and cosine of the
+//   coupling = (K (cos θ ΣS + sin θ (−ΣC)) + 2^(${couplingShift} - 1)) >>> ${couplingShift},  K = ${couplingMultiplier},
+// the increment word + coupling, the new phase θ + increment (mod 2^${phaseBits}), and the sine and cosine of the
 // new phase (for the next step's sums). The old phase's sine and cosine come in: the array keeps
 // each new phase's pair for the step after, so one table serves a lane. Priming fills them: with
 // the kept pair zero and the word held at zero the increment is zero, and out come the sine and
@@ -22,7 +22,7 @@ module ${name}_lane (
     input  wire        [${phaseBits - 1}:0] phase,
     input  wire signed [${frequencyBits - 1}:0] word,
     input  wire signed [${sumSineBits - 1}:0] sum_sin,
-    input  wire signed [${sumSineBits - 1}:0] sum_cos,
+    input  wire signed [${sumSineBits - 1}:0] sum_neg_cos,
     output wire        active_out,
     output wire        [${phaseBits - 1}:0] next_phase,
     input  wire signed [${sineBits - 1}:0] sin_now,
@@ -53,39 +53,43 @@ module ${name}_lane (
     wire signed [${mixBits - 1}:0] sin_wide = ${sinWide};
     wire signed [${mixBits - 1}:0] cos_wide = ${cosWide};
     wire signed [${mixBits - 1}:0] sum_sin_wide = ${sumSinWide};
-    wire signed [${mixBits - 1}:0] sum_cos_wide = ${sumCosWide};
-    wire signed [${mixBits - 1}:0] mix_b = cos_wide * sum_sin_wide - sin_wide * sum_cos_wide;
+    wire signed [${mixBits - 1}:0] sum_neg_cos_wide = ${sumNegCosWide};
+    wire signed [${mixBits - 1}:0] mix_b = cos_wide * sum_sin_wide + sin_wide * sum_neg_cos_wide;
+
+    // the phase advanced by the word alone, beside the products, so that the coupling is the last addend
+    wire [${phaseBits - 1}:0] phase_word_b = phase_b + ${wordAsPhase};
 
 <#if cutB>
     reg active_c;
-    reg [${phaseBits - 1}:0] phase_c;
+    reg [${phaseBits - 1}:0] phase_word_c;
     reg signed [${frequencyBits - 1}:0] word_c;
     reg signed [${mixBits - 1}:0] mix;
     always @(posedge clk) begin
         active_c <= active_b;
-        phase_c <= phase_b;
+        phase_word_c <= phase_word_b;
         word_c <= word_b;
         mix <= mix_b;
     end
 <#else>
     wire active_c = active_b;
-    wire [${phaseBits - 1}:0] phase_c = phase_b;
+    wire [${phaseBits - 1}:0] phase_word_c = phase_word_b;
     wire signed [${frequencyBits - 1}:0] word_c = word_b;
     wire signed [${mixBits - 1}:0] mix = mix_b;
 </#if>
 
     wire signed [${productBits - 1}:0] mix_wide = ${mixWide};
     wire signed [${productBits - 1}:0] product = ${couplingProduct};
-    // Rounding drops the low bits of the biased product, and its top bits only repeat the sign
-    // (the quantizer proves the coupling fits ${incrementBits} bits), so not every bit is used.
-    /* verilator lint_off UNUSEDSIGNAL */
-    wire signed [${productBits - 1}:0] rounded = (product + ${couplingHalf}) >>> ${couplingShift};
-    /* verilator lint_on UNUSEDSIGNAL */
-    wire signed [${incrementBits - 1}:0] coupling = rounded[${incrementBits - 1}:0];
+    // The rounded coupling added to a value a is floor((product + half) / 2^${couplingShift}) + a
+    // = floor((product + a·2^${couplingShift} + half) / 2^${couplingShift}): a above the product's dropped bits, with
+    // half in them, makes rounding and addition one carry chain. The dropped bits go unused; the
+    // phase is modulo 2^${phaseBits}, and the increment fits ${incrementBits} bits (the quantizer proves it).
     wire signed [${incrementBits - 1}:0] word_wide = ${wordWide};
-    wire signed [${incrementBits - 1}:0] increment_c = word_wide + coupling;
-    wire [${phaseBits - 1}:0] step = ${incrementAsPhase};
-    wire [${phaseBits - 1}:0] next_phase_c = phase_c + step;
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire [${phaseSumBits - 1}:0] phase_sum = ${productForPhase} + ${biasedPhaseWord};
+    wire [${incrementSumBits - 1}:0] increment_sum = ${productForIncrement} + ${biasedWord};
+    /* verilator lint_on UNUSEDSIGNAL */
+    wire [${phaseBits - 1}:0] next_phase_c = phase_sum[${phaseSumBits - 1} -: ${phaseBits}];
+    wire signed [${incrementBits - 1}:0] increment_c = increment_sum[${incrementSumBits - 1} -: ${incrementBits}];
 
 <#if cutC>
     reg active_d;

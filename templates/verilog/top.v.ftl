@@ -138,7 +138,9 @@ module ${name}_top #(
     /* verilator lint_on UNUSEDSIGNAL */
     wire [${lanes * sineBits - 1}:0] lane_sin_next, lane_cos_next;
     wire [${lanes * sumSineBits - 1}:0] lane_sin_term, lane_cos_term;
-    reg  signed [${sumSineBits - 1}:0] sum_sin, sum_cos;
+    // the cosines' sum is kept negated, so that a lane adds its two products: an iCE40 adder feeds
+    // its carry chain directly, a subtracter through a LUT that inverts one operand
+    reg  signed [${sumSineBits - 1}:0] sum_sin, sum_neg_cos;
 
 <#if stateInRam>
     // Phases, words and kept sines live in block RAM, one bank of each per lane: oscillator (group * ${lanes} + l) at
@@ -238,7 +240,7 @@ module ${name}_top #(
                 .word(lane_word[l * ${frequencyBits} +: ${frequencyBits}] & {${frequencyBits}{running}}),
                 .sin_now(lane_sin_now[l * ${sineBits} +: ${sineBits}]),
                 .cos_now(lane_cos_now[l * ${sineBits} +: ${sineBits}]),
-                .sum_sin(sum_sin), .sum_cos(sum_cos),
+                .sum_sin(sum_sin), .sum_neg_cos(sum_neg_cos),
                 .next_phase(lane_next_phase[l * ${phaseBits} +: ${phaseBits}]),
                 .increment(lane_increment[l * ${incrementBits} +: ${incrementBits}]),
                 .sin_next(lane_sin_next[l * ${sineBits} +: ${sineBits}]),
@@ -252,7 +254,7 @@ module ${name}_top #(
 
     // Mean-field sums of the new phases' sines, group by group, so the next step sees the sums of
     // the step just completed (while priming, of the loaded phases).
-    reg signed [${sumSineBits - 1}:0] group_sin, group_cos, partial_sin, partial_cos;
+    reg signed [${sumSineBits - 1}:0] group_sin, group_cos, partial_sin, partial_neg_cos;
     integer j;
     always @* begin
         group_sin = ${sumSineBits}'sd0;
@@ -264,19 +266,19 @@ module ${name}_top #(
     end
     // The first group's results arrive in cycle ${pipeline} of a step<#if pipeline gt 0> (before it, the lanes drain nothing active)</#if>.
     wire signed [${sumSineBits - 1}:0] total_sin = (first_results ? ${sumSineBits}'sd0 : partial_sin) + group_sin;
-    wire signed [${sumSineBits - 1}:0] total_cos = (first_results ? ${sumSineBits}'sd0 : partial_cos) + group_cos;
+    wire signed [${sumSineBits - 1}:0] total_neg_cos = (first_results ? ${sumSineBits}'sd0 : partial_neg_cos) - group_cos;
 
     always @(posedge clk) begin
         if (loading) begin
             // priming multiplies them by the zero kept sines: zero sums keep that product defined
             sum_sin <= ${sumSineBits}'sd0;
-            sum_cos <= ${sumSineBits}'sd0;
+            sum_neg_cos <= ${sumSineBits}'sd0;
         end else if (priming || running) begin
             partial_sin <= total_sin;
-            partial_cos <= total_cos;
+            partial_neg_cos <= total_neg_cos;
             if (last_cycle) begin
                 sum_sin <= total_sin;
-                sum_cos <= total_cos;
+                sum_neg_cos <= total_neg_cos;
             end
         end
     end

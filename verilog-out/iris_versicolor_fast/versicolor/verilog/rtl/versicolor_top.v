@@ -73,7 +73,9 @@ module versicolor_top #(
     /* verilator lint_on UNUSEDSIGNAL */
     wire [71:0] lane_sin_next, lane_cos_next;
     wire [89:0] lane_sin_term, lane_cos_term;
-    reg  signed [14:0] sum_sin, sum_cos;
+    // the cosines' sum is kept negated, so that a lane adds its two products: an iCE40 adder feeds
+    // its carry chain directly, a subtracter through a LUT that inverts one operand
+    reg  signed [14:0] sum_sin, sum_neg_cos;
 
     always @* begin
         case (group)
@@ -112,7 +114,7 @@ module versicolor_top #(
                 .word(lane_word[l * 15 +: 15] & {15{running}}),
                 .sin_now(lane_sin_now[l * 12 +: 12]),
                 .cos_now(lane_cos_now[l * 12 +: 12]),
-                .sum_sin(sum_sin), .sum_cos(sum_cos),
+                .sum_sin(sum_sin), .sum_neg_cos(sum_neg_cos),
                 .next_phase(lane_next_phase[l * 16 +: 16]),
                 .increment(lane_increment[l * 16 +: 16]),
                 .sin_next(lane_sin_next[l * 12 +: 12]),
@@ -126,7 +128,7 @@ module versicolor_top #(
 
     // Mean-field sums of the new phases' sines, group by group, so the next step sees the sums of
     // the step just completed (while priming, of the loaded phases).
-    reg signed [14:0] group_sin, group_cos, partial_sin, partial_cos;
+    reg signed [14:0] group_sin, group_cos, partial_sin, partial_neg_cos;
     integer j;
     always @* begin
         group_sin = 15'sd0;
@@ -138,19 +140,19 @@ module versicolor_top #(
     end
     // The first group's results arrive in cycle 0 of a step.
     wire signed [14:0] total_sin = (first_results ? 15'sd0 : partial_sin) + group_sin;
-    wire signed [14:0] total_cos = (first_results ? 15'sd0 : partial_cos) + group_cos;
+    wire signed [14:0] total_neg_cos = (first_results ? 15'sd0 : partial_neg_cos) - group_cos;
 
     always @(posedge clk) begin
         if (loading) begin
             // priming multiplies them by the zero kept sines: zero sums keep that product defined
             sum_sin <= 15'sd0;
-            sum_cos <= 15'sd0;
+            sum_neg_cos <= 15'sd0;
         end else if (priming || running) begin
             partial_sin <= total_sin;
-            partial_cos <= total_cos;
+            partial_neg_cos <= total_neg_cos;
             if (last_cycle) begin
                 sum_sin <= total_sin;
-                sum_cos <= total_cos;
+                sum_neg_cos <= total_neg_cos;
             end
         end
     end

@@ -152,15 +152,20 @@ public final class VerilogEmitter {
         m.put("couplingProduct", hw.pipeline() == 0
                 ? Verilog.constantProduct(hw.couplingMultiplier(), "mix_wide", hw.productBits())
                 : Verilog.signed(hw.couplingMultiplier(), hw.productBits()) + " * mix_wide");
-        m.put("couplingHalf", Verilog.signed(hw.couplingShift() == 0 ? 0 : 1L << (hw.couplingShift() - 1),
-                hw.productBits()));
+        int shift = hw.couplingShift();
+        m.put("phaseSumBits", shift + hw.phaseBits());
+        m.put("incrementSumBits", shift + hw.incrementBits());
+        m.put("productForPhase", Verilog.resize("product", hw.productBits(), shift + hw.phaseBits()));
+        m.put("productForIncrement", Verilog.resize("product", hw.productBits(), shift + hw.incrementBits()));
+        m.put("biasedPhaseWord", belowWithHalf("phase_word_c", shift));
+        m.put("biasedWord", belowWithHalf("word_wide", shift));
+        m.put("wordAsPhase", Verilog.resize("word_b", hw.frequencyBits(), hw.phaseBits()));
         m.put("sinWide", Verilog.extend("sin_b", hw.sineBits(), hw.mixBits()));
         m.put("cosWide", Verilog.extend("cos_b", hw.sineBits(), hw.mixBits()));
         m.put("sumSinWide", Verilog.extend("sum_sin", sumSine, hw.mixBits()));
-        m.put("sumCosWide", Verilog.extend("sum_cos", sumSine, hw.mixBits()));
+        m.put("sumNegCosWide", Verilog.extend("sum_neg_cos", sumSine, hw.mixBits()));
         m.put("mixWide", Verilog.extend("mix", hw.mixBits(), hw.productBits()));
         m.put("wordWide", Verilog.extend("word_c", hw.frequencyBits(), hw.incrementBits()));
-        m.put("incrementAsPhase", Verilog.resize("increment_c", hw.incrementBits(), hw.phaseBits()));
         m.put("incrementAsAccumulator", Verilog.extend("increment", hw.incrementBits(), hw.accumulatorBits()));
         String lsb = "l * " + hw.sineBits();
         m.put("sinNextWide", Verilog.extendSlice("lane_sin_next", lsb, hw.sineBits(), sumSine));
@@ -243,6 +248,15 @@ public final class VerilogEmitter {
         }
         m.put("quarter", quarter);
         return m;
+    }
+
+    /**
+     * {@code value·2^shift + half} as a concatenation: the value above the {@code shift} bits that
+     * rounding drops, and half of their weight in them, so that adding it to a product and keeping
+     * the bits from {@code shift} up rounds the product and adds the value at once.
+     */
+    static String belowWithHalf(String value, int shift) {
+        return shift == 0 ? value : "{" + value + ", " + shift + "'d" + (1L << (shift - 1)) + "}";
     }
 
     private static String slice(int index, int width) {
