@@ -135,6 +135,7 @@ public final class HardwareScaling {
             m.put("ice40_block_rams", i.cells().blockRams());
             m.put("ice40_part", i.part().map(Enum::name).orElse("none"));
             i.fmaxMhz().ifPresent(f -> m.put("ice40_fmax_mhz_upper_bound", f));
+            i.fmaxTimedCompletelyMhz().ifPresent(f -> m.put("ice40_fmax_mhz_lower_bound", f));
             m.put("ice40_note", i.note());
             m.put("ice40_seconds", Math.round(i.seconds() * 10) / 10.0);
         });

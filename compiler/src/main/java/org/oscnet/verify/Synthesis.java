@@ -77,10 +77,18 @@ public final class Synthesis {
     /**
      * iCE40 synthesis and, on the first part of {@link Ice40Part} that holds it (UP5K with DSPs,
      * UP5K without, HX8K without), place and route. {@code cells} is what was placed, or the
-     * smallest mapping when nothing fits; {@code part} is empty then.
+     * smallest mapping when nothing fits; {@code part} is empty then. nextpnr leaves a DSP's own
+     * delay out, so with DSPs {@code fmaxMhz} is an upper bound; {@code fmaxTimedCompletelyMhz} is
+     * then the same design synthesized without DSPs and placed on the same part, where every path
+     * is timed (its multipliers are LUTs and carries, slower than a DSP's): a lower bound.
      */
     public record Ice40(Optional<Ice40Part> part, Ice40Cells cells, boolean placed, Optional<Integer> logicCells,
-            Optional<Double> fmaxMhz, String note, double seconds) {
+            Optional<Double> fmaxMhz, Optional<Double> fmaxTimedCompletelyMhz, String note, double seconds) {
+        Ice40 withLowerBound(double fmaxWithoutDspsMhz, double moreSeconds) {
+            return new Ice40(part, cells, placed, logicCells, fmaxMhz, Optional.of(fmaxWithoutDspsMhz),
+                    note + String.format(Locale.ROOT, "; without DSPs (timed completely) %.1f MHz, a lower bound",
+                            fmaxWithoutDspsMhz), seconds + moreSeconds);
+        }
     }
 
     /** The Zynq-7020's programmable logic: what a 7-series design is measured against. */
@@ -149,23 +157,20 @@ public final class Synthesis {
         Ice40Cells smallest = null;
         List<String> tried = new java.util.ArrayList<>();
         for (boolean dsps : List.of(true, false)) {
-            Path netlist = build.resolve(dsps ? "ice40_dsp.json" : "ice40.json");
-            Path stat = build.resolve(dsps ? "ice40_dsp_stat.json" : "ice40_stat.json");
-            ExternalRun.Outcome run = yosys(dir, "read_verilog " + String.join(" ", withShell) + "; synth_ice40 "
-                    + (dsps ? "-dsp " : "") + "-top " + shellTop + " -json " + netlist + "; tee -q -o " + stat
-                    + " stat -json");
-            seconds += run.seconds();
-            Ice40Cells cells = ice40Cells(dsps, cellsByType(run, stat));
+            Mapped mapped = mapIce40(dir, withShell, shellTop, dsps);
+            seconds += mapped.seconds();
+            Ice40Cells cells = mapped.cells();
             if (smallest == null) {
                 smallest = cells;
             }
             for (Ice40Part part : Ice40Part.values()) {
                 if (part.holds(cells)) {
-                    Placement placement = place(dir, part, cells, netlist, clockHz, seconds);
+                    Placement placement = place(dir, part, cells, mapped.netlist(), clockHz, seconds);
                     Ice40 placed = placement.result();
                     seconds = placed.seconds();
                     if (!placement.outOfCells()) {
-                        return placed;
+                        return cells.dsps() > 0 && placed.placed() ? withLowerBound(placed, dir, withShell, shellTop,
+                                part, clockHz) : placed;
                     }
                     // its LUTs and flip-flops do not pack into the part's logic cells: try the next
                     tried.add(part.name() + (dsps ? " with DSPs" : " without DSPs") + ": "
@@ -176,10 +181,45 @@ public final class Synthesis {
                 break; // without DSPs the multipliers become LUTs: no part would hold it
             }
         }
-        return new Ice40(Optional.empty(), smallest, false, Optional.empty(), Optional.empty(),
+        return new Ice40(Optional.empty(), smallest, false, Optional.empty(), Optional.empty(), Optional.empty(),
                 "fits no iCE40 part (UP5K: " + Ice40Part.UP5K.budget() + "; HX8K: " + Ice40Part.HX8K.budget()
                         + ")" + (tried.isEmpty() ? "; no place and route" : "; nextpnr ran out of logic cells on "
                         + String.join(", ", tried)), seconds);
+    }
+
+    /** A {@code synth_ice40} netlist and its cells. */
+    private record Mapped(Path netlist, Ice40Cells cells, double seconds) {
+    }
+
+    private static Mapped mapIce40(Path dir, List<String> files, String top, boolean dsps) throws IOException {
+        Path build = dir.resolve("build");
+        Path netlist = build.resolve(dsps ? "ice40_dsp.json" : "ice40.json");
+        Path stat = build.resolve(dsps ? "ice40_dsp_stat.json" : "ice40_stat.json");
+        ExternalRun.Outcome run = yosys(dir, "read_verilog " + String.join(" ", files) + "; synth_ice40 "
+                + (dsps ? "-dsp " : "") + "-top " + top + " -json " + netlist + "; tee -q -o " + stat + " stat -json");
+        return new Mapped(netlist, ice40Cells(dsps, cellsByType(run, stat)), run.seconds());
+    }
+
+    /**
+     * A design placed with DSPs, and its lower bound: the same design without DSPs on the same part,
+     * when it fits there (the note says so when it does not).
+     */
+    private static Ice40 withLowerBound(Ice40 placed, Path dir, List<String> files, String top, Ice40Part part,
+            double clockHz) throws IOException {
+        Mapped without = mapIce40(dir, files, top, false);
+        if (!part.holds(without.cells())) {
+            return new Ice40(placed.part(), placed.cells(), placed.placed(), placed.logicCells(), placed.fmaxMhz(),
+                    Optional.empty(), placed.note() + "; without DSPs it does not fit the " + part.name()
+                            + " (no lower bound)", placed.seconds() + without.seconds());
+        }
+        Placement timed = place(dir, part, without.cells(), without.netlist(), clockHz, without.seconds());
+        Optional<Double> fmax = timed.outOfCells() ? Optional.empty() : timed.result().fmaxMhz();
+        if (fmax.isEmpty()) {
+            return new Ice40(placed.part(), placed.cells(), placed.placed(), placed.logicCells(), placed.fmaxMhz(),
+                    Optional.empty(), placed.note() + "; without DSPs it does not place on the " + part.name()
+                            + " (no lower bound)", placed.seconds() + timed.result().seconds());
+        }
+        return placed.withLowerBound(fmax.get(), timed.result().seconds());
     }
 
     /** One nextpnr run; {@code outOfCells} when the design did not pack into the part's logic cells. */
@@ -226,7 +266,7 @@ public final class Synthesis {
         } else if (fmax.isPresent() && fmax.get() < clockHz / 1e6) {
             note += String.format(Locale.ROOT, "; slower than the %.0f MHz clock asked for", clockHz / 1e6);
         }
-        return new Placement(new Ice40(Optional.of(part), cells, pnr.ok(), logicCells, fmax, note,
+        return new Placement(new Ice40(Optional.of(part), cells, pnr.ok(), logicCells, fmax, Optional.empty(), note,
                 synthesisSeconds + pnr.seconds()), outOfCells);
     }
 

@@ -84,17 +84,22 @@ record VerilogVerification(Path dir, Verification.Options options, PrintWriter o
         resources.put("fmax (nextpnr)", ice.fmaxMhz().map(f -> String.format(Locale.ROOT,
                 "%.1f MHz: %.2f us per classification, %.0f classifications per second", f, hw.latency() / f,
                 f * 1e6 / hw.latency())).orElse("n/a"));
+        ice.fmaxTimedCompletelyMhz().ifPresent(f -> resources.put("fmax without DSPs (nextpnr, every path timed)",
+                String.format(Locale.ROOT, "%.1f MHz: a lower bound for the design with DSPs", f)));
         ObjectNode i = json.putObject("ice40").put("part", ice.part().map(Enum::name).orElse(null))
                 .put("dsp_mapping", cells.withDsps()).put("luts", cells.luts()).put("flip_flops", cells.flipFlops())
                 .put("block_rams", cells.blockRams()).put("carries", cells.carries()).put("dsps", cells.dsps())
                 .put("placed", ice.placed()).put("note", ice.note()).put("seconds", ice.seconds());
         ice.logicCells().ifPresent(lc -> i.put("logic_cells", lc));
         ice.fmaxMhz().ifPresent(f -> i.put("fmax_mhz", f).put("classifications_per_second", f * 1e6 / hw.latency()));
+        ice.fmaxTimedCompletelyMhz().ifPresent(f -> i.put("fmax_without_dsps_mhz", f));
         if (ice.part().isEmpty()) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new Check("iCE40 place and route", ice.placed() && ice.fmaxMhz().isPresent(),
-                ice.part().get().label() + ice.fmaxMhz().map(f -> String.format(Locale.ROOT, ", fmax %.1f MHz", f))
+                ice.part().get().label() + ice.fmaxMhz().map(f -> String.format(Locale.ROOT, ", fmax %.1f MHz", f)
+                        + ice.fmaxTimedCompletelyMhz().map(low -> String.format(Locale.ROOT,
+                                " (at least %.1f: without DSPs, every path timed)", low)).orElse(""))
                         .orElse(": " + ice.note()), ice.seconds()));
     }
 
