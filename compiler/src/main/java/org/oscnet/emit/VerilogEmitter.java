@@ -157,8 +157,8 @@ public final class VerilogEmitter {
         m.put("incrementSumBits", shift + hw.incrementBits());
         m.put("productForPhase", Verilog.resize("product", hw.productBits(), shift + hw.phaseBits()));
         m.put("productForIncrement", Verilog.resize("product", hw.productBits(), shift + hw.incrementBits()));
-        m.put("biasedPhaseWord", belowWithHalf("phase_word_c", shift));
-        m.put("biasedWord", belowWithHalf("word_wide", shift));
+        m.put("biasedPhaseWord", shiftedWithHalf("phase_word_c", shift));
+        m.put("biasedWord", shiftedWithHalf("word_wide", shift));
         m.put("wordAsPhase", Verilog.resize("word_b", hw.frequencyBits(), hw.phaseBits()));
         m.put("sinWide", Verilog.extend("sin_b", hw.sineBits(), hw.mixBits()));
         m.put("cosWide", Verilog.extend("cos_b", hw.sineBits(), hw.mixBits()));
@@ -255,7 +255,7 @@ public final class VerilogEmitter {
      * rounding drops, and half of their weight in them, so that adding it to a product and keeping
      * the bits from {@code shift} up rounds the product and adds the value at once.
      */
-    static String belowWithHalf(String value, int shift) {
+    static String shiftedWithHalf(String value, int shift) {
         return shift == 0 ? value : "{" + value + ", " + shift + "'d" + (1L << (shift - 1)) + "}";
     }
 

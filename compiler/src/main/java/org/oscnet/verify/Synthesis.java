@@ -84,10 +84,9 @@ public final class Synthesis {
      */
     public record Ice40(Optional<Ice40Part> part, Ice40Cells cells, boolean placed, Optional<Integer> logicCells,
             Optional<Double> fmaxMhz, Optional<Double> fmaxTimedCompletelyMhz, String note, double seconds) {
-        Ice40 withLowerBound(double fmaxWithoutDspsMhz, double moreSeconds) {
-            return new Ice40(part, cells, placed, logicCells, fmaxMhz, Optional.of(fmaxWithoutDspsMhz),
-                    note + String.format(Locale.ROOT, "; without DSPs (timed completely) %.1f MHz, a lower bound",
-                            fmaxWithoutDspsMhz), seconds + moreSeconds);
+        Ice40 withLowerBound(Optional<Double> fmaxWithoutDspsMhz, String more, double moreSeconds) {
+            return new Ice40(part, cells, placed, logicCells, fmaxMhz, fmaxWithoutDspsMhz, note + more,
+                    seconds + moreSeconds);
         }
     }
 
@@ -208,18 +207,14 @@ public final class Synthesis {
             double clockHz) throws IOException {
         Mapped without = mapIce40(dir, files, top, false);
         if (!part.holds(without.cells())) {
-            return new Ice40(placed.part(), placed.cells(), placed.placed(), placed.logicCells(), placed.fmaxMhz(),
-                    Optional.empty(), placed.note() + "; without DSPs it does not fit the " + part.name()
-                            + " (no lower bound)", placed.seconds() + without.seconds());
+            return placed.withLowerBound(Optional.empty(), "; without DSPs it does not fit the " + part.name()
+                    + " (no lower bound)", without.seconds());
         }
         Placement timed = place(dir, part, without.cells(), without.netlist(), clockHz, without.seconds());
         Optional<Double> fmax = timed.outOfCells() ? Optional.empty() : timed.result().fmaxMhz();
-        if (fmax.isEmpty()) {
-            return new Ice40(placed.part(), placed.cells(), placed.placed(), placed.logicCells(), placed.fmaxMhz(),
-                    Optional.empty(), placed.note() + "; without DSPs it does not place on the " + part.name()
-                            + " (no lower bound)", placed.seconds() + timed.result().seconds());
-        }
-        return placed.withLowerBound(fmax.get(), timed.result().seconds());
+        return placed.withLowerBound(fmax, fmax.map(f -> String.format(Locale.ROOT,
+                "; without DSPs (timed completely) %.1f MHz, a lower bound", f)).orElse("; without DSPs it does not"
+                        + " place on the " + part.name() + " (no lower bound)"), timed.result().seconds());
     }
 
     /** One nextpnr run; {@code outOfCells} when the design did not pack into the part's logic cells. */
