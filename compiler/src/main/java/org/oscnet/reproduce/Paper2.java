@@ -235,12 +235,12 @@ public final class Paper2 {
         }
         String settings = String.format(Locale.ROOT, "%s, layers %s, density %.2f/%.2f/%.2f (input/inter/intra),"
                 + " τ %.2f ns, gain %.0f MHz,"
-                + " %d %s step(s) per input point, %s neurons; bptt, batch %d, Adam lr %.3f / (1 + epoch / %.3f),"
+                + " %d %s step(s) per input point, %s neurons; bptt, batch %d, %s,"
                 + " %d epochs; split %s", network.name(), network.layers(), network.density().input(),
                 network.interDensity(),
                 network.intraDensity(), network.tauSeconds() * 1e9, network.gainHz() / 1e6, network.substeps(),
                 network.integrator().word(), network.neuron().word(), training.batchSize(),
-                training.optimizer().learningRate(), training.optimizer().decayEpochs(), epochs, dataset.split());
+                training.optimizer().describe("epoch"), epochs, dataset.split());
         return new Report(rows, curves, plots, settings, failed);
     }
 

@@ -208,11 +208,11 @@ public final class Paper4 {
             plots.put("training.png", trainingPlot(rows));
         }
         EquilibriumNetwork shown = network(task(phaseFile, false, 1));
-        String settings = String.format(Locale.ROOT, "equilibrium propagation (beta %s), SGD lr %s, %d steps of %d"
+        String settings = String.format(Locale.ROOT, "equilibrium propagation (beta %s), %s, %d steps of %d"
                 + " samples per class; relaxation: Euler step %s up to t = %s, stopped once every free unit moves"
                 + " slower than %.0e (without noise); split %s", training.method() instanceof
                         org.oscnet.model.TrainingMethod.EquilibriumPropagation ep ? ep.beta() : "?",
-                training.optimizer().learningRate(), training.steps(), training.batchSize(),
+                training.optimizer().describe("step"), training.steps(), training.batchSize(),
                 shown.simulation().step(), shown.simulation().duration(), shown.relaxation().tolerance(),
                 dataset.split());
         return new Report(rows, baseline, curveList, plots, quick ? "8x8 digits (quick form)"

@@ -30,6 +30,8 @@ public final class BpttTrainer {
     public static final int CONTINUOUS_SUBSTEPS = 32;
     /** Sequences per unit of parallel work, run side by side as the lanes of one workspace. */
     static final int CHUNK = RecurrentSimulator.LANES;
+    /** Stream of the per-epoch input noise, apart from the shuffle's. */
+    private static final long INPUT_NOISE = 0x6e6f6973L;
 
     private final StnoRnnNetwork network;
     private final Dataset dataset;
@@ -89,11 +91,13 @@ public final class BpttTrainer {
             for (int epoch = 0; epoch < epochs; epoch++) {
                 long epochStart = System.nanoTime();
                 shuffle(order, new SplittableRandom(Seeds.derive(seed, 0x65706fL, epoch)));
+                double[] epochInputs = method.noise() > 0 ? noisy(x, method.noise(), Seeds.derive(seed, INPUT_NOISE, epoch))
+                        : x;
                 double epochLoss = 0;
                 double epochCorrect = 0;
                 for (int from = 0; from < rows; from += batch) {
                     int count = Math.min(batch, rows - from);
-                    double[] g = gradients.sum(params, x, labels, order, from, count);
+                    double[] g = gradients.sum(params, epochInputs, labels, order, from, count);
                     epochLoss += g[params.length];
                     epochCorrect += g[params.length + 1];
                     for (int k = 0; k < params.length; k++) {
@@ -164,6 +168,16 @@ public final class BpttTrainer {
                 params[k] = Math.max(params[k], floor);
             }
         }
+    }
+
+    /** A copy of {@code x} with Gaussian noise of standard deviation {@code std} on every entry. */
+    private static double[] noisy(double[] x, double std, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        double[] copy = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            copy[i] = x[i] + std * random.nextGaussian();
+        }
+        return copy;
     }
 
     private static void shuffle(int[] order, SplittableRandom random) {

@@ -53,7 +53,11 @@ class BpttTrainerTest {
     }
 
     static Training training(int epochs, int batch, double l2, double wd) {
-        return new Training("seq", "ramps", new TrainingMethod.Bptt(1, 1, Double.NaN, 0, 0, l2, wd),
+        return training(epochs, batch, l2, wd, 0);
+    }
+
+    static Training training(int epochs, int batch, double l2, double wd, double noise) {
+        return new Training("seq", "ramps", new TrainingMethod.Bptt(1, 1, Double.NaN, 0, 0, l2, wd, noise),
                 new Optimizer(Optimizer.Kind.ADAM, 0.05, 0.9, 0.999, 1e-8, 8.077), epochs, true, batch, false, 7, 1);
     }
 
@@ -76,6 +80,24 @@ class BpttTrainerTest {
             assertTrue(trained.testAccuracy() >= 0.9, kind + ": test accuracy " + trained.testAccuracy());
             assertTrue(trained.trainLoss() < trained.trainLossCurve().get(0), kind + ": loss did not fall");
         }
+    }
+
+    /**
+     * Input noise draws a new copy of the training inputs every epoch: the parameters move away from
+     * the noiseless run, the draw does not depend on the thread count, and the network still learns.
+     */
+    @Test
+    void inputNoiseIsSeededAndStillLearns() {
+        Dataset data = ramps(60, 2);
+        StnoRnnNetwork net = network(StnoRnnNetwork.Neuron.Kind.STNO);
+        TrainedRecurrent clean = new BpttTrainer(net, data, training(30, 20), TrainingListener.SILENT, 2).train();
+        TrainedRecurrent one = new BpttTrainer(net, data, training(30, 20, 0, 0, 0.1), TrainingListener.SILENT, 1)
+                .train();
+        TrainedRecurrent two = new BpttTrainer(net, data, training(30, 20, 0, 0, 0.1), TrainingListener.SILENT, 2)
+                .train();
+        assertArrayEquals(one.parameters(), two.parameters());
+        assertTrue(!java.util.Arrays.equals(clean.parameters(), one.parameters()), "noise changed nothing");
+        assertTrue(one.testAccuracy() >= 0.9, "test accuracy with input noise " + one.testAccuracy());
     }
 
     /** An L2 penalty on the weights, and decoupled weight decay, each shrink them. */

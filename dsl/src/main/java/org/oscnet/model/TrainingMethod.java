@@ -99,9 +99,12 @@ public sealed interface TrainingMethod {
      * {@code l2 > 0}, {@code l2 · w} is added to every weight's batch-mean gradient before clipping
      * (the L2 penalty {@code l2/2 · Σ w²}, as PyTorch's Adam {@code weight_decay}); with
      * {@code wd > 0}, every weight shrinks by {@code lr · wd · w} after each update (decoupled
-     * weight decay, as AdamW). Biases are neither penalised nor decayed.
+     * weight decay, as AdamW). Biases are neither penalised nor decayed. With {@code noise > 0}, every
+     * epoch trains on its own copy of the training sequences with Gaussian noise of that standard
+     * deviation (in the scaled features' units) added to every input point; tests see clean inputs.
      */
-    record Bptt(double clip, double init, double memorySeconds, double floor, double warmup, double l2, double wd)
+    record Bptt(double clip, double init, double memorySeconds, double floor, double warmup, double l2, double wd,
+            double noise)
             implements TrainingMethod {
         public String keyword() {
             return "bptt";

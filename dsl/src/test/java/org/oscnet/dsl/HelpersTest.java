@@ -16,6 +16,7 @@ import org.oscnet.dsl.diag.DiagnosticRenderer;
 import org.oscnet.dsl.diag.SourceFile;
 import org.oscnet.dsl.diag.Span;
 import org.oscnet.dsl.diag.Suggestions;
+import org.oscnet.model.Optimizer;
 
 /** Units, suggestions and the diagnostic layout. */
 class HelpersTest {
@@ -30,6 +31,16 @@ class HelpersTest {
         Units.Unit u = Units.lookup(unit).orElseThrow();
         assertEquals(dimension, u.dimension());
         assertEquals(factor, u.factor(), factor * 1e-15);
+    }
+
+    @ParameterizedTest(name = "{0} {1} decay {2}: {3}")
+    @CsvSource(delimiter = '|', value = {
+        "SGD | 0.03 | 0 | SGD lr 0.03",
+        "ADAM | 0.001 | 300 | Adam lr 0.001 / (1 + step / 300)",
+        "ADAM | 0.149 | 8.077 | Adam lr 0.149 / (1 + step / 8.077)",
+        "SGD | 1e-4 | 2.5 | SGD lr 0.0001 / (1 + step / 2.5)"})
+    void optimizersNameTheirSchedule(Optimizer.Kind kind, double rate, double decay, String expected) {
+        assertEquals(expected, new Optimizer(kind, rate, 0.9, 0.999, 1e-8, decay).describe("step"));
     }
 
     @ParameterizedTest

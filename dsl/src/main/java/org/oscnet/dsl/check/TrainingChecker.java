@@ -141,7 +141,7 @@ final class TrainingChecker {
                 yield new TrainingMethod.OnlineRule(options.quantity("rate", Dimension.FREQUENCY, 1e6, Values.positive()));
             }
             case "bptt" -> {
-                OptionSet options = new OptionSet(written, List.of("clip", "init", "memory", "floor", "warmup", "l2", "wd"),
+                OptionSet options = new OptionSet(written, List.of("clip", "init", "memory", "floor", "warmup", "l2", "wd", "noise"),
                         owner,
                         diagnostics);
                 yield new TrainingMethod.Bptt(options.quantity("clip", Dimension.NONE, 1.0, Values.positive()),
@@ -150,7 +150,8 @@ final class TrainingChecker {
                         options.quantity("floor", Dimension.NONE, 0, Values.nonNegative()),
                         options.quantity("warmup", Dimension.NONE, 0, Values.nonNegative()),
                         options.quantity("l2", Dimension.NONE, 0, Values.nonNegative()),
-                        options.quantity("wd", Dimension.NONE, 0, Values.nonNegative()));
+                        options.quantity("wd", Dimension.NONE, 0, Values.nonNegative()),
+                        options.quantity("noise", Dimension.NONE, 0, Values.nonNegative()));
             }
             default -> {
                 OptionSet options = new OptionSet(written, List.of("beta", "nudge"), owner, diagnostics);
