@@ -34,6 +34,18 @@ public final class EquilibriumSimulator {
     static final double ALL_TO_ALL_ABSOLUTE = 1e-6;
     /** Beyond this rotation per step the polynomial sine is not exact to double precision. */
     private static final double SMALL_ANGLE = 0.5;
+    /**
+     * FIRE's settings, the published defaults (FIRE 2.0) with the time steps in units of the
+     * network's {@code step}: it starts at the step, grows by 10 % per downhill step after 20 of them
+     * up to ten steps, and halves on every uphill one down to a fiftieth.
+     */
+    private static final int FIRE_DELAY = 20;
+    private static final double FIRE_GROW = 1.1;
+    private static final double FIRE_SHRINK = 0.5;
+    private static final double FIRE_LONGEST = 10;
+    private static final double FIRE_SHORTEST = 0.02;
+    private static final double FIRE_MIXING = 0.25;
+    private static final double FIRE_MIXING_DECAY = 0.99;
     /** Taylor coefficients of sin and cos: exact to double precision for |x| <= {@link #SMALL_ANGLE}. */
     private static final double S3 = -1.0 / 6;
     private static final double S5 = 1.0 / 120;
@@ -80,8 +92,8 @@ public final class EquilibriumSimulator {
 
     private EquilibriumSimulator(XyLayout layout, double step, double duration, double tolerance,
             EquilibriumNetwork.Solver solver, double targetPhase, double otherPhase, double mu, double diffusion) {
-        if (diffusion > 0 && solver == EquilibriumNetwork.Solver.ADAPTIVE) {
-            throw new IllegalArgumentException("the adaptive solver does not integrate phase noise");
+        if (diffusion > 0 && solver != EquilibriumNetwork.Solver.EULER) {
+            throw new IllegalArgumentException("only the Euler solver integrates phase noise");
         }
         this.mu = mu;
         this.diffusion = diffusion;
@@ -163,6 +175,12 @@ public final class EquilibriumSimulator {
         final double[] forceY;
         /** Each free unit's net turn over the second half of the run (phase slips), while it runs. */
         final double[] drift;
+        /** FIRE: each unit's velocity ({@code velocityY}: its imaginary part), each slot's time step, mixing and downhill run. */
+        final double[] velocity;
+        final double[] velocityY;
+        final double[] fireStep;
+        final double[] fireMixing;
+        final int[] fireRising;
         /** With noise: each slot's SplitMix64 state, seeded per sample by its start. */
         final long[] noiseState;
         final boolean[] locked;
@@ -190,6 +208,12 @@ public final class EquilibriumSimulator {
             force = new double[free * capacity];
             forceY = amplitudes() ? new double[free * capacity] : null;
             drift = new double[free * capacity];
+            boolean inertial = solver == EquilibriumNetwork.Solver.FIRE;
+            velocity = inertial ? new double[free * capacity] : null;
+            velocityY = inertial && amplitudes() ? new double[free * capacity] : null;
+            fireStep = new double[capacity];
+            fireMixing = new double[capacity];
+            fireRising = new int[capacity];
             noiseState = new long[capacity];
             locked = new boolean[capacity];
             label = new int[capacity];
@@ -337,26 +361,41 @@ public final class EquilibriumSimulator {
         }
 
         /**
-         * Adds {@code weight · ∂E/∂θ} of sample {@code b} at its current state to {@code gradient}.
+         * Adds {@code weight · ∂E/∂θ} of samples {@code from .. to − 1} at their current states to
+         * {@code gradient}, in sample order for every parameter (so the sums do not depend on the range).
          * The same expressions serve both kinds of unit: with {@code z = (x, y)} for {@code (cos φ,
          * sin φ)}, {@code ∂E/∂W = −Re(z_i z̄_j)}, {@code ∂E/∂h = −Re(z e^{−iψ})}, {@code ∂E/∂ψ =
          * −h Im(z e^{−iψ})}.
          */
-        public void addEnergyGradient(int b, double[] params, double weight, double[] gradient) {
+        public void addEnergyGradient(int from, int to, double[] params, double weight, double[] gradient) {
+            int inputs = layout.inputs();
             for (int e = 0; e < layout.edges(); e++) {
                 int low = layout.edgeLow(e);
                 int high = layout.edgeHigh(e);
-                gradient[e] -= weight * (unitCos(low, b) * unitCos(high, b) + unitSin(low, b) * unitSin(high, b));
+                double[] lowCos = low < inputs ? inputCos : cos;
+                double[] lowSin = low < inputs ? inputSin : sin;
+                int lowRow = (low < inputs ? low : low - inputs) * capacity;
+                double[] highCos = high < inputs ? inputCos : cos;
+                double[] highSin = high < inputs ? inputSin : sin;
+                int highRow = (high < inputs ? high : high - inputs) * capacity;
+                double g = gradient[e];
+                for (int b = from; b < to; b++) {
+                    g -= weight * (lowCos[lowRow + b] * highCos[highRow + b] + lowSin[lowRow + b] * highSin[highRow + b]);
+                }
+                gradient[e] = g;
             }
             int h = layout.biasOffset();
             int psi = layout.biasPhaseOffset();
             for (int f = 0; f < layout.free(); f++) {
-                double c = cos(f, b);
-                double s = sin(f, b);
                 double pc = Math.cos(params[psi + f]);
                 double ps = Math.sin(params[psi + f]);
-                gradient[h + f] -= weight * (c * pc + s * ps);
-                gradient[psi + f] -= weight * params[h + f] * (s * pc - c * ps);
+                int row = f * capacity;
+                for (int b = from; b < to; b++) {
+                    double c = cos[row + b];
+                    double s = sin[row + b];
+                    gradient[h + f] -= weight * (c * pc + s * ps);
+                    gradient[psi + f] -= weight * params[h + f] * (s * pc - c * ps);
+                }
             }
         }
     }
@@ -441,80 +480,26 @@ public final class EquilibriumSimulator {
      * Returns the number of samples that did not settle within the run.
      */
     public int relax(Batch w, XyLayout.Couplings k, double beta) {
-        return solver == EquilibriumNetwork.Solver.EULER ? relaxEuler(w, k, beta) : relaxAdaptive(w, k, beta);
+        return switch (solver) {
+            case EULER -> relaxStepping(w, k, beta, false);
+            case FIRE -> relaxStepping(w, k, beta, true);
+            case ADAPTIVE -> relaxAdaptive(w, k, beta);
+        };
     }
 
-    private int relaxEuler(Batch w, XyLayout.Couplings k, double beta) {
-        int free = layout.free();
-        int cap = w.capacity;
-        int firstOutput = layout.firstOutput();
-        double[] cos = w.cos;
-        double[] sin = w.sin;
-        double[] force = w.force;
-        double[] sumCos = w.sumCos;
-        double[] sumSin = w.sumSin;
+    /** Fixed Euler steps of the flow, or ({@code inertial}) FIRE steps; the same stopping rule. */
+    private int relaxStepping(Batch w, XyLayout.Couplings k, double beta, boolean inertial) {
         double[] fastest = w.fastest;
-        double[] mutual = k.mutual();
         for (int b = 0; b < w.count; b++) {
             w.sampleAt[b] = b;
+        }
+        if (inertial) {
+            startInertia(w);
         }
         int active = w.count;
         int unsettled = 0;
         for (int step = 0;; step++) {
-            java.util.Arrays.fill(fastest, 0, active, 0);
-            for (int f = 0; f < free; f++) {
-                int row = f * cap;
-                System.arraycopy(w.fieldCos, row, sumCos, 0, active);
-                System.arraycopy(w.fieldSin, row, sumSin, 0, active);
-                int[] r = k.ranges()[f];
-                for (int q = 0; q < r.length; q += 2) {
-                    int g = r[q];
-                    // four neighbours per pass: the sums are loaded and stored a quarter as often
-                    for (; g + 3 < r[q + 1]; g += 4) {
-                        double w0 = mutual[f * free + g];
-                        double w1 = mutual[f * free + g + 1];
-                        double w2 = mutual[f * free + g + 2];
-                        double w3 = mutual[f * free + g + 3];
-                        int c0 = g * cap;
-                        int c1 = c0 + cap;
-                        int c2 = c1 + cap;
-                        int c3 = c2 + cap;
-                        for (int b = 0; b < active; b++) {
-                            sumCos[b] += w0 * cos[c0 + b] + w1 * cos[c1 + b] + w2 * cos[c2 + b] + w3 * cos[c3 + b];
-                            sumSin[b] += w0 * sin[c0 + b] + w1 * sin[c1 + b] + w2 * sin[c2 + b] + w3 * sin[c3 + b];
-                        }
-                    }
-                    for (; g < r[q + 1]; g++) {
-                        double weight = mutual[f * free + g];
-                        int col = g * cap;
-                        for (int b = 0; b < active; b++) {
-                            sumCos[b] += weight * cos[col + b];
-                            sumSin[b] += weight * sin[col + b];
-                        }
-                    }
-                }
-                double offset = k.offsets()[f];
-                if (amplitudes()) {
-                    stuartLandauForces(w, row, f >= firstOutput ? f - firstOutput : -1, offset, beta, active);
-                    continue;
-                }
-                for (int b = 0; b < active; b++) {
-                    force[row + b] = cos[row + b] * sumSin[b] - sin[row + b] * sumCos[b] + offset;
-                }
-                if (beta != 0 && f >= firstOutput) {
-                    int o = f - firstOutput;
-                    for (int b = 0; b < active; b++) {
-                        double tc = w.label[b] == o ? targetCos : otherCos;
-                        double ts = w.label[b] == o ? targetSin : otherSin;
-                        double c = cos[row + b];
-                        double s = sin[row + b];
-                        force[row + b] -= beta * (s * tc - c * ts) / (1 + COST_GUARD + c * tc + s * ts);
-                    }
-                }
-                for (int b = 0; b < active; b++) {
-                    fastest[b] = Math.max(fastest[b], Math.abs(force[row + b]));
-                }
-            }
+            computeForces(w, k, beta, active);
             if (w.energyTrace != null && w.traced < w.energyTrace.length) {
                 w.energyTrace[w.traced++] = w.energy(0, k) + (beta == 0 ? 0 : beta * w.cost(0));
             }
@@ -540,7 +525,9 @@ public final class EquilibriumSimulator {
             if (2 * step == maxSteps) {
                 java.util.Arrays.fill(w.drift, 0);
             }
-            if (amplitudes()) {
+            if (inertial) {
+                inertialStep(w, active, tracking, step);
+            } else if (amplitudes()) {
                 advance(w, active, tracking);
             } else {
                 rotate(w, active, tracking);
@@ -548,6 +535,185 @@ public final class EquilibriumSimulator {
         }
         unshuffle(w);
         return unsettled;
+    }
+
+    /** Every slot at rest, at the first FIRE time step and mixing. */
+    private void startInertia(Batch w) {
+        java.util.Arrays.fill(w.velocity, 0);
+        if (w.velocityY != null) {
+            java.util.Arrays.fill(w.velocityY, 0);
+        }
+        java.util.Arrays.fill(w.fireStep, 0, w.count, step);
+        java.util.Arrays.fill(w.fireMixing, 0, w.count, FIRE_MIXING);
+        java.util.Arrays.fill(w.fireRising, 0, w.count, 0);
+    }
+
+    /**
+     * One FIRE step (Bitzek et al. 2006, with the half step back and the initial delay of FIRE 2.0,
+     * Guénolé et al. 2020): unit-mass motion under the force, steered towards the force by the
+     * mixing, stopped dead (and the time step halved) whenever it runs uphill ({@code F·v ≤ 0}),
+     * lengthened while it keeps going downhill. Every decision is per sample, from that sample's
+     * own sums, so grouping and threading do not change a result. XY units turn by {@code Δt·v},
+     * Stuart-Landau units move by it.
+     */
+    private void inertialStep(Batch w, int active, boolean tracking, int index) {
+        int cap = w.capacity;
+        int free = layout.free();
+        double[] power = w.sumCos;
+        double[] speed2 = w.sumSin;
+        double[] force2 = w.fastest;
+        java.util.Arrays.fill(power, 0, active, 0);
+        java.util.Arrays.fill(speed2, 0, active, 0);
+        java.util.Arrays.fill(force2, 0, active, 0);
+        for (int f = 0; f < free; f++) {
+            int row = f * cap;
+            for (int b = 0; b < active; b++) {
+                double v = w.velocity[row + b];
+                double g = w.force[row + b];
+                power[b] += g * v;
+                speed2[b] += v * v;
+                force2[b] += g * g;
+            }
+            if (amplitudes()) {
+                for (int b = 0; b < active; b++) {
+                    double v = w.velocityY[row + b];
+                    double g = w.forceY[row + b];
+                    power[b] += g * v;
+                    speed2[b] += v * v;
+                    force2[b] += g * g;
+                }
+            }
+        }
+        // per slot: v' = keep·v + pull·F, move = Δt·v' − back·v
+        double[] keep = power;
+        double[] pull = speed2;
+        double[] back = force2;
+        for (int b = 0; b < active; b++) {
+            double dt = w.fireStep[b];
+            if (power[b] > 0) {
+                if (++w.fireRising[b] > FIRE_DELAY) {
+                    dt = Math.min(dt * FIRE_GROW, FIRE_LONGEST * step);
+                    w.fireMixing[b] *= FIRE_MIXING_DECAY;
+                }
+                double a = w.fireMixing[b];
+                double norm = Math.sqrt(force2[b]);
+                keep[b] = 1 - a;
+                pull[b] = dt + (norm > 0 ? a * Math.sqrt(speed2[b]) / norm : 0);
+                back[b] = 0;
+            } else {
+                w.fireRising[b] = 0;
+                if (index >= FIRE_DELAY) {
+                    dt = Math.max(dt * FIRE_SHRINK, FIRE_SHORTEST * step);
+                    w.fireMixing[b] = FIRE_MIXING;
+                }
+                keep[b] = 0;
+                pull[b] = dt;
+                back[b] = dt / 2;
+            }
+            w.fireStep[b] = dt;
+        }
+        for (int f = 0; f < free; f++) {
+            int row = f * cap;
+            for (int b = 0; b < active; b++) {
+                double v = w.velocity[row + b];
+                double next = keep[b] * v + pull[b] * w.force[row + b];
+                w.velocity[row + b] = next;
+                double d = w.fireStep[b] * next - back[b] * v;
+                if (amplitudes()) {
+                    double vy = w.velocityY[row + b];
+                    double nextY = keep[b] * vy + pull[b] * w.forceY[row + b];
+                    w.velocityY[row + b] = nextY;
+                    double x = w.cos[row + b];
+                    double y = w.sin[row + b];
+                    double nx = x + d;
+                    double ny = y + w.fireStep[b] * nextY - back[b] * vy;
+                    if (tracking) {
+                        w.drift[row + b] += Math.atan2(x * ny - y * nx, x * nx + y * ny);
+                    }
+                    w.cos[row + b] = nx;
+                    w.sin[row + b] = ny;
+                    continue;
+                }
+                if (tracking) {
+                    w.drift[row + b] += d;
+                }
+                w.scratch[row + b] = d;
+            }
+        }
+        if (!amplitudes()) {
+            turnAll(w, active, w.scratch);
+        }
+    }
+
+    /**
+     * The force on every free unit of the first {@code active} slots at their current state (into
+     * {@code force}, and {@code forceY} for Stuart-Landau units), and each slot's fastest unit.
+     */
+    private void computeForces(Batch w, XyLayout.Couplings k, double beta, int active) {
+        int free = layout.free();
+        int cap = w.capacity;
+        int firstOutput = layout.firstOutput();
+        double[] cos = w.cos;
+        double[] sin = w.sin;
+        double[] force = w.force;
+        double[] sumCos = w.sumCos;
+        double[] sumSin = w.sumSin;
+        double[] fastest = w.fastest;
+        double[] mutual = k.mutual();
+        java.util.Arrays.fill(fastest, 0, active, 0);
+        for (int f = 0; f < free; f++) {
+            int row = f * cap;
+            System.arraycopy(w.fieldCos, row, sumCos, 0, active);
+            System.arraycopy(w.fieldSin, row, sumSin, 0, active);
+            int[] r = k.ranges()[f];
+            for (int q = 0; q < r.length; q += 2) {
+                int g = r[q];
+                // four neighbours per pass: the sums are loaded and stored a quarter as often
+                for (; g + 3 < r[q + 1]; g += 4) {
+                    double w0 = mutual[f * free + g];
+                    double w1 = mutual[f * free + g + 1];
+                    double w2 = mutual[f * free + g + 2];
+                    double w3 = mutual[f * free + g + 3];
+                    int c0 = g * cap;
+                    int c1 = c0 + cap;
+                    int c2 = c1 + cap;
+                    int c3 = c2 + cap;
+                    for (int b = 0; b < active; b++) {
+                        sumCos[b] += w0 * cos[c0 + b] + w1 * cos[c1 + b] + w2 * cos[c2 + b] + w3 * cos[c3 + b];
+                        sumSin[b] += w0 * sin[c0 + b] + w1 * sin[c1 + b] + w2 * sin[c2 + b] + w3 * sin[c3 + b];
+                    }
+                }
+                for (; g < r[q + 1]; g++) {
+                    double weight = mutual[f * free + g];
+                    int col = g * cap;
+                    for (int b = 0; b < active; b++) {
+                        sumCos[b] += weight * cos[col + b];
+                        sumSin[b] += weight * sin[col + b];
+                    }
+                }
+            }
+            double offset = k.offsets()[f];
+            if (amplitudes()) {
+                stuartLandauForces(w, row, f >= firstOutput ? f - firstOutput : -1, offset, beta, active);
+                continue;
+            }
+            for (int b = 0; b < active; b++) {
+                force[row + b] = cos[row + b] * sumSin[b] - sin[row + b] * sumCos[b] + offset;
+            }
+            if (beta != 0 && f >= firstOutput) {
+                int o = f - firstOutput;
+                for (int b = 0; b < active; b++) {
+                    double tc = w.label[b] == o ? targetCos : otherCos;
+                    double ts = w.label[b] == o ? targetSin : otherSin;
+                    double c = cos[row + b];
+                    double s = sin[row + b];
+                    force[row + b] -= beta * (s * tc - c * ts) / (1 + COST_GUARD + c * tc + s * ts);
+                }
+            }
+            for (int b = 0; b < active; b++) {
+                fastest[b] = Math.max(fastest[b], Math.abs(force[row + b]));
+            }
+        }
     }
 
     /**
@@ -633,10 +799,8 @@ public final class EquilibriumSimulator {
     }
 
     /**
-     * One Euler step: every active unit vector turned by {@code Δt·F}. Each turn's sine and cosine
-     * come from a polynomial when the turn is small and from {@link Math} otherwise, decided per
-     * element so a sample's result never depends on its neighbours; the first loop only finds out
-     * whether the branch-free (vectorisable) loop may be used, which gives the same numbers.
+     * One Euler step: every active unit vector turned by {@code Δt·F} (plus, with noise, a random
+     * turn); while {@code tracking}, each turn is added to the unit's drift.
      */
     private void rotate(Batch w, int active, boolean tracking) {
         int cap = w.capacity;
@@ -653,25 +817,39 @@ public final class EquilibriumSimulator {
             }
             return;
         }
+        for (int f = 0; f < layout.free(); f++) {
+            int row = f * cap;
+            for (int b = 0; b < active; b++) {
+                w.scratch[row + b] = step * w.force[row + b];
+            }
+            for (int b = 0; b < active && tracking; b++) {
+                w.drift[row + b] += w.scratch[row + b];
+            }
+        }
+        turnAll(w, active, w.scratch);
+    }
+
+    /**
+     * Turns every active unit vector by its angle in {@code turns}. Each turn's sine and cosine come
+     * from a polynomial when the turn is small and from {@link Math} otherwise, decided per element
+     * so a sample's result never depends on its neighbours; the first loop only finds out whether
+     * the branch-free (vectorisable) loop may be used, which gives the same numbers.
+     */
+    private void turnAll(Batch w, int active, double[] turns) {
+        int cap = w.capacity;
         double largest = 0;
         for (int f = 0; f < layout.free(); f++) {
             int row = f * cap;
             for (int b = 0; b < active; b++) {
-                largest = Math.max(largest, Math.abs(w.force[row + b]));
+                largest = Math.max(largest, Math.abs(turns[row + b]));
             }
         }
-        boolean allSmall = largest * step <= SMALL_ANGLE;
-        for (int f = 0; f < layout.free() && tracking; f++) {
-            int row = f * cap;
-            for (int b = 0; b < active; b++) {
-                w.drift[row + b] += step * w.force[row + b];
-            }
-        }
+        boolean allSmall = largest <= SMALL_ANGLE;
         for (int f = 0; f < layout.free(); f++) {
             int row = f * cap;
             if (allSmall) {
                 for (int b = 0; b < active; b++) {
-                    double d = step * w.force[row + b];
+                    double d = turns[row + b];
                     double d2 = d * d;
                     turn(w, row + b, d + d * d2 * (S3 + d2 * (S5 + d2 * (S7 + d2 * (S9 + d2 * (S11 + d2 * S13))))),
                             1 + d2 * (C2 + d2 * (C4 + d2 * (C6 + d2 * (C8 + d2 * (C10 + d2 * (C12 + d2 * C14)))))));
@@ -679,15 +857,19 @@ public final class EquilibriumSimulator {
                 continue;
             }
             for (int b = 0; b < active; b++) {
-                double d = step * w.force[row + b];
-                double d2 = d * d;
-                if (Math.abs(d) <= SMALL_ANGLE) {
-                    turn(w, row + b, d + d * d2 * (S3 + d2 * (S5 + d2 * (S7 + d2 * (S9 + d2 * (S11 + d2 * S13))))),
-                            1 + d2 * (C2 + d2 * (C4 + d2 * (C6 + d2 * (C8 + d2 * (C10 + d2 * (C12 + d2 * C14)))))));
-                } else {
-                    turn(w, row + b, Math.sin(d), Math.cos(d));
-                }
+                turnBy(w, row + b, turns[row + b]);
             }
+        }
+    }
+
+    /** Turns a unit vector by {@code d}: the polynomial for a small turn, {@link Math} otherwise. */
+    private static void turnBy(Batch w, int at, double d) {
+        if (Math.abs(d) <= SMALL_ANGLE) {
+            double d2 = d * d;
+            turn(w, at, d + d * d2 * (S3 + d2 * (S5 + d2 * (S7 + d2 * (S9 + d2 * (S11 + d2 * S13))))),
+                    1 + d2 * (C2 + d2 * (C4 + d2 * (C6 + d2 * (C8 + d2 * (C10 + d2 * (C12 + d2 * C14)))))));
+        } else {
+            turn(w, at, Math.sin(d), Math.cos(d));
         }
     }
 
@@ -714,7 +896,18 @@ public final class EquilibriumSimulator {
             if (w.forceY != null) {
                 swap(w.forceY, f * cap + a, f * cap + b);
             }
+            if (w.velocity != null) {
+                swap(w.velocity, f * cap + a, f * cap + b);
+            }
+            if (w.velocityY != null) {
+                swap(w.velocityY, f * cap + a, f * cap + b);
+            }
         }
+        swap(w.fireStep, a, b);
+        swap(w.fireMixing, a, b);
+        int rising = w.fireRising[a];
+        w.fireRising[a] = w.fireRising[b];
+        w.fireRising[b] = rising;
         long n = w.noiseState[a];
         w.noiseState[a] = w.noiseState[b];
         w.noiseState[b] = n;

@@ -332,8 +332,8 @@ public final class EquilibriumTrainer {
     }
 
     private static void addGradients(EquilibriumSimulator.Batch w, double[] params, double weight, List<StepResult> blocks) {
-        for (int i = 0; i < w.count(); i++) {
-            w.addEnergyGradient(i, params, weight, blocks.get(i / BLOCK).gradient);
+        for (int i = 0; i < w.count(); i += BLOCK) {
+            w.addEnergyGradient(i, Math.min(i + BLOCK, w.count()), params, weight, blocks.get(i / BLOCK).gradient);
         }
     }
 

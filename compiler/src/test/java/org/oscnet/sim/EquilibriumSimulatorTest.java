@@ -177,11 +177,17 @@ class EquilibriumSimulatorTest {
         }
     }
 
+    /** Every gradient flow with each fixed-step solver: Euler, and FIRE, which needs an energy. */
+    static Stream<Arguments> gradientFlowsAndSteppers() {
+        return gradientFlows().flatMap(a -> Stream.of(EquilibriumNetwork.Solver.EULER, EquilibriumNetwork.Solver.FIRE)
+                .map(solver -> Arguments.of(a.get()[0], a.get()[1], solver)));
+    }
+
     @ParameterizedTest
-    @MethodSource("gradientFlows")
-    void relaxationStopsWhereTheEnergyIsStationary(Units units, boolean allToAll) {
+    @MethodSource("gradientFlowsAndSteppers")
+    void relaxationStopsWhereTheEnergyIsStationary(Units units, boolean allToAll, EquilibriumNetwork.Solver solver) {
         XyLayout layout = allToAll ? ALL : LAYERED;
-        EquilibriumSimulator sim = units.simulator(layout, 1e-11, EquilibriumNetwork.Solver.EULER);
+        EquilibriumSimulator sim = units.simulator(layout, 1e-11, solver);
         double[] params = parameters(layout, 3);
         XyLayout.Couplings k = units.couplings(layout, params);
         for (double beta : new double[] {0, 0.2}) {
@@ -228,6 +234,53 @@ class EquilibriumSimulatorTest {
                         allToAll ? 1e-3 : 1e-5, "amplitude");
             }
         }
+    }
+
+    /**
+     * FIRE moves with inertia, so from a random start it may end in another basin than the flow
+     * would (the test above shows the minima it stops at are minima); what EP needs is that the
+     * nudged relaxation, started from the free equilibrium, ends where the flow's does, and that free
+     * relaxations mostly agree with the reference's. Counted here over 20 random starts each.
+     */
+    @ParameterizedTest
+    @MethodSource("gradientFlows")
+    void fireReachesTheFlowsEquilibria(Units units, boolean allToAll) {
+        XyLayout layout = allToAll ? ALL : LAYERED;
+        double[] params = parameters(layout, 5);
+        XyLayout.Couplings k = units.couplings(layout, params);
+        EquilibriumSimulator adaptive = units.simulator(layout, 1e-9, EquilibriumNetwork.Solver.ADAPTIVE);
+        EquilibriumSimulator fire = adaptive.withSolver(EquilibriumNetwork.Solver.FIRE);
+        double tolerance = allToAll ? 1e-3 : 1e-5;
+        int sameFree = 0;
+        int starts = 20;
+        for (long seed = 1; seed <= starts; seed++) {
+            EquilibriumSimulator.Batch a = loaded(fire, layout, params, seed, k);
+            EquilibriumSimulator.Batch b = loaded(adaptive, layout, params, seed, k);
+            assertEquals(0, fire.relax(a, k, 0), units + " seed " + seed + ": FIRE settles");
+            adaptive.relax(b, k, 0);
+            sameFree += largestGap(layout, a, b) < tolerance ? 1 : 0;
+            // nudged from the free equilibrium FIRE found: both solvers must end in the same place
+            double[] c = new double[layout.free()];
+            double[] s = new double[layout.free()];
+            fire.save(a, c, s);
+            adaptive.restore(b, c, s);
+            assertEquals(0, fire.relax(a, k, 0.1), units + " seed " + seed + ": FIRE settles nudged");
+            adaptive.relax(b, k, 0.1);
+            assertTrue(largestGap(layout, a, b) < tolerance, units + " seed " + seed + ": nudged equilibria differ by "
+                    + largestGap(layout, a, b));
+        }
+        assertTrue(sameFree >= starts * 3 / 4, units + ": FIRE and the reference agree on " + sameFree + " of " + starts
+                + " free equilibria");
+    }
+
+    /** The largest difference of phase or amplitude between sample 0 of two batches. */
+    private static double largestGap(XyLayout layout, EquilibriumSimulator.Batch a, EquilibriumSimulator.Batch b) {
+        double gap = 0;
+        for (int f = 0; f < layout.free(); f++) {
+            gap = Math.max(gap, Math.abs(Math.IEEEremainder(a.phase(f, 0) - b.phase(f, 0), 2 * Math.PI)));
+            gap = Math.max(gap, Math.abs(Math.hypot(a.cos(f, 0), a.sin(f, 0)) - Math.hypot(b.cos(f, 0), b.sin(f, 0))));
+        }
+        return gap;
     }
 
     /**
@@ -284,15 +337,15 @@ class EquilibriumSimulatorTest {
         double[] g = new double[params.length];
         sim.restore(w, cos, sin);
         if (!symmetric) {
-            w.addEnergyGradient(0, params, -1 / beta, g);
+            w.addEnergyGradient(0, 1, params, -1 / beta, g);
         }
         sim.relax(w, k, beta);
         double scale = symmetric ? 1 / (2 * beta) : 1 / beta;
-        w.addEnergyGradient(0, params, scale, g);
+        w.addEnergyGradient(0, 1, params, scale, g);
         if (symmetric) {
             sim.restore(w, cos, sin);
             sim.relax(w, k, -beta);
-            w.addEnergyGradient(0, params, -scale, g);
+            w.addEnergyGradient(0, 1, params, -scale, g);
         }
         return g;
     }
@@ -307,11 +360,18 @@ class EquilibriumSimulatorTest {
         return Math.sqrt(diff / norm);
     }
 
+    /** Every kind of unit with and without noise under Euler, and every gradient flow under FIRE. */
+    static Stream<Arguments> batchingCases() {
+        return Stream.concat(everyKind().map(a -> Arguments.of(a.get()[0], a.get()[1], EquilibriumNetwork.Solver.EULER)),
+                gradientFlows().filter(a -> !(boolean) a.get()[1])
+                        .map(a -> Arguments.of(a.get()[0], false, EquilibriumNetwork.Solver.FIRE)));
+    }
+
     @ParameterizedTest
-    @MethodSource("everyKind")
-    void aSampleRelaxesTheSameAloneOrBesideOthers(Units units, boolean noisy) {
+    @MethodSource("batchingCases")
+    void aSampleRelaxesTheSameAloneOrBesideOthers(Units units, boolean noisy, EquilibriumNetwork.Solver solver) {
         XyLayout layout = ALL;
-        EquilibriumSimulator sim = units.simulator(layout, 1e-6, EquilibriumNetwork.Solver.EULER);
+        EquilibriumSimulator sim = units.simulator(layout, 1e-6, solver);
         sim = noisy ? sim.withNoise(0.05) : sim;
         double[] params = parameters(layout, 9);
         XyLayout.Couplings k = units.couplings(layout, params);

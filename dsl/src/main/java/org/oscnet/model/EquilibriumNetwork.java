@@ -27,7 +27,7 @@ public record EquilibriumNetwork(String name, Kind kind, String dataset, List<In
 
     /** The integrator of a relaxation. */
     public enum Solver {
-        EULER, ADAPTIVE;
+        EULER, ADAPTIVE, FIRE;
 
         public String word() {
             return name().toLowerCase(java.util.Locale.ROOT);

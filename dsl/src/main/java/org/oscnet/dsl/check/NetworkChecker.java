@@ -380,7 +380,7 @@ final class NetworkChecker {
                 "the frequency dispersion", "dispersion 2 %", diagnostics));
         double amplitude = block.quantity("amplitude", Dimension.NONE, 1.0, Values.positive());
         Simulation simulation = simulation(block, family, SimulationChecker.RELAXATION, Double.NaN);
-        EquilibriumNetwork.Relaxation relaxation = relaxation(block);
+        EquilibriumNetwork.Relaxation relaxation = relaxation(block, family.equals("stuart_landau") && dispersion > 0);
         if (phases.isEmpty() || phaseOutput.isEmpty() || dataset.isEmpty()) {
             return Optional.empty();
         }
@@ -393,26 +393,34 @@ final class NetworkChecker {
     /** Default stopping rule: every free unit slower than 1e-4 (dimensionless time). */
     static final double DEFAULT_TOLERANCE = 1e-4;
 
-    private EquilibriumNetwork.Relaxation relaxation(Block block) {
+    /**
+     * The relaxation's integrator and stopping rule. FIRE minimises an energy, so it is refused where
+     * the flow has none ({@code rotating}: Stuart-Landau units with spread frequencies) and with noise,
+     * whose Langevin steps only the Euler integrator takes.
+     */
+    private EquilibriumNetwork.Relaxation relaxation(Block block, boolean rotating) {
         List<Ast.Statement> body = block.get("simulate", Ast.SimulateBlock.class).map(Ast.SimulateBlock::statements)
                 .orElse(List.of());
         EquilibriumNetwork.Solver solver = EquilibriumNetwork.Solver.EULER;
         double tolerance = DEFAULT_TOLERANCE;
         for (Ast.Statement statement : body) {
             if (statement instanceof Ast.WordSetting w && w.keyword().equals("integrator")) {
-                List<String> words = List.of("euler", "adaptive");
+                List<String> words = List.of("euler", "adaptive", "fire");
                 if (words.contains(w.value().text())) {
                     solver = EquilibriumNetwork.Solver.valueOf(w.value().text().toUpperCase(java.util.Locale.ROOT));
                     boolean noisy = body.stream().anyMatch(n -> n instanceof Ast.QuantitySetting q
                             && q.keyword().equals("noise") && q.value().value() > 0);
-                    if (noisy && solver == EquilibriumNetwork.Solver.ADAPTIVE) {
-                        diagnostics.error(w.value().span(), "the adaptive integrator does not integrate phase noise;"
-                                + " use `integrator euler;` (the default) with `noise`");
+                    if (noisy && solver != EquilibriumNetwork.Solver.EULER) {
+                        diagnostics.error(w.value().span(), "the " + w.value().text() + " integrator does not integrate"
+                                + " phase noise; use `integrator euler;` (the default) with `noise`");
+                    } else if (rotating && solver == EquilibriumNetwork.Solver.FIRE) {
+                        diagnostics.error(w.value().span(), "fire minimises an energy, and Stuart-Landau units with"
+                                + " `dispersion` have none; use `integrator euler;` (the default) or `adaptive`");
                     }
                 } else {
                     diagnostics.error(w.value().span(), Suggestions.withHint("unknown integrator `" + w.value().text()
-                            + "`; a relaxation is solved by euler (fixed steps) or adaptive (Dormand-Prince)",
-                            w.value().text(), words));
+                            + "`; a relaxation is solved by euler (fixed steps), adaptive (Dormand-Prince) or fire"
+                            + " (inertial energy minimisation)", w.value().text(), words));
                 }
             } else if (statement instanceof Ast.QuantitySetting q && q.keyword().equals("tolerance")) {
                 tolerance = Values.si(q.value(), Dimension.NONE, "the tolerance", diagnostics)
