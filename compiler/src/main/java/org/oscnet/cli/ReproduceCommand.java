@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
                     + " examples/digits_layered.osc and digits_all_to_all.osc): the eight networks (--only 64-20-10,"
                     + " 64-100-10, 64-200-10, 64-300-10, all-to-all-85, all-to-all-139, all-to-all-185,"
                     + " all-to-all-222) over --seeds (default 3), the multistability of the XOR network (xor), and"
-                    + " Euler against the adaptive solver on a trained 64-20-10 (solvers);"
+                    + " Euler and FIRE against the adaptive solver on a trained 64-20-10 (solvers);"
                     + " --quick runs 64-20-10, all-to-all-85, xor and solvers for 40 steps, one seed.",
             "paper4 (Rageau and Grollier, phase and amplitude-phase networks under dispersion and noise,"
                     + " examples/mnist_xy.osc and mnist_stuart_landau.osc): MNIST test accuracy of both (--only phase,"

@@ -84,12 +84,20 @@ public final class Paper3 {
     }
 
     /**
-     * One trained network's test set relaxed by both solvers from the same starts: accuracies, the
-     * largest phase difference between their equilibria, and the share of samples whose
-     * equilibria differ by more than 1e-3 rad (a different basin).
+     * One trained network's test set relaxed by the adaptive reference and by each fast solver from
+     * the same starts: the reference's accuracy and time, and per fast solver its own.
      */
-    public record Solvers(String network, int steps, double eulerAccuracy, double adaptiveAccuracy,
-            double largestDifference, double differentBasins, double eulerSeconds, double adaptiveSeconds) {
+    public record Solvers(String network, int steps, double adaptiveAccuracy, double adaptiveSeconds,
+            List<FastSolver> fast) {
+    }
+
+    /**
+     * A fast solver against the reference: its accuracy and time, the largest phase difference
+     * between its equilibria and the reference's, and the share of samples whose equilibria differ by
+     * more than 1e-3 rad (a different basin).
+     */
+    public record FastSolver(String name, double accuracy, double seconds, double largestDifference,
+            double differentBasins) {
     }
 
     /** @param failed training tasks that failed (their seeds are missing from the rows) */
@@ -184,15 +192,15 @@ public final class Paper3 {
         if (!rows.isEmpty()) {
             plots.put("test_accuracy.png", plot(rows));
         }
+        EquilibriumNetwork first = (EquilibriumNetwork) layered.networks().get(0);
         String settings = String.format(Locale.ROOT, "equilibrium propagation (beta %s), SGD lr %s, %d steps of %d"
-                + " samples per class, test every %d steps; relaxation: Euler step %s up to t = %s, each sample"
+                + " samples per class, test every %d steps; relaxation: %s up to t = %s, each sample"
                 + " stopped once max |dphi/dt| < %s; split %s", training.method() instanceof
                         org.oscnet.model.TrainingMethod.EquilibriumPropagation ep ? ep.beta() : "?",
                 training.optimizer().learningRate(), training.steps(), training.batchSize(),
                 Math.max(1, training.steps() / 200),
-                ((EquilibriumNetwork) layered.networks().get(0)).simulation().step(),
-                ((EquilibriumNetwork) layered.networks().get(0)).simulation().duration(),
-                ((EquilibriumNetwork) layered.networks().get(0)).relaxation().tolerance(), dataset.split());
+                first.relaxation().solver().describe(first.simulation().step()), first.simulation().duration(),
+                first.relaxation().tolerance(), dataset.split());
         return new Report(rows, xor, solvers, plots, settings, failed);
     }
 
@@ -301,55 +309,70 @@ public final class Paper3 {
     }
 
     /**
-     * Takes {@code network} trained with seed 1, then relaxes its test set with fixed Euler steps and with the
-     * adaptive Dormand-Prince reference from the same random starts, both to the same stopping rule.
+     * Takes {@code network} trained with seed 1, then relaxes its test set with the adaptive
+     * Dormand-Prince reference, fixed Euler steps and FIRE from the same random starts, all to the same
+     * stopping rule.
      */
     private Solvers solvers(EquilibriumNetwork network, Dataset dataset, Training training,
             TrainedEquilibrium trained) {
         XyLayout layout = XyLayout.of(network);
         XyLayout.Couplings couplings = layout.couplings(trained.parameters());
-        EquilibriumSimulator euler = new EquilibriumSimulator(layout, network).withSolver(EquilibriumNetwork.Solver.EULER);
-        EquilibriumSimulator adaptive = euler.withSolver(EquilibriumNetwork.Solver.ADAPTIVE);
+        EquilibriumSimulator declared = new EquilibriumSimulator(layout, network);
         double[] phases = EquilibriumTrainer.phases(network, dataset.test());
         int n = dataset.test().size();
-        EquilibriumSimulator.Batch a = euler.batch(n);
-        EquilibriumSimulator.Batch b = adaptive.batch(n);
-        a.count(n);
-        b.count(n);
-        for (int r = 0; r < n; r++) {
-            long seed = Seeds.derive(1, 0x736f6cL, r);
-            euler.clamp(a, r, phases, r * layout.inputs(), dataset.test().label(r));
-            adaptive.clamp(b, r, phases, r * layout.inputs(), dataset.test().label(r));
-            euler.randomStart(a, r, seed);
-            adaptive.randomStart(b, r, seed);
-        }
-        euler.fields(a, couplings);
-        adaptive.fields(b, couplings);
         long start = System.nanoTime();
-        euler.relax(a, couplings, 0);
-        double eulerSeconds = (System.nanoTime() - start) / 1e9;
-        start = System.nanoTime();
-        adaptive.relax(b, couplings, 0);
+        EquilibriumSimulator.Batch reference = relaxTests(declared.withSolver(EquilibriumNetwork.Solver.ADAPTIVE),
+                phases, dataset, couplings);
         double adaptiveSeconds = (System.nanoTime() - start) / 1e9;
-        int rightA = 0;
-        int rightB = 0;
-        int different = 0;
-        double largest = 0;
-        for (int r = 0; r < n; r++) {
-            rightA += a.prediction(r) == dataset.test().label(r) ? 1 : 0;
-            rightB += b.prediction(r) == dataset.test().label(r) ? 1 : 0;
-            double worst = 0;
-            for (int f = 0; f < layout.free(); f++) {
-                worst = Math.max(worst, Math.abs(Math.IEEEremainder(a.phase(f, r) - b.phase(f, r), 2 * Math.PI)));
+        double adaptiveAccuracy = accuracy(reference, dataset);
+        List<FastSolver> fast = new ArrayList<>();
+        for (EquilibriumNetwork.Solver solver : List.of(EquilibriumNetwork.Solver.EULER, EquilibriumNetwork.Solver.FIRE)) {
+            start = System.nanoTime();
+            EquilibriumSimulator.Batch a = relaxTests(declared.withSolver(solver), phases, dataset, couplings);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int different = 0;
+            double largest = 0;
+            for (int r = 0; r < n; r++) {
+                double worst = 0;
+                for (int f = 0; f < layout.free(); f++) {
+                    worst = Math.max(worst, Math.abs(Math.IEEEremainder(a.phase(f, r) - reference.phase(f, r), 2 * Math.PI)));
+                }
+                largest = Math.max(largest, worst);
+                different += worst > SAME ? 1 : 0;
             }
-            largest = Math.max(largest, worst);
-            different += worst > SAME ? 1 : 0;
+            FastSolver run = new FastSolver(solver.describe(network.simulation().step()), accuracy(a, dataset), seconds,
+                    largest, different / (double) n);
+            fast.add(run);
+            log.printf(Locale.ROOT, "solvers on %s: test accuracy %s %.1f %%, adaptive %.1f %%; %d of %d equilibria"
+                    + " differ by more than 1e-3 rad%n", network.layers(), run.name(), 100.0 * run.accuracy(),
+                    100.0 * adaptiveAccuracy, different, n);
+            log.flush();
         }
-        log.printf(Locale.ROOT, "solvers on %s: test accuracy Euler %.1f %%, adaptive %.1f %%; %d of %d equilibria differ"
-                + " by more than 1e-3 rad%n", network.layers(), 100.0 * rightA / n, 100.0 * rightB / n, different, n);
-        log.flush();
-        return new Solvers(network.layers().toString(), training.steps(), rightA / (double) n, rightB / (double) n,
-                largest, different / (double) n, eulerSeconds, adaptiveSeconds);
+        return new Solvers(network.layers().toString(), training.steps(), adaptiveAccuracy, adaptiveSeconds, fast);
+    }
+
+    /** The test set relaxed (free) by {@code sim}, every row from its own seeded random start. */
+    private static EquilibriumSimulator.Batch relaxTests(EquilibriumSimulator sim, double[] phases, Dataset dataset,
+            XyLayout.Couplings couplings) {
+        int n = dataset.test().size();
+        int inputs = sim.layout().inputs();
+        EquilibriumSimulator.Batch w = sim.batch(n);
+        w.count(n);
+        for (int r = 0; r < n; r++) {
+            sim.clamp(w, r, phases, r * inputs, dataset.test().label(r));
+            sim.randomStart(w, r, Seeds.derive(1, 0x736f6cL, r));
+        }
+        sim.fields(w, couplings);
+        sim.relax(w, couplings, 0);
+        return w;
+    }
+
+    private static double accuracy(EquilibriumSimulator.Batch w, Dataset dataset) {
+        int right = 0;
+        for (int r = 0; r < w.count(); r++) {
+            right += w.prediction(r) == dataset.test().label(r) ? 1 : 0;
+        }
+        return right / (double) w.count();
     }
 
     private static boolean close(double[] a, double[] b) {

@@ -45,11 +45,13 @@ public final class Paper3Report {
         }
         if (report.solvers() != null) {
             Paper3.Solvers v = report.solvers();
-            model.put("solvers", Map.of("network", v.network(), "steps", v.steps(), "euler", percent(v.eulerAccuracy()),
-                    "adaptive", percent(v.adaptiveAccuracy()), "largest", String.format(Locale.ROOT, "%.2g",
-                            v.largestDifference()), "different", percent(v.differentBasins()),
-                    "eulerSeconds", String.format(Locale.ROOT, "%.1f", v.eulerSeconds()),
-                    "adaptiveSeconds", String.format(Locale.ROOT, "%.1f", v.adaptiveSeconds())));
+            model.put("solvers", Map.of("network", v.network(), "steps", v.steps(),
+                    "adaptive", percent(v.adaptiveAccuracy()),
+                    "adaptiveSeconds", String.format(Locale.ROOT, "%.1f", v.adaptiveSeconds()),
+                    "fast", v.fast().stream().map(f -> Map.of("name", f.name(), "accuracy", percent(f.accuracy()),
+                            "seconds", String.format(Locale.ROOT, "%.1f", f.seconds()),
+                            "largest", String.format(Locale.ROOT, "%.2g", f.largestDifference()),
+                            "different", percent(f.differentBasins()))).toList()));
         }
         model.put("plots", List.copyOf(report.plots().keySet()));
         model.put("failed", report.failed());
@@ -73,9 +75,11 @@ public final class Paper3Report {
         }
         if (report.solvers() != null) {
             Paper3.Solvers v = report.solvers();
-            out.append(String.format(Locale.ROOT, "solvers on %s: test accuracy Euler %s %%, adaptive %s %%, %s %% of"
-                    + " equilibria in another basin%n", v.network(), percent(v.eulerAccuracy()),
-                    percent(v.adaptiveAccuracy()), percent(v.differentBasins())));
+            for (Paper3.FastSolver f : v.fast()) {
+                out.append(String.format(Locale.ROOT, "solvers on %s: test accuracy %s %s %%, adaptive %s %%, %s %% of"
+                        + " equilibria in another basin%n", v.network(), f.name(), percent(f.accuracy()),
+                        percent(v.adaptiveAccuracy()), percent(f.differentBasins())));
+            }
         }
         return out.toString();
     }

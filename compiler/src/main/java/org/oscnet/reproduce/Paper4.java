@@ -135,6 +135,13 @@ public final class Paper4 {
         return new SweepPlan.Task(overrides);
     }
 
+    /** The optimizer in words: once when both examples share it, else each network's. */
+    private static String optimizers(Training phase, Training amplitude) {
+        String first = phase.optimizer().describe("step");
+        String second = amplitude.optimizer().describe("step");
+        return first.equals(second) ? first : "phase: " + first + ", amplitude-phase: " + second;
+    }
+
     /**
      * Trains the rows' networks over seeds, and the network trained under dispersion that the
      * curves also follow, as one sweep (a task per network and seed, trained files kept beside the
@@ -209,11 +216,13 @@ public final class Paper4 {
         }
         EquilibriumNetwork shown = network(task(phaseFile, false, 1));
         String settings = String.format(Locale.ROOT, "equilibrium propagation (beta %s), %s, %d steps of %d"
-                + " samples per class; relaxation: Euler step %s up to t = %s, stopped once every free unit moves"
+                + " samples per class; relaxation: %s up to t = %s, stopped once every free unit moves"
                 + " slower than %.0e (without noise); split %s", training.method() instanceof
                         org.oscnet.model.TrainingMethod.EquilibriumPropagation ep ? ep.beta() : "?",
-                training.optimizer().describe("step"), training.steps(), training.batchSize(),
-                shown.simulation().step(), shown.simulation().duration(), shown.relaxation().tolerance(),
+                optimizers(training, load(examples.resolve(amplitudeFile)).trainings().get(0)), training.steps(),
+                training.batchSize(),
+                shown.relaxation().solver().describe(shown.simulation().step()), shown.simulation().duration(),
+                shown.relaxation().tolerance(),
                 dataset.split());
         return new Report(rows, baseline, curveList, plots, quick ? "8x8 digits (quick form)"
                 : "MNIST: the first 8 000 of the 10 000 test images for training, the last 2 000 for testing", settings,

@@ -35,11 +35,14 @@ public final class EquilibriumSimulator {
     /** Beyond this rotation per step the polynomial sine is not exact to double precision. */
     private static final double SMALL_ANGLE = 0.5;
     /**
-     * FIRE's settings, the published defaults (FIRE 2.0) with the time steps in units of the
-     * network's {@code step}: it starts at the step, grows by 10 % per downhill step after 20 of them
-     * up to ten steps, and halves on every uphill one down to a fiftieth.
+     * FIRE's settings: the published defaults (Bitzek et al. 2006: five steps downhill before the
+     * time step grows; FIRE 2.0's mixing 0.25), with the time steps in units of the network's
+     * {@code step}: the first is {@code √step}, so the first move {@code Δt²·F} is one Euler step;
+     * it grows by 10 % per step downhill up to ten steps and halves on every uphill one down to a
+     * fiftieth. Measured on MNIST (docs/paper4.md): 20 downhill steps (FIRE 2.0) and a first step of
+     * {@code step} took a fifth more steps for phase units and the same for Stuart-Landau units.
      */
-    private static final int FIRE_DELAY = 20;
+    private static final int FIRE_DELAY = 5;
     private static final double FIRE_GROW = 1.1;
     private static final double FIRE_SHRINK = 0.5;
     private static final double FIRE_LONGEST = 10;
@@ -543,18 +546,18 @@ public final class EquilibriumSimulator {
         if (w.velocityY != null) {
             java.util.Arrays.fill(w.velocityY, 0);
         }
-        java.util.Arrays.fill(w.fireStep, 0, w.count, step);
+        java.util.Arrays.fill(w.fireStep, 0, w.count, Math.min(Math.sqrt(step), FIRE_LONGEST * step));
         java.util.Arrays.fill(w.fireMixing, 0, w.count, FIRE_MIXING);
         java.util.Arrays.fill(w.fireRising, 0, w.count, 0);
     }
 
     /**
      * One FIRE step (Bitzek et al. 2006, with the half step back and the initial delay of FIRE 2.0,
-     * Guénolé et al. 2020): unit-mass motion under the force, steered towards the force by the
-     * mixing, stopped dead (and the time step halved) whenever it runs uphill ({@code F·v ≤ 0}),
-     * lengthened while it keeps going downhill. Every decision is per sample, from that sample's
-     * own sums, so grouping and threading do not change a result. XY units turn by {@code Δt·v},
-     * Stuart-Landau units move by it.
+     * Guénolé et al. 2020: no shortening during the first {@link #FIRE_DELAY} steps): unit-mass
+     * motion under the force, steered towards the force by the mixing, stopped dead (and the time
+     * step halved) whenever it runs uphill ({@code F·v ≤ 0}), lengthened while it keeps going
+     * downhill. Every decision is per sample, from that sample's own sums, so grouping and threading
+     * do not change a result. XY units turn by {@code Δt·v}, Stuart-Landau units move by it.
      */
     private void inertialStep(Batch w, int active, boolean tracking, int index) {
         int cap = w.capacity;
@@ -566,22 +569,9 @@ public final class EquilibriumSimulator {
         java.util.Arrays.fill(speed2, 0, active, 0);
         java.util.Arrays.fill(force2, 0, active, 0);
         for (int f = 0; f < free; f++) {
-            int row = f * cap;
-            for (int b = 0; b < active; b++) {
-                double v = w.velocity[row + b];
-                double g = w.force[row + b];
-                power[b] += g * v;
-                speed2[b] += v * v;
-                force2[b] += g * g;
-            }
+            addPowers(w.velocity, w.force, f * cap, active, power, speed2, force2);
             if (amplitudes()) {
-                for (int b = 0; b < active; b++) {
-                    double v = w.velocityY[row + b];
-                    double g = w.forceY[row + b];
-                    power[b] += g * v;
-                    speed2[b] += v * v;
-                    force2[b] += g * g;
-                }
+                addPowers(w.velocityY, w.forceY, f * cap, active, power, speed2, force2);
             }
         }
         // per slot: v' = keep·v + pull·F, move = Δt·v' − back·v
@@ -827,6 +817,18 @@ public final class EquilibriumSimulator {
             }
         }
         turnAll(w, active, w.scratch);
+    }
+
+    /** Adds one row's {@code F·v}, {@code v·v} and {@code F·F} to each slot's sums. */
+    private static void addPowers(double[] velocity, double[] force, int row, int active, double[] power,
+            double[] speed2, double[] force2) {
+        for (int b = 0; b < active; b++) {
+            double v = velocity[row + b];
+            double g = force[row + b];
+            power[b] += g * v;
+            speed2[b] += v * v;
+            force2[b] += g * g;
+        }
     }
 
     /**

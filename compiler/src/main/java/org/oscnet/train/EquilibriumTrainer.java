@@ -78,7 +78,8 @@ public final class EquilibriumTrainer {
         Samples train = dataset.train();
         double[] trainPhases = phases(network, train);
         int steps = training.steps();
-        int every = checkpointInterval(steps, batch(train, 1).length, dataset.test().size());
+        int every = training.testEvery() > 0 ? training.testEvery()
+                : checkpointInterval(steps, batch(train, 1).length, dataset.test().size());
         List<Integer> checkpoints = new ArrayList<>();
         List<Double> costCurve = new ArrayList<>();
         List<Double> accuracyCurve = new ArrayList<>();
@@ -147,10 +148,10 @@ public final class EquilibriumTrainer {
     }
 
     /**
-     * Steps between test evaluations: {@code steps / CHECKPOINTS}, but at least the steps whose
-     * relaxations (a free and a nudged one per row) cost four times one free relaxation of the test
-     * set, so evaluation adds at most about a quarter to the training time (MNIST's 2 000 test images
-     * against 300-row batches: every 14 steps).
+     * Steps between test evaluations when the file does not say ({@code test every}): {@code steps /
+     * CHECKPOINTS}, but at least the steps whose relaxations (a free and a nudged one per row) cost
+     * four times one free relaxation of the test set, so evaluation adds at most about a quarter to
+     * the training time (MNIST's 2 000 test images against 300-row batches: every 14 steps).
      */
     static int checkpointInterval(int steps, int batchRows, int testRows) {
         int cheap = (2 * testRows + batchRows - 1) / Math.max(1, batchRows);

@@ -32,12 +32,28 @@ public record EquilibriumNetwork(String name, Kind kind, String dataset, List<In
         public String word() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+
+        /** The solver in a report's words, with the network's {@code simulate { step }}. */
+        public String describe(double step) {
+            return switch (this) {
+                case EULER -> String.format(java.util.Locale.ROOT, "Euler step %s", step);
+                case FIRE -> String.format(java.util.Locale.ROOT, "FIRE (inertial) starting at step %s", step);
+                case ADAPTIVE -> "Dormand-Prince 5(4) with adaptive steps";
+            };
+        }
     }
 
     /** The same layered network with other layer sizes (benchmarks and studies). */
     public EquilibriumNetwork withLayers(List<Integer> sizes) {
         return new EquilibriumNetwork(name, kind, dataset, sizes, units, false, inputs, outputs, inputPhaseLow,
                 inputPhaseHigh, targetPhase, otherPhase, frequencyDispersion, amplitude, simulation, relaxation);
+    }
+
+    /** The same network relaxed by another solver (benchmarks compare them). */
+    public EquilibriumNetwork withSolver(Solver solver) {
+        return new EquilibriumNetwork(name, kind, dataset, layers, units, allToAll, inputs, outputs, inputPhaseLow,
+                inputPhaseHigh, targetPhase, otherPhase, frequencyDispersion, amplitude, simulation,
+                new Relaxation(solver, relaxation.tolerance()));
     }
 
     /** The same network made all-to-all with {@code count} units in total. */

@@ -113,6 +113,7 @@ trainStatement
     | BATCH (ALL | INT (PER CLASS)?) SEMI                  # batchStatement
     | SEED INT SEMI                                        # seedStatement
     | RESTARTS INT SEMI                                    # restartsStatement
+    | TEST EVERY INT SEMI                                  # testEveryStatement
     ;
 
 // ---- Hardware ----------------------------------------------------------------------------

@@ -21,7 +21,7 @@ import org.oscnet.model.TrainingMethod;
  */
 final class TrainingChecker {
     private static final Set<String> STATEMENTS = Set.of("method", "optimizer", "iterations", "epochs", "batch", "seed",
-            "restarts");
+            "restarts", "test every");
     private static final List<String> METHODS = List.of("offline gradient", "online", "bptt", "equilibrium propagation");
     private static final Map<String, List<String>> METHODS_BY_FAMILY = Map.of(
             "kuramoto", List.of("offline gradient", "online"),
@@ -62,11 +62,15 @@ final class TrainingChecker {
                 .map(b -> maybeDataset.map(d -> batchSize(b, d)).orElse(0)).orElse(0);
         long seed = block.count("seed", 1, 0, Long.MAX_VALUE);
         int restarts = (int) block.count("restarts", 1, 1, 10_000);
+        int testEvery = (int) block.count("test every", 0, 1, 100_000_000);
+        block.statement("test every").filter(t -> !(method instanceof TrainingMethod.EquilibriumPropagation))
+                .ifPresent(t -> diagnostics.error(t.span(), "`test every` sets the checkpoints of equilibrium"
+                        + " propagation; the other trainers test once per epoch or at the end: remove it"));
         if (diagnostics.errorCount() > errorsBefore || maybeNetwork.isEmpty() || maybeDataset.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new Training(networkName, maybeDataset.get().name(), method, optimizer, steps, epochs, batch,
-                perClass, seed, restarts));
+                perClass, seed, restarts, testEvery));
     }
 
     private void checkFit(Ast.TrainDecl decl, Network network, Dataset dataset, Dataset networkDataset) {

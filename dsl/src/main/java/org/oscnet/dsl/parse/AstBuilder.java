@@ -309,6 +309,11 @@ final class AstBuilder extends OscParserBaseVisitor<Object> {
         return new Ast.CountSetting("restarts", integer(ctx.INT().getSymbol()), span(ctx));
     }
 
+    @Override
+    public Ast.Statement visitTestEveryStatement(OscParser.TestEveryStatementContext ctx) {
+        return new Ast.CountSetting("test every", integer(ctx.INT().getSymbol()), span(ctx));
+    }
+
     // ---- Hardware ----------------------------------------------------------------------------
 
     @Override
