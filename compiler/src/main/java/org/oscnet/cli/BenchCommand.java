@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " examples/seqdigits.osc (898 sequences, forward, BPTT and Adam, one Euler step per input point),"
                 + " and one equilibrium-propagation step of a 64-100-10 XY network (300 digits, free and nudged"
                 + " relaxations) and one pass over the 8 000 MNIST training images of examples/mnist_xy.osc and of"
-                + " examples/mnist_stuart_landau.osc (784-100-10).",
+                + " examples/mnist_stuart_landau.osc (784-100-10), each relaxed by the example's solver and then by"
+                + " Euler steps, side by side.",
             "With --numpy, also the same cases in NumPy (scripts/kuramoto_numpy.py, scripts/stno_rnn_numpy.py,"
                     + " scripts/xy_ep_numpy.py, one BLAS thread), measured in the same run so the ratio is fair on a"
                     + " shared machine."},
