@@ -282,15 +282,6 @@ public final class EquilibriumSimulator {
             return Math.atan2(sin(f, b), cos(f, b));
         }
 
-        /** cos of unit {@code u} counted over all units, inputs first. */
-        double unitCos(int u, int b) {
-            return u < layout.inputs() ? inputCos[u * capacity + b] : cos[(u - layout.inputs()) * capacity + b];
-        }
-
-        double unitSin(int u, int b) {
-            return u < layout.inputs() ? inputSin[u * capacity + b] : sin[(u - layout.inputs()) * capacity + b];
-        }
-
         /** {@code sin φ} of free unit {@code f} in sample {@code b}, whatever its amplitude. */
         double sinPhase(int f, int b) {
             double s = sin(f, b);
