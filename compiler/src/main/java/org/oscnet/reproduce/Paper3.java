@@ -113,6 +113,7 @@ public final class Paper3 {
     private final Path examples;
     private final int seeds;
     private final int steps;
+    private final List<Overrides.Assignment> settings;
     private final Set<String> groups;
     private final SweepEngine engine;
     private final Path resultsFile;
@@ -121,15 +122,18 @@ public final class Paper3 {
 
     /**
      * @param steps training steps of every run (the examples' when 0)
+     * @param settings overrides applied to every run's example, after its size, seed and steps
+     *     ({@code integrator=fire}: the settings both examples have)
      * @param engine where the training tasks run
      * @param resultsFile the sweep's {@code results.jsonl}: tasks already ok there (with their kept
      *     trained files beside it) are not run again
      */
-    public Paper3(Path examples, int seeds, int steps, Set<String> groups, SweepEngine engine, Path resultsFile,
-            PrintWriter log) {
+    public Paper3(Path examples, int seeds, int steps, List<Overrides.Assignment> settings, Set<String> groups,
+            SweepEngine engine, Path resultsFile, PrintWriter log) {
         this.examples = examples;
         this.seeds = seeds;
         this.steps = steps;
+        this.settings = List.copyOf(settings);
         this.groups = groups;
         this.engine = engine;
         this.resultsFile = resultsFile;
@@ -147,12 +151,13 @@ public final class Paper3 {
      * then runs the XOR study and the solver comparison here.
      */
     public Report run() throws IOException, InterruptedException {
-        Design layered = load(examples.resolve(LAYERED));
         List<Row> rows = new ArrayList<>();
-        Training declared = layered.trainings().get(0);
-        Training training = declared.withSteps(steps > 0 ? steps : declared.steps());
-        Dataset dataset = layered.dataset(declared.dataset()).orElseThrow();
         List<Spec> chosen = NETWORKS.stream().filter(s -> groups.contains(key(s.label()))).toList();
+        // the settings as the runs had them (steps and --set applied): the first network's variant
+        Spec described = chosen.isEmpty() ? SOLVERS_NETWORK : chosen.get(0);
+        Design variant = swept.design(task(described, 1));
+        Training training = variant.trainings().get(0);
+        Dataset dataset = variant.dataset(training.dataset()).orElseThrow();
         List<SweepJob> jobs = new ArrayList<>();
         for (Spec spec : chosen) {
             for (long seed = 1; seed <= seeds; seed++) {
@@ -192,7 +197,7 @@ public final class Paper3 {
         if (!rows.isEmpty()) {
             plots.put("test_accuracy.png", plot(rows));
         }
-        EquilibriumNetwork first = (EquilibriumNetwork) layered.networks().get(0);
+        EquilibriumNetwork first = (EquilibriumNetwork) variant.networks().get(0);
         String settings = String.format(Locale.ROOT, "equilibrium propagation (beta %s), SGD lr %s, %d steps of %d"
                 + " samples per class, test every %d steps; relaxation: %s up to t = %s, each sample"
                 + " stopped once max |dphi/dt| < %s; split %s", training.method() instanceof
@@ -219,6 +224,7 @@ public final class Paper3 {
         if (steps > 0) {
             overrides.add(new Overrides.Assignment("iterations", Integer.toString(steps)));
         }
+        overrides.addAll(settings);
         return new SweepPlan.Task(overrides);
     }
 

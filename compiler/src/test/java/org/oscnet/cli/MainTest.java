@@ -375,6 +375,33 @@ class MainTest {
     }
 
     @Test
+    void reproducePaper3SetsASettingOfEveryRun() throws IOException {
+        Path out = tmp.resolve("paper3-fire");
+        Run run = run("reproduce", "paper3", "--only", "64-20-10", "--steps", "2", "--seeds", "1", "--set",
+                "integrator=fire", "-o", out.toString());
+        assertEquals(0, run.status(), run.err());
+        String report = Files.readString(out.resolve("README.md"));
+        assertTrue(report.contains("oscnet reproduce paper3 --seeds 1 --steps 2 --only 64-20-10 --set integrator=fire"),
+                report);
+        assertTrue(report.contains("relaxation: FIRE"), report);
+        assertTrue(Files.readString(out.resolve("results.jsonl")).contains("\"integrator\":\"fire\""));
+
+        Path bad = tmp.resolve("paper3-bad");
+        Run unknown = run("reproduce", "paper3", "--only", "64-20-10", "--steps", "2", "--set", "integrator=rk4", "-o",
+                bad.toString());
+        assertEquals(1, unknown.status(), unknown.err());
+        assertTrue(unknown.err().contains("digits_layered.osc:17:"), unknown.err());
+        assertTrue(unknown.err().contains("unknown integrator `rk4`"), unknown.err());
+        assertFalse(Files.exists(bad), "nothing written");
+        Run malformed = run("reproduce", "paper3", "--set", "integrator", "-o", bad.toString());
+        assertEquals(1, malformed.status(), malformed.err());
+        assertTrue(malformed.err().contains("expected PATH=VALUE"), malformed.err());
+        Run elsewhere = run("reproduce", "paper1", "--set", "seed=2", "-o", bad.toString());
+        assertEquals(1, elsewhere.status(), elsewhere.err());
+        assertTrue(elsewhere.err().contains("--set is for paper3"), elsewhere.err());
+    }
+
+    @Test
     void xyNetworksTrainByEquilibriumPropagation() throws IOException {
         Path out = tmp.resolve("out");
         Run run = run("train", ROOT.resolve("examples/xor_xy.osc").toString(), "-o", out.toString());
