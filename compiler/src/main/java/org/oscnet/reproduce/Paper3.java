@@ -113,7 +113,7 @@ public final class Paper3 {
     private final Path examples;
     private final int seeds;
     private final int steps;
-    private final List<Overrides.Assignment> settings;
+    private final List<Overrides.Assignment> commandSettings;
     private final Set<String> groups;
     private final SweepEngine engine;
     private final Path resultsFile;
@@ -133,7 +133,7 @@ public final class Paper3 {
         this.examples = examples;
         this.seeds = seeds;
         this.steps = steps;
-        this.settings = List.copyOf(settings);
+        this.commandSettings = List.copyOf(settings);
         this.groups = groups;
         this.engine = engine;
         this.resultsFile = resultsFile;
@@ -224,7 +224,7 @@ public final class Paper3 {
         if (steps > 0) {
             overrides.add(new Overrides.Assignment("iterations", Integer.toString(steps)));
         }
-        overrides.addAll(settings);
+        overrides.addAll(commandSettings);
         return new SweepPlan.Task(overrides);
     }
 
