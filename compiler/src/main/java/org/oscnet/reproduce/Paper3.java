@@ -203,7 +203,7 @@ public final class Paper3 {
                 + " stopped once max |dphi/dt| < %s; split %s", training.method() instanceof
                         org.oscnet.model.TrainingMethod.EquilibriumPropagation ep ? ep.beta() : "?",
                 training.optimizer().learningRate(), training.steps(), training.batchSize(),
-                Math.max(1, training.steps() / 200),
+                new EquilibriumTrainer(first, dataset, training, TrainingListener.SILENT, 1).testInterval(),
                 first.relaxation().solver().describe(first.simulation().step()), first.simulation().duration(),
                 first.relaxation().tolerance(), dataset.split());
         return new Report(rows, xor, solvers, plots, settings, failed);

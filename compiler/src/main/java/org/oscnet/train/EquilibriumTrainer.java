@@ -78,8 +78,7 @@ public final class EquilibriumTrainer {
         Samples train = dataset.train();
         double[] trainPhases = phases(network, train);
         int steps = training.steps();
-        int every = training.testEvery() > 0 ? training.testEvery()
-                : checkpointInterval(steps, batch(train, 1).length, dataset.test().size());
+        int every = testInterval();
         List<Integer> checkpoints = new ArrayList<>();
         List<Double> costCurve = new ArrayList<>();
         List<Double> accuracyCurve = new ArrayList<>();
@@ -145,6 +144,12 @@ public final class EquilibriumTrainer {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Steps between test evaluations: the file's {@code test every}, else {@link #checkpointInterval}. */
+    public int testInterval() {
+        return training.testEvery() > 0 ? training.testEvery()
+                : checkpointInterval(training.steps(), batch(dataset.train(), 1).length, dataset.test().size());
     }
 
     /**
