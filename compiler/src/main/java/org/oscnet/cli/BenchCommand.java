@@ -17,6 +17,8 @@ import org.oscnet.model.StnoRnnNetwork;
 import org.oscnet.model.Training;
 import org.oscnet.model.TrainingMethod;
 import org.oscnet.pipeline.Pipeline;
+import org.oscnet.sim.RecurrentSimulator;
+import org.oscnet.train.BpttTrainer;
 import org.oscnet.train.TrainingListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -219,7 +221,7 @@ final class BenchCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         double best = Double.POSITIVE_INFINITY;
         for (int r = 0; r < Math.max(1, repeats); r++) {
-            best = Math.min(best, new org.oscnet.train.BpttTrainer(network, dataset, oneEpoch,
+            best = Math.min(best, new BpttTrainer(network, dataset, oneEpoch,
                     TrainingListener.SILENT, cores).train().stepSeconds());
         }
         Map<String, Object> result = new LinkedHashMap<>();
@@ -230,6 +232,7 @@ final class BenchCommand implements Callable<Integer> {
         result.put("batch", NUMPY_BATCH);
         result.put("seconds", Math.round(best * 1000) / 1000.0);
         result.put("cores", cores);
+        result.put("kernels", RecurrentSimulator.kernels());
         return result;
     }
 
