@@ -462,6 +462,11 @@ class MainTest {
         assertTrue(report.contains("| spintronic (STNO) |"), report);
         assertTrue(report.contains("| CTRNN baseline (lr 0.03) |"), report);
         assertTrue(report.contains("89.83 ± 2.91"), report);
+        // one epoch: the best test epoch is the last one
+        String[] spintronic = report.lines().filter(l -> l.startsWith("| spintronic (STNO) |")).findFirst()
+                .orElseThrow().split("\\|");
+        assertTrue(report.contains("| best test epoch (%) |"), report);
+        assertEquals(spintronic[2].trim(), spintronic[4].trim(), report);
         assertTrue(report.contains("### density: inter-layer only (intra 0.5)"), report);
         assertTrue(report.contains("oscnet reproduce paper2 --quick --seeds 1 --epochs 1 --only table,density"),
                 report);
