@@ -34,7 +34,8 @@ public final class RecurrentJson {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record How(String method, double clipElement, String optimizer, double learningRate, double decayEpochs, int epochs,
             String batch, long seed, String init, double biasFloorThresholdUnits, double warmupEpochs,
-            String initialBiases, double l2WeightPenalty, double decoupledWeightDecay, Double inputNoiseStd) {
+            String initialBiases, double l2WeightPenalty, double decoupledWeightDecay, Double inputNoiseStd,
+            Integer inputShiftPixels) {
     }
 
     /** Matrices are {@code [neuron][input]}; masks hold 0 or 1. */
@@ -76,7 +77,7 @@ public final class RecurrentJson {
                 "each weight matrix uniform in +-" + bptt.init() + "/sqrt(columns), masked", bptt.floor(),
                 bptt.warmup(), Double.isNaN(bptt.memorySeconds()) ? "0 (rest relaxation time tau)"
                         : "every neuron relaxes in " + bptt.memorySeconds() + " s at rest", bptt.l2(), bptt.wd(),
-                bptt.noise() > 0 ? bptt.noise() : null);
+                bptt.noise() > 0 ? bptt.noise() : null, bptt.shift() > 0 ? bptt.shift() : null);
         List<Layer> layers = new ArrayList<>();
         for (int l = 0; l < network.layers().size(); l++) {
             int n = network.layers().get(l);

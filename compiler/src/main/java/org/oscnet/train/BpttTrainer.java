@@ -32,6 +32,8 @@ public final class BpttTrainer {
     static final int CHUNK = RecurrentSimulator.LANES;
     /** Stream of the per-epoch input noise, apart from the shuffle's. */
     private static final long INPUT_NOISE = 0x6e6f6973L;
+    /** Stream of the per-epoch image shifts. */
+    private static final long INPUT_SHIFT = 0x7368696674L;
 
     private final StnoRnnNetwork network;
     private final Dataset dataset;
@@ -91,8 +93,11 @@ public final class BpttTrainer {
             for (int epoch = 0; epoch < epochs; epoch++) {
                 long epochStart = System.nanoTime();
                 shuffle(order, new SplittableRandom(Seeds.derive(seed, 0x65706fL, epoch)));
-                double[] epochInputs = method.noise() > 0 ? noisy(x, method.noise(), Seeds.derive(seed, INPUT_NOISE, epoch))
-                        : x;
+                double[] epochInputs = method.shift() > 0
+                        ? shifted(x, train.featureCount(), method.shift(), Seeds.derive(seed, INPUT_SHIFT, epoch)) : x;
+                if (method.noise() > 0) {
+                    epochInputs = noisy(epochInputs, method.noise(), Seeds.derive(seed, INPUT_NOISE, epoch));
+                }
                 double epochLoss = 0;
                 double epochCorrect = 0;
                 for (int from = 0; from < rows; from += batch) {
@@ -176,6 +181,34 @@ public final class BpttTrainer {
         double[] copy = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             copy[i] = x[i] + std * random.nextGaussian();
+        }
+        return copy;
+    }
+
+    /**
+     * A copy of the row-major sequences {@code x} ({@code length} points each, a square image
+     * scanned row by row), each image moved by its own random offset of at most {@code shift}
+     * pixels along each axis; uncovered pixels take the image's smallest value.
+     */
+    static double[] shifted(double[] x, int length, int shift, long seed) {
+        int side = (int) Math.round(Math.sqrt(length));
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] copy = new double[x.length];
+        for (int start = 0; start < x.length; start += length) {
+            int down = random.nextInt(-shift, shift + 1);
+            int right = random.nextInt(-shift, shift + 1);
+            double background = Double.POSITIVE_INFINITY;
+            for (int i = start; i < start + length; i++) {
+                background = Math.min(background, x[i]);
+            }
+            for (int row = 0; row < side; row++) {
+                for (int column = 0; column < side; column++) {
+                    int fromRow = row - down;
+                    int fromColumn = column - right;
+                    boolean inside = fromRow >= 0 && fromRow < side && fromColumn >= 0 && fromColumn < side;
+                    copy[start + row * side + column] = inside ? x[start + fromRow * side + fromColumn] : background;
+                }
+            }
         }
         return copy;
     }

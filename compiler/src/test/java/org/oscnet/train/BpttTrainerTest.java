@@ -57,7 +57,7 @@ class BpttTrainerTest {
     }
 
     static Training training(int epochs, int batch, double l2, double wd, double noise) {
-        return new Training("seq", "ramps", new TrainingMethod.Bptt(1, 1, Double.NaN, 0, 0, l2, wd, noise),
+        return new Training("seq", "ramps", new TrainingMethod.Bptt(1, 1, Double.NaN, 0, 0, l2, wd, noise, 0),
                 new Optimizer(Optimizer.Kind.ADAM, 0.05, 0.9, 0.999, 1e-8, 8.077), epochs, true, batch, false, 7, 1);
     }
 
@@ -98,6 +98,46 @@ class BpttTrainerTest {
         assertArrayEquals(one.parameters(), two.parameters());
         assertTrue(!java.util.Arrays.equals(clean.parameters(), one.parameters()), "noise changed nothing");
         assertTrue(one.testAccuracy() >= 0.9, "test accuracy with input noise " + one.testAccuracy());
+    }
+
+    /**
+     * Shifted images: every 3x3 image (distinct values, smallest 1) comes out moved by one offset
+     * of at most {@code shift} pixels per axis, uncovered pixels at the image's smallest value;
+     * over many images every offset occurs, and the same seed gives the same copies.
+     */
+    @Test
+    void shiftedImagesMoveWholeWithinTheShift() {
+        int images = 200;
+        double[] x = new double[images * 9];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 1 + (i % 9) + 10 * (i / 9);   // image k holds 10k+1 .. 10k+9, row by row
+        }
+        double[] moved = BpttTrainer.shifted(x, 9, 1, 42);
+        assertArrayEquals(moved, BpttTrainer.shifted(x, 9, 1, 42));
+        java.util.Set<Integer> offsets = new java.util.HashSet<>();
+        for (int k = 0; k < images; k++) {
+            double low = 1 + 10 * k;
+            int found = -1;
+            for (int down = -1; down <= 1 && found < 0; down++) {
+                for (int right = -1; right <= 1 && found < 0; right++) {
+                    boolean all = true;
+                    for (int r = 0; r < 3; r++) {
+                        for (int c = 0; c < 3; c++) {
+                            int fr = r - down;
+                            int fc = c - right;
+                            double want = fr >= 0 && fr < 3 && fc >= 0 && fc < 3 ? low + 3 * fr + fc : low;
+                            all &= moved[9 * k + 3 * r + c] == want;
+                        }
+                    }
+                    if (all) {
+                        found = 3 * (down + 1) + right + 1;
+                    }
+                }
+            }
+            assertTrue(found >= 0, "image " + k + " is not a shift of its input");
+            offsets.add(found);
+        }
+        assertEquals(9, offsets.size(), "offsets seen: " + offsets);
     }
 
     /** An L2 penalty on the weights, and decoupled weight decay, each shrink them. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.oscnet.dsl.ast.Ast;
 import org.oscnet.dsl.diag.Diagnostics;
+import org.oscnet.dsl.diag.Span;
 import org.oscnet.dsl.diag.Suggestions;
 import org.oscnet.model.Dataset;
 import org.oscnet.model.KuramotoNetwork;
@@ -49,7 +50,7 @@ final class TrainingChecker {
         if (maybeDataset.isPresent() && networkDataset.isPresent()) {
             checkFit(decl, maybeNetwork.get(), maybeDataset.get(), networkDataset.get());
         }
-        TrainingMethod method = method(block.get("method", Ast.MethodStmt.class), maybeNetwork);
+        TrainingMethod method = method(block.get("method", Ast.MethodStmt.class), maybeNetwork, maybeDataset);
         Optimizer optimizer = optimizer(block.get("optimizer", Ast.OptimizerStmt.class));
         if (block.has("iterations") && block.has("epochs")) {
             diagnostics.error(block.statement("epochs").get().span(), "give `iterations` or `epochs`, not both");
@@ -96,10 +97,11 @@ final class TrainingChecker {
         return (int) size.value();
     }
 
-    private TrainingMethod method(Optional<Ast.MethodStmt> statement, Optional<Network> maybeNetwork) {
+    private TrainingMethod method(Optional<Ast.MethodStmt> statement, Optional<Network> maybeNetwork,
+            Optional<Dataset> maybeDataset) {
         List<String> suitable = maybeNetwork.map(n -> METHODS_BY_FAMILY.get(n.family())).orElse(METHODS);
         if (statement.isEmpty()) {
-            return build(suitable.get(0), List.of());
+            return build(suitable.get(0), List.of(), maybeDataset);
         }
         Ast.MethodStmt stmt = statement.get();
         String name = stmt.methodName();
@@ -108,7 +110,7 @@ final class TrainingChecker {
             diagnostics.error(first.span().through(stmt.words().get(stmt.words().size() - 1).span()),
                     Suggestions.withHint("unknown training method `" + name + "`; oscnet knows "
                             + String.join(", ", METHODS), name, METHODS));
-            return build(suitable.get(0), List.of());
+            return build(suitable.get(0), List.of(), maybeDataset);
         }
         Network network = maybeNetwork.orElse(null);
         if (network != null && !suitable.contains(name)) {
@@ -121,10 +123,10 @@ final class TrainingChecker {
             diagnostics.error(first.span(), "the online rule trains one output pair; network `" + network.name()
                     + "` has " + k.outputs().size() + "; use `offline gradient`");
         }
-        return build(name, stmt.options());
+        return build(name, stmt.options(), maybeDataset);
     }
 
-    private TrainingMethod build(String name, List<Ast.Option> written) {
+    private TrainingMethod build(String name, List<Ast.Option> written, Optional<Dataset> maybeDataset) {
         String owner = "method `" + name + "`";
         return switch (name) {
             case "offline gradient" -> {
@@ -145,7 +147,8 @@ final class TrainingChecker {
                 yield new TrainingMethod.OnlineRule(options.quantity("rate", Dimension.FREQUENCY, 1e6, Values.positive()));
             }
             case "bptt" -> {
-                OptionSet options = new OptionSet(written, List.of("clip", "init", "memory", "floor", "warmup", "l2", "wd", "noise"),
+                OptionSet options = new OptionSet(written, List.of("clip", "init", "memory", "floor", "warmup", "l2", "wd", "noise",
+                        "shift"),
                         owner,
                         diagnostics);
                 yield new TrainingMethod.Bptt(options.quantity("clip", Dimension.NONE, 1.0, Values.positive()),
@@ -155,7 +158,8 @@ final class TrainingChecker {
                         options.quantity("warmup", Dimension.NONE, 0, Values.nonNegative()),
                         options.quantity("l2", Dimension.NONE, 0, Values.nonNegative()),
                         options.quantity("wd", Dimension.NONE, 0, Values.nonNegative()),
-                        options.quantity("noise", Dimension.NONE, 0, Values.nonNegative()));
+                        options.quantity("noise", Dimension.NONE, 0, Values.nonNegative()),
+                        shift(options, maybeDataset));
             }
             default -> {
                 OptionSet options = new OptionSet(written, List.of("beta", "nudge"), owner, diagnostics);
@@ -164,6 +168,36 @@ final class TrainingChecker {
                         options.word("nudge", List.of("positive", "symmetric"), "positive").equals("symmetric"));
             }
         };
+    }
+
+    /**
+     * The {@code shift} option of bptt: a whole number of pixels, smaller than the side of the
+     * square image that the sequences scan row by row.
+     */
+    private int shift(OptionSet options, Optional<Dataset> maybeDataset) {
+        double shift = options.quantity("shift", Dimension.NONE, 0, Values.nonNegative());
+        Optional<Ast.Option> written = options.get("shift");
+        if (written.isEmpty() || shift == 0) {
+            return 0;
+        }
+        Span at = written.get().value() == null ? written.get().span() : written.get().value().span();
+        if (shift != Math.rint(shift)) {
+            diagnostics.error(at, "option `shift` is a whole number of pixels, like `shift 1`");
+            return 0;
+        }
+        int features = maybeDataset.map(Dataset::featureCount).orElse(0);
+        int side = (int) Math.round(Math.sqrt(features));
+        if (maybeDataset.isPresent() && side * side != features) {
+            diagnostics.error(at, "option `shift` moves square images scanned row by row, but the sequences have "
+                    + features + " points, not a square number; remove it");
+            return 0;
+        }
+        if (maybeDataset.isPresent() && shift >= side) {
+            diagnostics.error(at, "option `shift` must be smaller than the images' side (" + side
+                    + (side == 1 ? " pixel)" : " pixels)"));
+            return 0;
+        }
+        return (int) shift;
     }
 
     private Optimizer optimizer(Optional<Ast.OptimizerStmt> statement) {
