@@ -32,8 +32,6 @@ public final class BpttTrainer {
     static final int CHUNK = RecurrentSimulator.LANES;
     /** Stream of the per-epoch input noise, apart from the shuffle's. */
     private static final long INPUT_NOISE = 0x6e6f6973L;
-    /** Stream of the per-epoch image shifts. */
-    private static final long INPUT_SHIFT = 0x7368696674L;
 
     private final StnoRnnNetwork network;
     private final Dataset dataset;
@@ -72,12 +70,16 @@ public final class BpttTrainer {
         double clip = method.clip();
         double[] weightMask = weightMask(layout);
         Samples train = dataset.train();
-        int rows = train.size();
+        double[] x = train.featuresRowMajor();
+        int[] labels = train.labels();
+        if (method.shift() > 0) {
+            x = withShiftedCopies(x, train.featureCount(), method.shift());
+            labels = repeated(labels, 1 + 4 * method.shift());
+        }
+        int rows = labels.length;
         int batch = training.batchSize() == 0 ? rows : Math.min(training.batchSize(), rows);
         int epochs = training.steps();
         Adam adam = new Adam(training.optimizer(), params.length);
-        double[] x = train.featuresRowMajor();
-        int[] labels = train.labels();
         List<Double> trainLoss = new ArrayList<>();
         List<Double> trainAccuracy = new ArrayList<>();
         List<Double> testLoss = new ArrayList<>();
@@ -93,11 +95,8 @@ public final class BpttTrainer {
             for (int epoch = 0; epoch < epochs; epoch++) {
                 long epochStart = System.nanoTime();
                 shuffle(order, new SplittableRandom(Seeds.derive(seed, 0x65706fL, epoch)));
-                double[] epochInputs = method.shift() > 0
-                        ? shifted(x, train.featureCount(), method.shift(), Seeds.derive(seed, INPUT_SHIFT, epoch)) : x;
-                if (method.noise() > 0) {
-                    epochInputs = noisy(epochInputs, method.noise(), Seeds.derive(seed, INPUT_NOISE, epoch));
-                }
+                double[] epochInputs = method.noise() > 0 ? noisy(x, method.noise(), Seeds.derive(seed, INPUT_NOISE, epoch))
+                        : x;
                 double epochLoss = 0;
                 double epochCorrect = 0;
                 for (int from = 0; from < rows; from += batch) {
@@ -186,31 +185,43 @@ public final class BpttTrainer {
     }
 
     /**
-     * A copy of the row-major sequences {@code x} ({@code length} points each, a square image
-     * scanned row by row), each image moved by its own random offset of at most {@code shift}
-     * pixels along each axis; uncovered pixels take the image's smallest value.
+     * The row-major sequences {@code x} ({@code length} points each, a square image scanned row by
+     * row), followed by copies of all of them moved by 1 .. {@code shift} pixels down, up, right and
+     * left (in that order for each distance); uncovered pixels take the image's smallest value.
      */
-    static double[] shifted(double[] x, int length, int shift, long seed) {
+    static double[] withShiftedCopies(double[] x, int length, int shift) {
         int side = (int) Math.round(Math.sqrt(length));
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] copy = new double[x.length];
-        for (int start = 0; start < x.length; start += length) {
-            int down = random.nextInt(-shift, shift + 1);
-            int right = random.nextInt(-shift, shift + 1);
-            double background = Double.POSITIVE_INFINITY;
-            for (int i = start; i < start + length; i++) {
-                background = Math.min(background, x[i]);
-            }
-            for (int row = 0; row < side; row++) {
-                for (int column = 0; column < side; column++) {
-                    int fromRow = row - down;
-                    int fromColumn = column - right;
-                    boolean inside = fromRow >= 0 && fromRow < side && fromColumn >= 0 && fromColumn < side;
-                    copy[start + row * side + column] = inside ? x[start + fromRow * side + fromColumn] : background;
+        double[] all = java.util.Arrays.copyOf(x, x.length * (1 + 4 * shift));
+        int at = x.length;
+        for (int distance = 1; distance <= shift; distance++) {
+            int[][] moves = {{distance, 0}, {-distance, 0}, {0, distance}, {0, -distance}};
+            for (int[] move : moves) {
+                for (int start = 0; start < x.length; start += length, at += length) {
+                    double background = Double.POSITIVE_INFINITY;
+                    for (int i = start; i < start + length; i++) {
+                        background = Math.min(background, x[i]);
+                    }
+                    for (int row = 0; row < side; row++) {
+                        for (int column = 0; column < side; column++) {
+                            int fromRow = row - move[0];
+                            int fromColumn = column - move[1];
+                            boolean inside = fromRow >= 0 && fromRow < side && fromColumn >= 0 && fromColumn < side;
+                            all[at + row * side + column] = inside ? x[start + fromRow * side + fromColumn] : background;
+                        }
+                    }
                 }
             }
         }
-        return copy;
+        return all;
+    }
+
+    /** {@code labels} repeated {@code times} times, one after the other. */
+    private static int[] repeated(int[] labels, int times) {
+        int[] all = new int[labels.length * times];
+        for (int k = 0; k < times; k++) {
+            System.arraycopy(labels, 0, all, k * labels.length, labels.length);
+        }
+        return all;
     }
 
     private static void shuffle(int[] order, SplittableRandom random) {

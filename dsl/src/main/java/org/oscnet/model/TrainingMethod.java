@@ -102,15 +102,20 @@ public sealed interface TrainingMethod {
      * weight decay, as AdamW). Biases are neither penalised nor decayed. With {@code noise > 0}, every
      * epoch trains on its own copy of the training sequences with Gaussian noise of that standard
      * deviation (in the scaled features' units) added to every input point; tests see clean inputs.
-     * With {@code shift > 0}, every epoch moves each training sequence's image (square, scanned row
-     * by row) by its own random whole number of pixels from {@code −shift} to {@code shift} along
-     * each axis, the uncovered pixels taking the image's smallest value (before the noise, if any).
+     * With {@code shift > 0}, an epoch is a pass over the training sequences and their copies moved
+     * by 1 .. {@code shift} pixels down, up, right and left (their images square, scanned row by row;
+     * uncovered pixels take the image's smallest value): {@code 1 + 4·shift} times the sequences.
      */
     record Bptt(double clip, double init, double memorySeconds, double floor, double warmup, double l2, double wd,
             double noise, int shift)
             implements TrainingMethod {
         public String keyword() {
             return "bptt";
+        }
+
+        /** The same method with {@code shift} shifted copies per distance (0: the sequences alone). */
+        public Bptt withShift(int newShift) {
+            return new Bptt(clip, init, memorySeconds, floor, warmup, l2, wd, noise, newShift);
         }
     }
 
