@@ -94,6 +94,7 @@ public final class BpttTrainer {
             long stepNanos = 0;
             for (int epoch = 0; epoch < epochs; epoch++) {
                 long epochStart = System.nanoTime();
+                double[] before = params.clone();
                 shuffle(order, new SplittableRandom(Seeds.derive(seed, 0x65706fL, epoch)));
                 double[] epochInputs = method.noise() > 0 ? noisy(x, method.noise(), Seeds.derive(seed, INPUT_NOISE, epoch))
                         : x;
@@ -121,6 +122,15 @@ public final class BpttTrainer {
                     }
                 }
                 stepNanos += System.nanoTime() - epochStart;
+                if (!Double.isFinite(epochLoss)) {
+                    // a state left (0, 1) and the parameters went to NaN: every later epoch would be
+                    // at chance, so keep the last finite parameters and say so
+                    System.arraycopy(before, 0, params, 0, params.length);
+                    listener.note(String.format(java.util.Locale.ROOT, "training diverged in epoch %d of %d (the"
+                            + " loss is not finite): kept the parameters after epoch %d and stopped; a lower"
+                            + " learning rate, a faster decay or a smaller gain avoids it", epoch + 1, epochs, epoch));
+                    break;
+                }
                 Evaluation onTest = gradients.evaluate(params, dataset.test());
                 trainLoss.add(epochLoss / rows);
                 trainAccuracy.add(epochCorrect / rows);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -98,6 +99,41 @@ class BpttTrainerTest {
         assertArrayEquals(one.parameters(), two.parameters());
         assertTrue(!java.util.Arrays.equals(clean.parameters(), one.parameters()), "noise changed nothing");
         assertTrue(one.testAccuracy() >= 0.9, "test accuracy with input noise " + one.testAccuracy());
+    }
+
+    /**
+     * A drive that makes the states leave (0, 1) sends the loss to NaN: training stops there, keeps
+     * the last finite parameters, says so, and its curves end with the last finite epoch.
+     */
+    @Test
+    void divergenceStopsTrainingAndKeepsTheLastFiniteParameters() {
+        StnoRnnNetwork wild = new StnoRnnNetwork("seq", "ramps", List.of(6, 6),
+                new StnoRnnNetwork.Densities(0.6, 0.6, 0.6), 14.12e-9, 0.3e9, 1e6, 1e-9, 2,
+                new StnoRnnNetwork.Neuron(StnoRnnNetwork.Neuron.Kind.STNO, false, 0, 1), 1,
+                StnoRnnNetwork.Integrator.EULER);
+        Training fast = new Training("seq", "ramps", new TrainingMethod.Bptt(1, 1, Double.NaN, 0, 0, 0, 0, 0, 0),
+                new Optimizer(Optimizer.Kind.ADAM, 2.0, 0.9, 0.999, 1e-8, 8.077), 20, true, 10, false, 7, 1);
+        List<String> notes = new ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void iteration(int restart, int restarts, int iteration, int iterations, double loss,
+                    double accuracy) {
+            }
+
+            @Override
+            public void note(String message) {
+                notes.add(message);
+            }
+        };
+        TrainedRecurrent trained = new BpttTrainer(wild, ramps(40, 1), fast, listener, 2).train();
+        assertEquals(1, notes.size(), "notes: " + notes);
+        int finite = trained.trainLossCurve().size();
+        assertTrue(notes.get(0).startsWith("training diverged in epoch " + (finite + 1) + " of 20"), notes.get(0));
+        assertTrue(finite >= 1 && finite < 20, "finite epochs: " + finite);
+        assertTrue(trained.trainLossCurve().stream().allMatch(Double::isFinite), "" + trained.trainLossCurve());
+        Training shorter = new Training("seq", "ramps", fast.method(), fast.optimizer(), finite, true, 10, false, 7, 1);
+        assertArrayEquals(new BpttTrainer(wild, ramps(40, 1), shorter, TrainingListener.SILENT, 2).train().parameters(),
+                trained.parameters(), "not the parameters after the last finite epoch");
     }
 
     /** Shifted copies of a 3x3 image (worked by hand), after the originals; uncovered pixels at the minimum. */
