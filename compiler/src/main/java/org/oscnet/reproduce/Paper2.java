@@ -18,6 +18,7 @@ import org.oscnet.model.Dataset;
 import org.oscnet.model.Design;
 import org.oscnet.model.StnoRnnNetwork;
 import org.oscnet.model.Training;
+import org.oscnet.model.TrainingMethod;
 import org.oscnet.sweep.ResultsFile;
 import org.oscnet.sweep.Sweep;
 import org.oscnet.sweep.SweepEngine;
@@ -246,11 +247,15 @@ public final class Paper2 {
         }
         String settings = String.format(Locale.ROOT, "%s, layers %s, density %.2f/%.2f/%.2f (input/inter/intra),"
                 + " τ %.2f ns, gain %.0f MHz,"
-                + " %d %s step(s) per input point, %s neurons; bptt, batch %d, %s,"
+                + " %d %s step(s) per input point, %s neurons; bptt%s, batch %d, %s,"
                 + " %d epochs; split %s", network.name(), network.layers(), network.density().input(),
                 network.interDensity(),
                 network.intraDensity(), network.tauSeconds() * 1e9, network.gainHz() / 1e6, network.substeps(),
-                network.integrator().word(), network.neuron().word(), training.batchSize(),
+                network.integrator().word(), network.neuron().word(),
+                training.method() instanceof TrainingMethod.Bptt b && b.shift() > 0
+                        ? " with the digits shifted by up to " + b.shift() + " pixel(s) (" + (1 + 4 * b.shift())
+                                + "x the sequences per epoch)" : "",
+                training.batchSize(),
                 training.optimizer().describe("epoch"), epochs, dataset.split());
         return new Report(rows, curves, plots, settings, failed);
     }
