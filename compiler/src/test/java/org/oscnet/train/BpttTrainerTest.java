@@ -44,8 +44,12 @@ class BpttTrainerTest {
     }
 
     static StnoRnnNetwork network(StnoRnnNetwork.Neuron.Kind kind) {
+        return network(kind, 0.1e9);
+    }
+
+    static StnoRnnNetwork network(StnoRnnNetwork.Neuron.Kind kind, double gainHz) {
         return new StnoRnnNetwork("seq", "ramps", List.of(6, 6),
-                new StnoRnnNetwork.Densities(0.6, 0.6, 0.6), 14.12e-9, 0.1e9, 1e6, 1e-9, 2,
+                new StnoRnnNetwork.Densities(0.6, 0.6, 0.6), 14.12e-9, gainHz, 1e6, 1e-9, 2,
                 new StnoRnnNetwork.Neuron(kind, false, 0, 1), 1, StnoRnnNetwork.Integrator.EULER);
     }
 
@@ -107,10 +111,7 @@ class BpttTrainerTest {
      */
     @Test
     void divergenceStopsTrainingAndKeepsTheLastFiniteParameters() {
-        StnoRnnNetwork wild = new StnoRnnNetwork("seq", "ramps", List.of(6, 6),
-                new StnoRnnNetwork.Densities(0.6, 0.6, 0.6), 14.12e-9, 0.3e9, 1e6, 1e-9, 2,
-                new StnoRnnNetwork.Neuron(StnoRnnNetwork.Neuron.Kind.STNO, false, 0, 1), 1,
-                StnoRnnNetwork.Integrator.EULER);
+        StnoRnnNetwork wild = network(StnoRnnNetwork.Neuron.Kind.STNO, 0.3e9);
         Training fast = new Training("seq", "ramps", new TrainingMethod.Bptt(1, 1, Double.NaN, 0, 0, 0, 0, 0, 0),
                 new Optimizer(Optimizer.Kind.ADAM, 2.0, 0.9, 0.999, 1e-8, 8.077), 20, true, 10, false, 7, 1);
         List<String> notes = new ArrayList<>();
