@@ -65,6 +65,9 @@ public final class Benchmarks {
         result.put("batch", BATCH);
         result.put("steps", STEPS);
         result.put("seconds", round(best));
+        if (derivatives == Derivatives.ADJOINT) {
+            result.put("kernels", sim.adjointKernels());
+        }
         result.put("oscillator_steps_per_second", Math.round(n * STEPS * BATCH / best));
         result.put("cores", Runtime.getRuntime().availableProcessors());
         return result;

@@ -8,9 +8,9 @@ package org.oscnet.sim;
 public final class FastTrig {
     static final int BITS = 12;
     static final int SIZE = 1 << BITS;
-    private static final int QUARTER = SIZE / 4;
-    private static final double[] SIN = new double[SIZE + QUARTER + 1];
-    private static final double[] SLOPE = new double[SIZE + QUARTER];
+    static final int QUARTER = SIZE / 4;
+    static final double[] SIN = new double[SIZE + QUARTER + 1];
+    static final double[] SLOPE = new double[SIZE + QUARTER];
 
     /** The bound on |fast − exact| for sine and cosine, for any argument. */
     public static final double MAX_ERROR = Math.pow(2 * Math.PI / SIZE, 2) / 8 + 1e-12;

@@ -17,6 +17,9 @@ import java.util.SplittableRandom;
  * result depends on the seed and never on the number of threads.
  */
 public final class KuramotoSimulator {
+    /** The adjoint's lanes when the Vector API is there; null: the per-example code. */
+    private static final KuramotoLanes FASTEST_LANES = KuramotoLanes.fastest();
+
     private final int n;
     private final Coupling coupling;
     private final double dt;
@@ -26,6 +29,7 @@ public final class KuramotoSimulator {
     private final boolean randomPhases;
     private final double centreHz;
     private final int threads;
+    private final KuramotoLanes lanes;
 
     /**
      * @param noiseLinewidth phase-noise linewidth Δ; 0 for none
@@ -47,6 +51,30 @@ public final class KuramotoSimulator {
         this.randomPhases = randomPhases;
         this.centreHz = centreHz;
         this.threads = threads;
+        this.lanes = noiseLinewidth == 0 ? FASTEST_LANES : null;
+    }
+
+    private KuramotoSimulator(KuramotoSimulator from, KuramotoLanes lanes) {
+        this.n = from.n;
+        this.coupling = from.coupling;
+        this.dt = from.dt;
+        this.steps = from.steps;
+        this.readoutSteps = from.readoutSteps;
+        this.noiseTurnsPerStep = from.noiseTurnsPerStep;
+        this.randomPhases = from.randomPhases;
+        this.centreHz = from.centreHz;
+        this.threads = from.threads;
+        this.lanes = lanes;
+    }
+
+    /** The same simulator with the adjoint on the given lanes, or on the per-example code for null (for tests). */
+    KuramotoSimulator withLanes(KuramotoLanes lanes) {
+        return new KuramotoSimulator(this, lanes);
+    }
+
+    /** What runs the adjoint: the per-example code or the lanes (the benchmarks print it). */
+    public String adjointKernels() {
+        return lanes == null ? "plain Java, one example at a time" : lanes.description();
     }
 
     /** The simulator a network's {@code simulate} block describes, with the given phase-noise linewidth. */
@@ -149,26 +177,106 @@ public final class KuramotoSimulator {
         if (!(coupling instanceof Coupling.Uniform)) {
             throw new UnsupportedOperationException("sensitivities are implemented for uniform coupling only");
         }
-        if (steps * 2 * n > Integer.MAX_VALUE - 8) {
+        KuramotoLanes chosen = lanesFor(naturalHz, batch);
+        int width = chosen == null ? 1 : chosen.lanes();
+        if (steps * 2 * n * width > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("the adjoint keeps every step's sines and cosines: " + steps
                     + " steps of " + n + " oscillators are too many; use forward sensitivities");
         }
         // one buffer per thread at a time, dropped with the call (a few MB each, no thread-local leftovers)
         java.util.concurrent.ConcurrentLinkedQueue<double[]> buffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        forEach(batch, b -> {
+        forEach((batch + width - 1) / width, group -> {
             double[] trajectory = buffers.poll();
             if (trajectory == null) {
-                trajectory = new double[(int) (steps * 2 * n)];
+                trajectory = new double[(int) (steps * 2 * n * width)];
             }
-            simulate(naturalHz, b, seed, run, null, meanHz, null, null, finalTurns, null, trajectory);
-            adjoint(trajectory, b, rows, jacobianRows, finalSensitivityRows);
+            if (chosen == null) {
+                simulate(naturalHz, group, seed, run, null, meanHz, null, null, finalTurns, null, trajectory);
+                adjoint(trajectory, group, rows, jacobianRows, finalSensitivityRows);
+            } else {
+                adjointInLanes(chosen, trajectory, naturalHz, batch, group, seed, run, rows, meanHz, jacobianRows,
+                        finalTurns, finalSensitivityRows);
+            }
             buffers.add(trajectory);
         });
     }
 
-    /** The memory one thread of {@link #meanFrequenciesWithJacobianRows} keeps while it runs. */
+    /**
+     * The lanes for this batch, or null for the per-example code: when there are none, when a lane's trajectory
+     * would not fit one array, or when a step could move a phase so far ({@code |θ + advance|}, bounded by
+     * {@code 1 + dt (|detuning| + 2nk)}) that the lanes' phase wrap would not be exact.
+     */
+    private KuramotoLanes lanesFor(double[] naturalHz, int batch) {
+        if (lanes == null || steps * 2 * n * lanes.lanes() > Integer.MAX_VALUE - 8) {
+            return null;
+        }
+        double largestDetuning = 0;
+        for (int i = 0; i < batch * n; i++) {
+            largestDetuning = Math.max(largestDetuning, Math.abs(naturalHz[i] - centreHz));
+        }
+        double k = ((Coupling.Uniform) coupling).strengthHz();
+        double largestTurns = 1 + dt * (largestDetuning + 2.0 * n * Math.abs(k));
+        return largestTurns < KuramotoLanes.LARGEST_EXACT_TURNS ? lanes : null;
+    }
+
+    /**
+     * Examples {@code group·lanes ..} of the adjoint, one per lane: the same initial phases, steps and backward
+     * pass as {@link #simulate} and {@link #adjoint}, bit for bit. The last group's spare lanes repeat the
+     * batch's last example and are not read.
+     */
+    private void adjointInLanes(KuramotoLanes kernels, double[] trajectory, double[] naturalHz, int batch, int group,
+            long seed, long run, int[] rows, double[] meanHz, double[] jacOut, double[] finalTurns,
+            double[] finalSensOut) {
+        int width = kernels.lanes();
+        double[] phase = new double[n * width];
+        double[] detuning = new double[n * width];
+        double[] advanceSum = new double[n * width];
+        for (int lane = 0; lane < width; lane++) {
+            int example = Math.min(group * width + lane, batch - 1);
+            SplittableRandom random = new SplittableRandom(Seeds.derive(seed, run, example));
+            for (int i = 0; i < n; i++) {
+                phase[i * width + lane] = randomPhases ? random.nextDouble() : 0.0;
+                detuning[i * width + lane] = naturalHz[example * n + i] - centreHz;
+            }
+        }
+        long windowStart = steps - readoutSteps;
+        double k = ((Coupling.Uniform) coupling).strengthHz();
+        kernels.forward(n, steps, windowStart, dt, k, phase, detuning, advanceSum, trajectory);
+
+        int count = rows.length;
+        boolean finals = finalSensOut != null;
+        int vectors = finals ? 2 * count : count;
+        double[] lambda = new double[vectors * n * width];
+        double[] sums = new double[vectors * n * width];
+        for (int v = 0; v < vectors; v++) {
+            for (int lane = 0; lane < width; lane++) {
+                lambda[(v * n + rows[v % count]) * width + lane] = 1.0;
+            }
+        }
+        kernels.backward(n, steps, windowStart, dt * 2 * Math.PI * k, rows, vectors, trajectory, lambda, sums);
+
+        double window = readoutSteps * dt;
+        for (int lane = 0; lane < width && group * width + lane < batch; lane++) {
+            int example = group * width + lane;
+            for (int i = 0; i < n; i++) {
+                meanHz[example * n + i] = centreHz + advanceSum[i * width + lane] / window;
+                if (finalTurns != null) {
+                    finalTurns[example * n + i] = phase[i * width + lane];
+                }
+            }
+            int out = example * count * n;
+            for (int e = 0; e < count * n; e++) {
+                jacOut[out + e] = dt * sums[e * width + lane] / window;
+                if (finals) {
+                    finalSensOut[out + e] = dt * sums[(count * n + e) * width + lane];
+                }
+            }
+        }
+    }
+
+    /** The most memory one thread of {@link #meanFrequenciesWithJacobianRows} keeps while it runs. */
     public long adjointBytesPerThread() {
-        return steps * 2L * n * Double.BYTES;
+        return steps * 2L * n * Double.BYTES * (lanes == null ? 1 : lanes.lanes());
     }
 
     /** Threads a batch may use. */

@@ -14,8 +14,22 @@ final class VectorLanes {
             case "512" -> new Vector512LaneKernels();
             case "" -> DoubleVector.SPECIES_PREFERRED.length() >= RecurrentSimulator.LANES
                     ? new Vector512LaneKernels() : new Vector256LaneKernels();
-            default -> throw new IllegalArgumentException(
-                    "oscnet.vector is " + wanted + "; it takes false, 256 or 512");
+            default -> throw badChoice(wanted);
         };
+    }
+
+    /**
+     * The Kuramoto adjoint's lanes: as many as one vector holds, of the width {@code wanted} names or else the
+     * machine's preferred one (fixed per JVM: see {@link VectorKuramotoLanes}).
+     */
+    static KuramotoLanes chooseKuramoto(String wanted) {
+        if (!wanted.isEmpty() && !wanted.equals("256") && !wanted.equals("512")) {
+            throw badChoice(wanted);
+        }
+        return new VectorKuramotoLanes();
+    }
+
+    private static IllegalArgumentException badChoice(String wanted) {
+        return new IllegalArgumentException("oscnet.vector is " + wanted + "; it takes false, 256 or 512");
     }
 }
