@@ -7,17 +7,19 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link KuramotoLanes} with the Vector API (loaded only when the JVM resolves
  * {@code jdk.incubator.vector}, see {@link KuramotoLanes#fastest}): one example per vector
- * lane (eight with 512-bit vectors). The sine table is read lane by lane with plain loads; the
+ * lane (four with 256-bit vectors). The sine table is read lane by lane with plain loads; the
  * phase wrap rounds with 1.5·2^52 instead of {@link Math#floor}, equal to it below
  * {@link KuramotoLanes#LARGEST_EXACT_TURNS}, which the simulator checks before it calls.
  */
 final class VectorKuramotoLanes implements KuramotoLanes {
     // C2 turns Vector API calls into instructions only when the species is a constant: a static final,
-    // chosen once per JVM (an instance field ran ten times slower than plain Java, every vector boxed)
+    // chosen once per JVM (an instance field ran ten times slower than plain Java, every vector boxed).
+    // 256 bits unless asked: 512-bit lanes keep twice the trajectory and ran 1.2-1.4x slower on a 2-core
+    // AVX-512 machine (docs/training-speed.md); 128-bit lanes ran 3x slower than plain Java
     private static final VectorSpecies<Double> SPECIES = switch (System.getProperty("oscnet.vector", "")) {
-        case "256" -> DoubleVector.SPECIES_256;
         case "512" -> DoubleVector.SPECIES_512;
-        default -> DoubleVector.SPECIES_PREFERRED;
+        default -> DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= 256 ? DoubleVector.SPECIES_256
+                : DoubleVector.SPECIES_PREFERRED;
     };
     private static final int LANES = SPECIES.length();
     private static final double ROUNDING = 0x1.8p52;

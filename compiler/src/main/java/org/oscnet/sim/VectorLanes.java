@@ -19,8 +19,8 @@ final class VectorLanes {
     }
 
     /**
-     * The Kuramoto adjoint's lanes: as many as one vector holds, of the width {@code wanted} names or else the
-     * machine's preferred one (fixed per JVM: see {@link VectorKuramotoLanes}).
+     * The Kuramoto adjoint's lanes: as many as one vector holds, of the width {@code wanted} names or else
+     * 256 bits where the machine has them (fixed per JVM: see {@link VectorKuramotoLanes}).
      */
     static KuramotoLanes chooseKuramoto(String wanted) {
         if (!wanted.isEmpty() && !wanted.equals("256") && !wanted.equals("512")) {
