@@ -1,7 +1,8 @@
 package org.oscnet.sim;
 
 /**
- * The adjoint's two passes ({@link KuramotoSimulator#meanFrequenciesWithJacobianRows}) for
+ * The Jacobian's passes (the adjoint's two of {@link KuramotoSimulator#meanFrequenciesWithJacobianRows},
+ * the forward sensitivities of {@link KuramotoSimulator#meanFrequenciesWithJacobian}) for
  * {@link #lanes()} examples side by side: arrays are lane-minor ({@code [item × lanes]}), and
  * every lane does the multiplications and additions of the per-example code in the same order
  * (no fused multiply-add), so the Jacobian rows, mean frequencies and final phases are
@@ -27,6 +28,14 @@ interface KuramotoLanes {
      */
     void forward(int n, long steps, long windowStart, double dt, double couplingHz, double[] phase,
             double[] detuningHz, double[] advanceSum, double[] trajectory);
+
+    /**
+     * As {@link #forward}, keeping no trajectory but carrying the forward sensitivities {@code ∂θ_i/∂F_m}
+     * ({@code sens}, {@code [n·n × lanes]}, row-major per lane, in and out) through every step, with their values
+     * at the start of the read-out window copied into {@code sensAtWindow}.
+     */
+    void forwardWithSensitivities(int n, long steps, long windowStart, double dt, double couplingHz, double[] phase,
+            double[] detuningHz, double[] advanceSum, double[] sens, double[] sensAtWindow);
 
     /**
      * The backward pass over {@code trajectory}: {@code vectors} adjoint vectors {@code lambda}

@@ -156,9 +156,16 @@ public final class KuramotoSimulator {
         if (!(coupling instanceof Coupling.Uniform)) {
             throw new UnsupportedOperationException("sensitivities are implemented for uniform coupling only");
         }
-        forEach(batch, b -> {
-            simulate(naturalHz, b, seed, run, null, meanHz, jacobian, null, finalTurns, finalSensitivities, null);
-        });
+        KuramotoLanes chosen = lanesFor(naturalHz, batch);
+        if (chosen == null) {
+            forEach(batch, b -> {
+                simulate(naturalHz, b, seed, run, null, meanHz, jacobian, null, finalTurns, finalSensitivities, null);
+            });
+            return;
+        }
+        int width = chosen.lanes();
+        forEach((batch + width - 1) / width, group -> sensitivitiesInLanes(chosen, naturalHz, batch, group, seed, run,
+                meanHz, jacobian, finalTurns, finalSensitivities));
     }
 
     /**
@@ -177,7 +184,9 @@ public final class KuramotoSimulator {
         if (!(coupling instanceof Coupling.Uniform)) {
             throw new UnsupportedOperationException("sensitivities are implemented for uniform coupling only");
         }
-        KuramotoLanes chosen = lanesFor(naturalHz, batch);
+        KuramotoLanes wanted = lanesFor(naturalHz, batch);
+        // a lane-minor trajectory is lanes times longer: past one array's length the per-example code runs
+        KuramotoLanes chosen = wanted != null && steps * 2 * n * wanted.lanes() <= Integer.MAX_VALUE - 8 ? wanted : null;
         int width = chosen == null ? 1 : chosen.lanes();
         if (steps * 2 * n * width > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("the adjoint keeps every step's sines and cosines: " + steps
@@ -202,12 +211,12 @@ public final class KuramotoSimulator {
     }
 
     /**
-     * The lanes for this batch, or null for the per-example code: when there are none, when a lane's trajectory
-     * would not fit one array, or when a step could move a phase so far ({@code |θ + advance|}, bounded by
-     * {@code 1 + dt (|detuning| + 2nk)}) that the lanes' phase wrap would not be exact.
+     * The lanes for this batch, or null for the per-example code: when there are none, or when a step could move
+     * a phase so far ({@code |θ + advance|}, bounded by {@code 1 + dt (|detuning| + 2nk)}) that the lanes' phase
+     * wrap would not be exact.
      */
     private KuramotoLanes lanesFor(double[] naturalHz, int batch) {
-        if (lanes == null || steps * 2 * n * lanes.lanes() > Integer.MAX_VALUE - 8) {
+        if (lanes == null) {
             return null;
         }
         double largestDetuning = 0;
@@ -219,29 +228,84 @@ public final class KuramotoSimulator {
         return largestTurns < KuramotoLanes.LARGEST_EXACT_TURNS ? lanes : null;
     }
 
+    /** One group's lane-minor state ({@code [n × lanes]}): phases (turns), detunings (Hz), in-window advances. */
+    private record LaneState(double[] phase, double[] detuningHz, double[] advanceSum) {
+    }
+
+    /**
+     * Examples {@code group·width ..} side by side, started as {@link #simulate} starts each of them. The last
+     * group's spare lanes repeat the batch's last example; {@link #finishLanes} does not read them.
+     */
+    private LaneState startLanes(int width, double[] naturalHz, int batch, int group, long seed, long run) {
+        LaneState state = new LaneState(new double[n * width], new double[n * width], new double[n * width]);
+        for (int lane = 0; lane < width; lane++) {
+            int example = Math.min(group * width + lane, batch - 1);
+            SplittableRandom random = new SplittableRandom(Seeds.derive(seed, run, example));
+            for (int i = 0; i < n; i++) {
+                state.phase[i * width + lane] = randomPhases ? random.nextDouble() : 0.0;
+                state.detuningHz[i * width + lane] = naturalHz[example * n + i] - centreHz;
+            }
+        }
+        return state;
+    }
+
+    /** The group's examples that are in the batch. */
+    private static int examplesIn(int width, int batch, int group) {
+        return Math.min(width, batch - group * width);
+    }
+
+    /** Mean frequencies and, unless null, final phases of the group's examples, as {@link #simulate} writes them. */
+    private void finishLanes(int width, int batch, int group, LaneState state, double[] meanHz, double[] finalTurns) {
+        double window = readoutSteps * dt;
+        for (int lane = 0; lane < examplesIn(width, batch, group); lane++) {
+            int example = group * width + lane;
+            for (int i = 0; i < n; i++) {
+                meanHz[example * n + i] = centreHz + state.advanceSum[i * width + lane] / window;
+                if (finalTurns != null) {
+                    finalTurns[example * n + i] = state.phase[i * width + lane];
+                }
+            }
+        }
+    }
+
+    /**
+     * Forward sensitivities of examples {@code group·lanes ..}, one per lane: the same steps as {@link #simulate}
+     * with its Jacobian, bit for bit.
+     */
+    private void sensitivitiesInLanes(KuramotoLanes kernels, double[] naturalHz, int batch, int group, long seed,
+            long run, double[] meanHz, double[] jacobian, double[] finalTurns, double[] finalSensitivities) {
+        int width = kernels.lanes();
+        LaneState state = startLanes(width, naturalHz, batch, group, seed, run);
+        double[] sens = new double[n * n * width];
+        double[] sensAtWindow = new double[n * n * width];
+        double k = ((Coupling.Uniform) coupling).strengthHz();
+        kernels.forwardWithSensitivities(n, steps, steps - readoutSteps, dt, k, state.phase, state.detuningHz,
+                state.advanceSum, sens, sensAtWindow);
+        finishLanes(width, batch, group, state, meanHz, finalTurns);
+        double window = readoutSteps * dt;
+        for (int lane = 0; lane < examplesIn(width, batch, group); lane++) {
+            int out = (group * width + lane) * n * n;
+            for (int e = 0; e < n * n; e++) {
+                jacobian[out + e] = (sens[e * width + lane] - sensAtWindow[e * width + lane]) / window;
+                if (finalSensitivities != null) {
+                    finalSensitivities[out + e] = sens[e * width + lane];
+                }
+            }
+        }
+    }
+
     /**
      * Examples {@code group·lanes ..} of the adjoint, one per lane: the same initial phases, steps and backward
-     * pass as {@link #simulate} and {@link #adjoint}, bit for bit. The last group's spare lanes repeat the
-     * batch's last example and are not read.
+     * pass as {@link #simulate} and {@link #adjoint}, bit for bit.
      */
     private void adjointInLanes(KuramotoLanes kernels, double[] trajectory, double[] naturalHz, int batch, int group,
             long seed, long run, int[] rows, double[] meanHz, double[] jacOut, double[] finalTurns,
             double[] finalSensOut) {
         int width = kernels.lanes();
-        double[] phase = new double[n * width];
-        double[] detuning = new double[n * width];
-        double[] advanceSum = new double[n * width];
-        for (int lane = 0; lane < width; lane++) {
-            int example = Math.min(group * width + lane, batch - 1);
-            SplittableRandom random = new SplittableRandom(Seeds.derive(seed, run, example));
-            for (int i = 0; i < n; i++) {
-                phase[i * width + lane] = randomPhases ? random.nextDouble() : 0.0;
-                detuning[i * width + lane] = naturalHz[example * n + i] - centreHz;
-            }
-        }
+        LaneState state = startLanes(width, naturalHz, batch, group, seed, run);
         long windowStart = steps - readoutSteps;
         double k = ((Coupling.Uniform) coupling).strengthHz();
-        kernels.forward(n, steps, windowStart, dt, k, phase, detuning, advanceSum, trajectory);
+        kernels.forward(n, steps, windowStart, dt, k, state.phase, state.detuningHz, state.advanceSum, trajectory);
 
         int count = rows.length;
         boolean finals = finalSensOut != null;
@@ -255,16 +319,10 @@ public final class KuramotoSimulator {
         }
         kernels.backward(n, steps, windowStart, dt * 2 * Math.PI * k, rows, vectors, trajectory, lambda, sums);
 
+        finishLanes(width, batch, group, state, meanHz, finalTurns);
         double window = readoutSteps * dt;
-        for (int lane = 0; lane < width && group * width + lane < batch; lane++) {
-            int example = group * width + lane;
-            for (int i = 0; i < n; i++) {
-                meanHz[example * n + i] = centreHz + advanceSum[i * width + lane] / window;
-                if (finalTurns != null) {
-                    finalTurns[example * n + i] = phase[i * width + lane];
-                }
-            }
-            int out = example * count * n;
+        for (int lane = 0; lane < examplesIn(width, batch, group); lane++) {
+            int out = (group * width + lane) * count * n;
             for (int e = 0; e < count * n; e++) {
                 jacOut[out + e] = dt * sums[e * width + lane] / window;
                 if (finals) {

@@ -47,6 +47,64 @@ final class VectorKuramotoLanes implements KuramotoLanes {
         }
     }
 
+    @Override
+    public void forwardWithSensitivities(int n, long steps, long windowStart, double dt, double couplingHz,
+            double[] phase, double[] detuningHz, double[] advanceSum, double[] sens, double[] sensAtWindow) {
+        double[] scaled = new double[LANES];
+        double[] sinCos = new double[2 * n * LANES];
+        double[] byCos = new double[n * LANES];
+        double[] bySin = new double[n * LANES];
+        double twoPiK = 2 * Math.PI * couplingHz;
+        for (long step = 0; step < steps; step++) {
+            if (step == windowStart) {
+                System.arraycopy(sens, 0, sensAtWindow, 0, sens.length);
+            }
+            // the phase step reads no sensitivity, and the sensitivity step only this step's sines and cosines
+            forwardStep(n, 0, step >= windowStart, dt, couplingHz, phase, detuningHz, advanceSum, sinCos, scaled);
+            sensitivityStep(n, dt, twoPiK, sinCos, sens, byCos, bySin);
+        }
+    }
+
+    /**
+     * {@code S ← S + dt (I + 2πk (diag(cos θ) C S + diag(sin θ) B S − diag(Σ_j cos(θ_j − θ_i)) S))} with
+     * {@code C S = Σ_j cos θ_j S_j} and {@code B S = Σ_j sin θ_j S_j}, in the per-example code's order.
+     */
+    private static void sensitivityStep(int n, double dt, double twoPiK, double[] sinCos, double[] sens,
+            double[] byCos, double[] bySin) {
+        DoubleVector sumSin = DoubleVector.zero(SPECIES);
+        DoubleVector sumCos = DoubleVector.zero(SPECIES);
+        for (int j = 0; j < n; j++) {
+            sumSin = sumSin.add(DoubleVector.fromArray(SPECIES, sinCos, j * LANES));
+            sumCos = sumCos.add(DoubleVector.fromArray(SPECIES, sinCos, (n + j) * LANES));
+        }
+        for (int m = 0; m < n; m++) {
+            ZERO.intoArray(byCos, m * LANES);
+            ZERO.intoArray(bySin, m * LANES);
+        }
+        for (int j = 0; j < n; j++) {
+            DoubleVector s = DoubleVector.fromArray(SPECIES, sinCos, j * LANES);
+            DoubleVector c = DoubleVector.fromArray(SPECIES, sinCos, (n + j) * LANES);
+            for (int m = 0; m < n; m++) {
+                DoubleVector entry = DoubleVector.fromArray(SPECIES, sens, (j * n + m) * LANES);
+                DoubleVector.fromArray(SPECIES, byCos, m * LANES).add(c.mul(entry)).intoArray(byCos, m * LANES);
+                DoubleVector.fromArray(SPECIES, bySin, m * LANES).add(s.mul(entry)).intoArray(bySin, m * LANES);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            DoubleVector s = DoubleVector.fromArray(SPECIES, sinCos, i * LANES);
+            DoubleVector c = DoubleVector.fromArray(SPECIES, sinCos, (n + i) * LANES);
+            DoubleVector selfCos = c.mul(sumCos).add(s.mul(sumSin));
+            for (int m = 0; m < n; m++) {
+                int at = (i * n + m) * LANES;
+                DoubleVector entry = DoubleVector.fromArray(SPECIES, sens, at);
+                DoubleVector dPull = c.mul(DoubleVector.fromArray(SPECIES, byCos, m * LANES))
+                        .add(s.mul(DoubleVector.fromArray(SPECIES, bySin, m * LANES)))
+                        .sub(selfCos.mul(entry)).mul(twoPiK);
+                entry.add(dPull.add(i == m ? 1.0 : 0.0).mul(dt)).intoArray(sens, at);
+            }
+        }
+    }
+
     private void forwardStep(int n, int base, boolean inWindow, double dt, double couplingHz, double[] phase,
             double[] detuningHz, double[] advanceSum, double[] trajectory, double[] scaled) {
         double[] sin = FastTrig.SIN;
