@@ -65,8 +65,8 @@ public final class Benchmarks {
         result.put("batch", BATCH);
         result.put("steps", STEPS);
         result.put("seconds", round(best));
-        if (derivatives == Derivatives.ADJOINT) {
-            result.put("kernels", sim.adjointKernels());
+        if (derivatives != Derivatives.NONE) {
+            result.put("kernels", sim.jacobianKernels());
         }
         result.put("oscillator_steps_per_second", Math.round(n * STEPS * BATCH / best));
         result.put("cores", Runtime.getRuntime().availableProcessors());

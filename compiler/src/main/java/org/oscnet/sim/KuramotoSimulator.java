@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * result depends on the seed and never on the number of threads.
  */
 public final class KuramotoSimulator {
-    /** The adjoint's lanes when the Vector API is there; null: the per-example code. */
+    /** The Jacobian's lanes when the Vector API is there; null: the per-example code. */
     private static final KuramotoLanes FASTEST_LANES = KuramotoLanes.fastest();
 
     private final int n;
@@ -67,13 +67,13 @@ public final class KuramotoSimulator {
         this.lanes = lanes;
     }
 
-    /** The same simulator with the adjoint on the given lanes, or on the per-example code for null (for tests). */
+    /** The same simulator with the Jacobian on the given lanes, or on the per-example code for null (for tests). */
     KuramotoSimulator withLanes(KuramotoLanes lanes) {
         return new KuramotoSimulator(this, lanes);
     }
 
-    /** What runs the adjoint: the per-example code or the lanes (the benchmarks print it). */
-    public String adjointKernels() {
+    /** What runs the Jacobian (adjoint or forward sensitivities): the per-example code or the lanes (for benchmarks). */
+    public String jacobianKernels() {
         return lanes == null ? "plain Java, one example at a time" : lanes.description();
     }
 
