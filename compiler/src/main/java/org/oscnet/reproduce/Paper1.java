@@ -17,6 +17,7 @@ import org.oscnet.model.Samples;
 import org.oscnet.model.Training;
 import org.oscnet.sim.KuramotoSimulator;
 import org.oscnet.sweep.ResultsFile;
+import org.oscnet.sweep.SeedSpread;
 import org.oscnet.sweep.Sweep;
 import org.oscnet.sweep.SweepEngine;
 import org.oscnet.sweep.SweepJob;
@@ -45,14 +46,15 @@ public final class Paper1 {
     public record Row(String task, String classifier, String training, double paperPercent, String example,
             List<SeedResult> seeds) {
         public double meanPercent() {
-            return 100 * seeds.stream().mapToDouble(SeedResult::testAccuracy).average().orElse(Double.NaN);
+            return 100 * SeedSpread.mean(accuracies());
         }
 
         public double stdPercent() {
-            double mean = meanPercent() / 100;
-            double var = seeds.stream().mapToDouble(s -> (s.testAccuracy() - mean) * (s.testAccuracy() - mean))
-                    .average().orElse(Double.NaN);
-            return 100 * Math.sqrt(var);
+            return 100 * SeedSpread.std(accuracies());
+        }
+
+        private double[] accuracies() {
+            return seeds.stream().mapToDouble(SeedResult::testAccuracy).toArray();
         }
 
         public double worstPercent() {

@@ -20,6 +20,7 @@ import org.oscnet.model.StnoRnnNetwork;
 import org.oscnet.model.Training;
 import org.oscnet.model.TrainingMethod;
 import org.oscnet.sweep.ResultsFile;
+import org.oscnet.sweep.SeedSpread;
 import org.oscnet.sweep.Sweep;
 import org.oscnet.sweep.SweepEngine;
 import org.oscnet.sweep.SweepJob;
@@ -50,20 +51,11 @@ public final class Paper2 {
     public record Result(String label, List<Long> seeds, List<Double> testAccuracies,
             List<Double> continuousAccuracies, List<Double> bestEpochAccuracies, double seconds) {
         public double mean() {
-            return mean(testAccuracies);
+            return SeedSpread.mean(testAccuracies);
         }
 
         public double std() {
-            return std(testAccuracies);
-        }
-
-        static double mean(List<Double> values) {
-            return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        }
-
-        static double std(List<Double> values) {
-            double m = mean(values);
-            return Math.sqrt(values.stream().mapToDouble(a -> (a - m) * (a - m)).average().orElse(Double.NaN));
+            return SeedSpread.std(testAccuracies);
         }
 
         public double median() {

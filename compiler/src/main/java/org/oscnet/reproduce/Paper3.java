@@ -21,6 +21,7 @@ import org.oscnet.model.EquilibriumNetwork;
 import org.oscnet.model.Training;
 import org.oscnet.sim.Seeds;
 import org.oscnet.sweep.ResultsFile;
+import org.oscnet.sweep.SeedSpread;
 import org.oscnet.sweep.Sweep;
 import org.oscnet.sweep.SweepEngine;
 import org.oscnet.sweep.SweepJob;
@@ -67,13 +68,11 @@ public final class Paper3 {
     /** One network over seeds. */
     public record Row(Spec spec, int units, int couplings, List<TrainedEquilibrium> runs) {
         double mean(java.util.function.ToDoubleFunction<TrainedEquilibrium> metric) {
-            return runs.stream().mapToDouble(metric).average().orElse(Double.NaN);
+            return SeedSpread.mean(runs.stream().mapToDouble(metric).toArray());
         }
 
         double std(java.util.function.ToDoubleFunction<TrainedEquilibrium> metric) {
-            double m = mean(metric);
-            return Math.sqrt(runs.stream().mapToDouble(r -> (metric.applyAsDouble(r) - m) * (metric.applyAsDouble(r)
-                    - m)).average().orElse(Double.NaN));
+            return SeedSpread.std(runs.stream().mapToDouble(metric).toArray());
         }
     }
 

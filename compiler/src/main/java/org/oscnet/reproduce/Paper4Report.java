@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.oscnet.emit.Templates;
+import org.oscnet.sweep.SeedSpread;
 import org.oscnet.train.TrainedEquilibrium;
 
 /** The markdown report and the terminal table of a {@link Paper4} run. */
@@ -87,9 +88,8 @@ public final class Paper4Report {
     }
 
     private static String meanStd(List<Double> values) {
-        double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        double std = Math.sqrt(values.stream().mapToDouble(v -> (v - mean) * (v - mean)).average().orElse(Double.NaN));
-        return values.size() > 1 ? String.format(Locale.ROOT, "%.2f ± %.2f", 100 * mean, 100 * std)
+        double mean = SeedSpread.mean(values);
+        return values.size() > 1 ? String.format(Locale.ROOT, "%.2f ± %.2f", 100 * mean, 100 * SeedSpread.std(values))
                 : String.format(Locale.ROOT, "%.2f", 100 * mean);
     }
 

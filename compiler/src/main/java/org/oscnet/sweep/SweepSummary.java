@@ -46,8 +46,8 @@ public final class SweepSummary {
                         double[] accuracies = ok.stream().filter(r -> value.equals(r.parameters().get(path))
                                 && r.metrics().containsKey(network) && metric.of(r.metrics().get(network)) != null)
                                 .mapToDouble(r -> 100 * metric.of(r.metrics().get(network))).toArray();
-                        double mean = mean(accuracies);
-                        double std = std(accuracies, mean);
+                        double mean = SeedSpread.mean(accuracies);
+                        double std = SeedSpread.sampleStd(accuracies);
                         rows.add(Map.of("value", value, "network", network + metric.suffix(), "mean", format(mean),
                                 "std", format(std), "count", accuracies.length));
                         means.add(accuracies.length == 0 ? 0 : mean);
@@ -160,11 +160,11 @@ public final class SweepSummary {
                     double[] accuracies = ok.stream().map(r -> r.metrics().get(network))
                             .filter(m -> m != null && m.cyclesPerSample() != null && m.cyclesPerSample() == c)
                             .mapToDouble(m -> 100 * metric.of(m)).toArray();
-                    double mean = mean(accuracies);
+                    double mean = SeedSpread.mean(accuracies);
                     x.add((double) c);
                     means.add(mean);
                     lowest = Math.min(lowest, java.util.Arrays.stream(accuracies).min().orElse(100));
-                    spreads.add(accuracies.length < 2 ? 0 : std(accuracies, mean));
+                    spreads.add(accuracies.length < 2 ? 0 : SeedSpread.sampleStd(accuracies));
                 }
                 chart.addSeries(network + (metric == FLOAT ? " (float)" : metric.suffix()), x, means, spreads);
             }
@@ -231,8 +231,7 @@ public final class SweepSummary {
     }
 
     private static String meanStdMin(double[] values) {
-        double mean = mean(values);
-        return format(mean) + " ± " + format(std(values, mean)) + " (worst " + format(
+        return format(SeedSpread.mean(values)) + " ± " + format(SeedSpread.sampleStd(values)) + " (worst " + format(
                 java.util.Arrays.stream(values).min().orElse(Double.NaN)) + ")";
     }
 
@@ -241,20 +240,6 @@ public final class SweepSummary {
         return first.length() > 200 ? first.substring(0, 200) + " ..." : first;
     }
 
-    private static double mean(double[] values) {
-        return values.length == 0 ? Double.NaN : java.util.Arrays.stream(values).average().orElse(Double.NaN);
-    }
-
-    private static double std(double[] values, double mean) {
-        if (values.length < 2) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (double v : values) {
-            sum += (v - mean) * (v - mean);
-        }
-        return Math.sqrt(sum / (values.length - 1));
-    }
 
     private static String format(double value) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.1f", value);
