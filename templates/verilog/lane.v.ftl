@@ -63,7 +63,10 @@ module ${name}_lane (
     reg active_c;
     reg [${phaseBits - 1}:0] phase_word_c;
     reg signed [${frequencyBits - 1}:0] word_c;
-    reg signed [${mixBits - 1}:0] mix;
+    // kept out of the DSPs: Yosys 0.23 packs this register both as the output register of the DSP
+    // summing the products and as the input register of the DSPs multiplying it by K, and leaves
+    // those inputs undriven (the iCE40 netlist simulation of `verify` caught it)
+    (* keep *) reg signed [${mixBits - 1}:0] mix;
     always @(posedge clk) begin
         active_c <= active_b;
         phase_word_c <= phase_word_b;

@@ -3,7 +3,8 @@
 // change the .osc file or the trained parameters and run `oscnet compile` again.
 // Icarus Verilog testbench: runs the vectors file through setosa_top and compares, bit for bit,
 // the class, the sync bits, the latency, a digest of every phase after every step, and the
-// phases of the first 64 steps of sample 0. Prints "PASS n" or each mismatch and "FAIL".
+// phases of the first 64 steps of sample 0, with !== (an unknown bit x is a mismatch, so the
+// same bench can run a gate-level netlist). Prints "PASS n samples" or each mismatch and "FAIL".
 //   iverilog -g2005 -o tb.vvp setosa_tb.v ../rtl/*.v && vvp tb.vvp +vectors=../vectors.txt [+limit=N] [+trace=dump.vcd]
 `timescale 1ns / 1ps
 module setosa_tb;
@@ -78,7 +79,7 @@ module setosa_tb;
                     for (i = 0; i < N; i = i + 1) begin
                         phase = dut.all_phases[i * P +: P];
                         digest = digest * 32'd31 + phase;
-                        if (s == 0 && step < trace_steps && phase != trace[step * N + i][P - 1:0]) begin
+                        if (s == 0 && step < trace_steps && phase !== trace[step * N + i][P - 1:0]) begin
                             $display("MISMATCH sample 0 step %0d oscillator %0d phase: expected %0d, got %0d",
                                 step, i, trace[step * N + i], phase);
                             errors = errors + 1;
@@ -87,19 +88,19 @@ module setosa_tb;
                     step = step + 1;
                 end
             end
-            if (out_class != expected_class[0:0]) begin
+            if (out_class !== expected_class[0:0]) begin
                 $display("MISMATCH sample %0d cycle %0d out_class: expected %0d, got %0d", s, cycles, expected_class, out_class);
                 errors = errors + 1;
             end
-            if (out_sync != expected_sync[0:0]) begin
+            if (out_sync !== expected_sync[0:0]) begin
                 $display("MISMATCH sample %0d cycle %0d out_sync: expected %0d, got %0d", s, cycles, expected_sync, out_sync);
                 errors = errors + 1;
             end
-            if (digest != expected_digest) begin
+            if (digest !== expected_digest) begin
                 $display("MISMATCH sample %0d phase digest over %0d steps: expected %h, got %h", s, step, expected_digest, digest);
                 errors = errors + 1;
             end
-            if (cycles != expected_latency) begin
+            if (cycles !== expected_latency) begin
                 $display("MISMATCH sample %0d latency: expected %0d cycles, got %0d", s, expected_latency, cycles);
                 errors = errors + 1;
             end

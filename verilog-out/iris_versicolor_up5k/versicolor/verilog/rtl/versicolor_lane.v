@@ -51,7 +51,10 @@ module versicolor_lane (
     reg active_c;
     reg [15:0] phase_word_c;
     reg signed [14:0] word_c;
-    reg signed [26:0] mix;
+    // kept out of the DSPs: Yosys 0.23 packs this register both as the output register of the DSP
+    // summing the products and as the input register of the DSPs multiplying it by K, and leaves
+    // those inputs undriven (the iCE40 netlist simulation of `verify` caught it)
+    (* keep *) reg signed [26:0] mix;
     always @(posedge clk) begin
         active_c <= active_b;
         phase_word_c <= phase_word_b;

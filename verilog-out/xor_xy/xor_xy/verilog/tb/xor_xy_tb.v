@@ -3,7 +3,8 @@
 // change the .osc file or the trained parameters and run `oscnet compile` again.
 // Icarus Verilog testbench: runs the vectors file through xor_xy_top and compares, bit for bit,
 // the class, the latency, a digest of every free phase after every step, and the phases of the
-// first 64 steps of sample 0. Prints "PASS n samples" or each mismatch and "FAIL".
+// first 64 steps of sample 0, with !== (an unknown bit x is a mismatch). Prints "PASS n
+// samples" or each mismatch and "FAIL".
 // Run it in the folder that holds mem/ (the $readmemh files):
 //   iverilog -g2005 -o tb.vvp rtl/*.v tb/xor_xy_tb.v && vvp tb.vvp +vectors=vectors.txt [+limit=N] [+trace=dump.vcd]
 `timescale 1ns / 1ps
@@ -76,7 +77,7 @@ module xor_xy_tb;
                 #1 cycles = cycles + 1;
                 if (was_commit) begin
                     digest = digest * 32'd31 + phase;
-                    if (s == 0 && commits < trace_steps * N && phase != trace[commits][P - 1:0]) begin
+                    if (s == 0 && commits < trace_steps * N && phase !== trace[commits][P - 1:0]) begin
                         $display("MISMATCH sample 0 step %0d unit %0d phase: expected %0d, got %0d",
                             commits / N, commits % N, trace[commits], phase);
                         errors = errors + 1;
@@ -84,15 +85,15 @@ module xor_xy_tb;
                     commits = commits + 1;
                 end
             end
-            if (out_class != expected_class[0:0]) begin
+            if (out_class !== expected_class[0:0]) begin
                 $display("MISMATCH sample %0d out_class: expected %0d, got %0d", s, expected_class, out_class);
                 errors = errors + 1;
             end
-            if (digest != expected_digest) begin
+            if (digest !== expected_digest) begin
                 $display("MISMATCH sample %0d phase digest over %0d commits: expected %h, got %h", s, commits, expected_digest, digest);
                 errors = errors + 1;
             end
-            if (cycles != expected_latency) begin
+            if (cycles !== expected_latency) begin
                 $display("MISMATCH sample %0d latency: expected %0d cycles, got %0d", s, expected_latency, cycles);
                 errors = errors + 1;
             end

@@ -270,6 +270,35 @@ public final class Synthesis {
                 cells.getOrDefault("SB_CARRY", 0), cells.getOrDefault("SB_MAC16", 0));
     }
 
+    /**
+     * The iCE40 gate-level netlist of {@code top} as Verilog ({@code build/ice40_dsp_gates.v} or
+     * {@code build/ice40_gates.v}), mapped with or without DSPs, for simulation against the vectors. The top
+     * module's own wires are kept, because the testbench reads some of them (the step strobe and
+     * the phases).
+     */
+    public static Path ice40GateNetlist(Path folder, String top, List<String> files, boolean dsps)
+            throws IOException {
+        Path dir = folder.toAbsolutePath();
+        Path netlist = dir.resolve("build").resolve(dsps ? "ice40_dsp_gates.v" : "ice40_gates.v");
+        Files.createDirectories(netlist.getParent());
+        yosys(dir, "read_verilog " + String.join(" ", files) + "; hierarchy -top " + top + "; setattr -set keep 1 "
+                + top + "/w:*; synth_ice40 " + (dsps ? "-dsp " : "") + "-top " + top + "; write_verilog -noattr "
+                + netlist);
+        return netlist;
+    }
+
+    /** Yosys's simulation models of the iCE40 cells, installed beside it ({@code share/yosys/ice40}). */
+    public static Path ice40CellModels() throws IOException {
+        Path yosys = Tools.require(Tools.Tool.YOSYS).toRealPath();
+        Path models = yosys.getParent().resolveSibling("share").resolve("yosys").resolve("ice40")
+                .resolve("cells_sim.v");
+        if (!Files.isRegularFile(models)) {
+            throw new IOException("the iCE40 cell models of Yosys are not at " + models
+                    + " (they come with yosys; reinstall it: apt-get install -y yosys)");
+        }
+        return models;
+    }
+
     /** {@code synth_xilinx} for 7-series: resources against {@link #ZYNQ_7020}. No place and route. */
     public static Xilinx xilinx(Path folder, String top, List<String> files) throws IOException {
         Path dir = folder.toAbsolutePath();

@@ -53,7 +53,9 @@ record VerilogVerification(Path dir, Verification.Options options, PrintWriter o
                     .put("flip_flops", generic.flipFlops()).put("memories", generic.memories())
                     .put("seconds", generic.seconds());
             if (synthesis.equals("ice40")) {
-                ice40(hw, resources, json).ifPresent(check -> checks.add(Verification.report(out, check)));
+                for (Check check : ice40(hw, resources, json, icarusSamples)) {
+                    checks.add(Verification.report(out, check));
+                }
             }
             if (synthesis.equals("xilinx")) {
                 xilinx(hw, resources, json);
@@ -66,9 +68,10 @@ record VerilogVerification(Path dir, Verification.Options options, PrintWriter o
 
     /**
      * iCE40 synthesis into the resources; when a part holds the design, its place and route is a
-     * check (a design that fits by its counts must also place, route and pack).
+     * check (a design that fits by its counts must also place, route and pack), and so is the
+     * testbench on the mapped netlist (what is placed computes what the RTL computes).
      */
-    private java.util.Optional<Check> ice40(HwJson.Summary hw, Map<String, String> resources, ObjectNode json)
+    private List<Check> ice40(HwJson.Summary hw, Map<String, String> resources, ObjectNode json, int samples)
             throws IOException {
         out.println("synthesizing (yosys synth_ice40 -dsp, then without DSPs; nextpnr-ice40 on the smallest part"
                 + " that holds it) ...");
@@ -94,13 +97,32 @@ record VerilogVerification(Path dir, Verification.Options options, PrintWriter o
         ice.fmaxMhz().ifPresent(f -> i.put("fmax_mhz", f).put("classifications_per_second", f * 1e6 / hw.latency()));
         ice.fmaxTimedCompletelyMhz().ifPresent(f -> i.put("fmax_without_dsps_mhz", f));
         if (ice.part().isEmpty()) {
-            return java.util.Optional.empty();
+            return List.of();
         }
-        return java.util.Optional.of(new Check("iCE40 place and route", ice.placed() && ice.fmaxMhz().isPresent(),
+        Check placed = new Check("iCE40 place and route", ice.placed() && ice.fmaxMhz().isPresent(),
                 ice.part().get().label() + ice.fmaxMhz().map(f -> String.format(Locale.ROOT, ", fmax %.1f MHz", f)
                         + ice.fmaxTimedCompletelyMhz().map(low -> String.format(Locale.ROOT,
                                 " (at least %.1f: without DSPs, every path timed)", low)).orElse(""))
-                        .orElse(": " + ice.note()), ice.seconds()));
+                        .orElse(": " + ice.note()), ice.seconds());
+        List<Check> checks = new ArrayList<>(List.of(placed, gateLevel(hw, cells.withDsps(), samples,
+                "iCE40 netlist simulation")));
+        if (cells.withDsps() && ice.fmaxTimedCompletelyMhz().isPresent()) {
+            // the lower bound is the clock of another netlist: it must compute the same values too
+            checks.add(gateLevel(hw, false, samples, "iCE40 netlist without DSPs"));
+        }
+        return checks;
+    }
+
+    /** The Icarus testbench on the {@code synth_ice40} netlist, Yosys's cell models for the cells. */
+    private Check gateLevel(HwJson.Summary hw, boolean dsps, int samples, String name) throws IOException {
+        out.println("simulating the iCE40 netlist (synth_ice40" + (dsps ? " -dsp" : "") + ", Yosys's cell models,"
+                + " Icarus) ...");
+        out.flush();
+        long start = System.nanoTime();
+        Path netlist = Synthesis.ice40GateNetlist(dir, hw.topModule(), hw.rtlFiles(), dsps);
+        double synthesisSeconds = (System.nanoTime() - start) / 1e9;
+        Check gates = new Cosimulation(dir, hw).icarusGates(name, netlist, Synthesis.ice40CellModels(), samples);
+        return new Check(gates.name(), gates.passed(), gates.detail(), gates.seconds() + synthesisSeconds);
     }
 
     private void xilinx(HwJson.Summary hw, Map<String, String> resources, ObjectNode json) throws IOException {

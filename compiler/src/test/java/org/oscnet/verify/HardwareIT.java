@@ -102,6 +102,18 @@ class HardwareIT {
 
     @Test
     @Order(2)
+    void theMappedIce40NetlistComputesWhatTheRtlComputes() throws Exception {
+        requireTools(Tools.Tool.YOSYS);
+        org.oscnet.io.HwJson.Summary hw = org.oscnet.io.HwJson.read(verilog.resolve("hw.json"));
+        Path netlist = Synthesis.ice40GateNetlist(verilog, hw.topModule(), hw.rtlFiles(), true);
+        assertTrue(Files.readString(netlist).contains("SB_MAC16"), "the multipliers are in DSPs");
+        Check gates = new Cosimulation(verilog, hw).icarusGates("iCE40 netlist simulation", netlist,
+                Synthesis.ice40CellModels(), 1);
+        assertTrue(gates.passed(), gates.detail());
+    }
+
+    @Test
+    @Order(3)
     void aChangedConstantInTheVerilogIsReportedAsAMismatch() throws Exception {
         Path lane = verilog.resolve("rtl/small_lane.v");
         String text = Files.readString(lane);
@@ -121,7 +133,38 @@ class HardwareIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
+    void anUnknownBitInTheVerilogFailsTheIcarusTestbench() throws Exception {
+        // the testbench must see x as a mismatch: a gate-level netlist with an undriven DSP input
+        // computes x, and `!=` would let it pass
+        Path copy = dir.resolve("unknown");
+        copyFolder(verilog, copy);
+        Path lane = copy.resolve("rtl/small_lane.v");
+        java.util.regex.Matcher literal = java.util.regex.Pattern.compile("(\\d+)'sd\\d+ \\* mix_wide")
+                .matcher(Files.readString(lane));
+        assertTrue(literal.find(), "the coupling constant is in the lane");
+        Files.writeString(lane, literal.replaceFirst(literal.group(1) + "'sbx * mix_wide"));
+
+        Cosimulation cosim = new Cosimulation(copy, org.oscnet.io.HwJson.read(copy.resolve("hw.json")));
+        Check icarus = cosim.icarus(1, false);
+        assertTrue(!icarus.passed() && icarus.detail().contains("got x"), icarus.detail());
+    }
+
+    private static void copyFolder(Path from, Path to) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
     void aPipelinedArrayWhoseStepsExceedATurnIsBitExact() throws Exception {
         // trained at the hardware's step (5 ns), two lanes each cut by two pipeline registers: an
         // increment can exceed a whole turn of a 12-bit phase, which the lane keeps modulo a turn
@@ -153,7 +196,7 @@ class HardwareIT {
     }
 
     @ParameterizedTest
-    @Order(4)
+    @Order(6)
     @CsvSource({"banked2, lanes 2; pipeline 4;", "banked1, lanes 1;"})
     void anArrayWithItsStateInBlockRamIsBitExact(String name, String lanes) throws Exception {
         // 17 oscillators make at least 8 groups per lane, so phases and words live in RAM banks
