@@ -59,3 +59,18 @@ verilator --cc --exe --build -O2 -Mdir build/verilator --top-module ${name}_top 
 build/verilator/${name}_sim vectors.txt
 iverilog -g2005 -o build/${name}_tb.vvp -f ${name}.f tb/${name}_tb.v && vvp -n build/${name}_tb.vvp +vectors=vectors.txt +limit=4
 ```
+
+## Simulate the synthesized netlist
+
+The testbench compares with `!==`, so it can run a gate-level netlist too and an unknown bit is a
+mismatch. After synthesis, run it on what your flow will place: synthesis tools have bugs (Yosys
+0.23's `synth_ice40 -dsp` can leave a DSP input undriven when one register could feed two DSPs).
+For iCE40, with Yosys's cell models (`oscnet verify --synthesis ice40` does this when a part holds
+the design):
+
+```sh
+yosys -q -p "read_verilog $(tr '\n' ' ' < ${name}.f); hierarchy -top ${name}_top; setattr -set keep 1 ${name}_top/w:*; synth_ice40 -dsp -top ${name}_top; write_verilog -noattr build/${name}_gates.v"
+iverilog -g2012 -DNO_ICE40_DEFAULT_ASSIGNMENTS -o build/${name}_gates.vvp "$(dirname "$(readlink -f "$(command -v yosys)")")/../share/yosys/ice40/cells_sim.v" build/${name}_gates.v tb/${name}_tb.v && vvp -n build/${name}_gates.vvp +vectors=vectors.txt +limit=1
+```
+
+`setattr ... keep` keeps the top module's wires the testbench reads (the step strobe and the phases).
