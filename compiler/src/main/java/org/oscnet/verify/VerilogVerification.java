@@ -53,9 +53,7 @@ record VerilogVerification(Path dir, Verification.Options options, PrintWriter o
                     .put("flip_flops", generic.flipFlops()).put("memories", generic.memories())
                     .put("seconds", generic.seconds());
             if (synthesis.equals("ice40")) {
-                for (Check check : ice40(hw, resources, json, icarusSamples)) {
-                    checks.add(Verification.report(out, check));
-                }
+                checks.addAll(ice40(hw, resources, json, icarusSamples));
             }
             if (synthesis.equals("xilinx")) {
                 xilinx(hw, resources, json);
@@ -69,7 +67,8 @@ record VerilogVerification(Path dir, Verification.Options options, PrintWriter o
     /**
      * iCE40 synthesis into the resources; when a part holds the design, its place and route is a
      * check (a design that fits by its counts must also place, route and pack), and so is the
-     * testbench on the mapped netlist (what is placed computes what the RTL computes).
+     * testbench on the mapped netlist (what is placed computes what the RTL computes). Prints
+     * each check as it ends.
      */
     private List<Check> ice40(HwJson.Summary hw, Map<String, String> resources, ObjectNode json, int samples)
             throws IOException {
@@ -104,11 +103,12 @@ record VerilogVerification(Path dir, Verification.Options options, PrintWriter o
                         + ice.fmaxTimedCompletelyMhz().map(low -> String.format(Locale.ROOT,
                                 " (at least %.1f: without DSPs, every path timed)", low)).orElse(""))
                         .orElse(": " + ice.note()), ice.seconds());
-        List<Check> checks = new ArrayList<>(List.of(placed, gateLevel(hw, cells.withDsps(), samples,
-                "iCE40 netlist simulation")));
+        // each check is printed as it ends, so the clock shows before the slower simulations run
+        List<Check> checks = new ArrayList<>(List.of(Verification.report(out, placed)));
+        checks.add(Verification.report(out, gateLevel(hw, cells.withDsps(), samples, "iCE40 netlist simulation")));
         if (cells.withDsps() && ice.fmaxTimedCompletelyMhz().isPresent()) {
             // the lower bound is the clock of another netlist: it must compute the same values too
-            checks.add(gateLevel(hw, false, samples, "iCE40 netlist without DSPs"));
+            checks.add(Verification.report(out, gateLevel(hw, false, samples, "iCE40 netlist without DSPs")));
         }
         return checks;
     }
