@@ -240,7 +240,6 @@ public final class SweepSummary {
         return first.length() > 200 ? first.substring(0, 200) + " ..." : first;
     }
 
-
     private static String format(double value) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.1f", value);
     }

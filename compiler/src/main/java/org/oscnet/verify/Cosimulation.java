@@ -71,21 +71,10 @@ public final class Cosimulation {
     }
 
     public Check icarus(int samples, boolean trace) throws IOException {
-        Files.createDirectories(build);
-        List<String> command = new ArrayList<>(List.of(Tools.require(Tools.Tool.ICARUS).toString(), "-g2005", "-o",
-                build.resolve(hw.name() + "_tb.vvp").toString()));
-        command.addAll(hw.rtlFiles());
-        command.add("tb/" + hw.name() + "_tb.v");
-        ExternalRun.Outcome built = ExternalRun.run(dir, TIMEOUT, command);
-        if (!built.ok()) {
-            return new Check("Icarus cosimulation", false, "iverilog failed:\n" + built.tail(30), built.seconds());
-        }
-        List<String> run = new ArrayList<>(List.of(Tools.require(Tools.Tool.ICARUS_RUNTIME).toString(), "-n",
-                build.resolve(hw.name() + "_tb.vvp").toString(), "+vectors=vectors.txt", "+limit=" + samples));
-        if (trace) {
-            run.add("+trace=" + build.resolve(hw.name() + "_icarus.vcd"));
-        }
-        return verdict("Icarus cosimulation", ExternalRun.run(dir, TIMEOUT, run), built.seconds());
+        List<String> sources = new ArrayList<>(List.of("-g2005"));
+        sources.addAll(hw.rtlFiles());
+        return icarus("Icarus cosimulation", sources, build.resolve(hw.name() + "_tb.vvp"), samples,
+                trace ? List.of("+trace=" + build.resolve(hw.name() + "_icarus.vcd")) : List.of());
     }
 
     /**
@@ -93,17 +82,27 @@ public final class Cosimulation {
      * models) instead of the RTL: proves that synthesis kept the design's values, bit for bit.
      */
     public Check icarusGates(String name, Path netlist, Path cellModels, int samples) throws IOException {
-        Files.createDirectories(build);
-        Path compiled = build.resolve(hw.name() + "_gates.vvp");
         // the define drops the models' default port values, a SystemVerilog form Icarus does not parse
-        ExternalRun.Outcome built = ExternalRun.run(dir, TIMEOUT, List.of(Tools.require(Tools.Tool.ICARUS).toString(),
-                "-g2012", "-DNO_ICE40_DEFAULT_ASSIGNMENTS", "-o", compiled.toString(), cellModels.toString(),
-                netlist.toString(), "tb/" + hw.name() + "_tb.v"));
+        return icarus(name, List.of("-g2012", "-DNO_ICE40_DEFAULT_ASSIGNMENTS", cellModels.toString(),
+                netlist.toString()), build.resolve(hw.name() + "_gates.vvp"), samples, List.of());
+    }
+
+    /** iverilog with {@code options} (language, defines, design files) and the testbench, then vvp. */
+    private Check icarus(String name, List<String> options, Path compiled, int samples, List<String> plusArgs)
+            throws IOException {
+        Files.createDirectories(build);
+        List<String> command = new ArrayList<>(List.of(Tools.require(Tools.Tool.ICARUS).toString(), "-o",
+                compiled.toString()));
+        command.addAll(options);
+        command.add("tb/" + hw.name() + "_tb.v");
+        ExternalRun.Outcome built = ExternalRun.run(dir, TIMEOUT, command);
         if (!built.ok()) {
             return new Check(name, false, "iverilog failed:\n" + built.tail(30), built.seconds());
         }
-        return verdict(name, ExternalRun.run(dir, TIMEOUT, List.of(Tools.require(Tools.Tool.ICARUS_RUNTIME).toString(),
-                "-n", compiled.toString(), "+vectors=vectors.txt", "+limit=" + samples)), built.seconds());
+        List<String> run = new ArrayList<>(List.of(Tools.require(Tools.Tool.ICARUS_RUNTIME).toString(), "-n",
+                compiled.toString(), "+vectors=vectors.txt", "+limit=" + samples));
+        run.addAll(plusArgs);
+        return verdict(name, ExternalRun.run(dir, TIMEOUT, run), built.seconds());
     }
 
     private static Check verdict(String name, ExternalRun.Outcome run, double buildSeconds) {
