@@ -36,8 +36,10 @@ public final class EquilibriumJson {
             Double dispersion, Double noiseLinewidth) {
     }
 
-    record How(String method, double beta, String nudge, String optimizer, double learningRate, int iterations,
-            String batch, long seed) {
+    /** {@code testStarts} only when each checkpoint drew its own ({@code starts fresh}). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record How(String method, double beta, String nudge, String testStarts, String optimizer, double learningRate,
+            int iterations, String batch, long seed) {
     }
 
     /** One coupling, written as the array {@code [low, high, W]}. */
@@ -78,6 +80,7 @@ public final class EquilibriumJson {
                 network.simulation().noiseLinewidth() == 0 ? null : network.simulation().noiseLinewidth());
         TrainingMethod.EquilibriumPropagation ep = (TrainingMethod.EquilibriumPropagation) training.method();
         How how = new How(ep.keyword(), ep.beta(), ep.symmetric() ? "symmetric" : "positive",
+                ep.freshTestStarts() ? "fresh at every checkpoint" : null,
                 training.optimizer().kind().name().toLowerCase(java.util.Locale.ROOT),
                 training.optimizer().learningRate(), training.steps(),
                 (training.batchSize() == 0 ? "all" : Integer.toString(training.batchSize()))

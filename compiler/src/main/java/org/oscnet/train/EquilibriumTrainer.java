@@ -35,6 +35,8 @@ public final class EquilibriumTrainer {
     static final int CHECKPOINTS = 200;
     /** Seed stream of the test relaxations' starting phases (the same at every checkpoint). */
     private static final long EVALUATION_STREAM = 0x6576616cL;
+    /** Seed stream of each checkpoint's own test starts, with {@code starts fresh}. */
+    private static final long FRESH_STARTS_STREAM = 0x66726573L;
 
     private final EquilibriumNetwork network;
     private final Dataset dataset;
@@ -114,7 +116,8 @@ public final class EquilibriumTrainer {
                 relaxations += rows.length;
                 listener.iteration(0, 1, step, steps, result.cost / rows.length, result.correct / (double) rows.length);
                 if (step % every == 0 || step == steps) {
-                    Evaluation test = evaluate(simulator, params, dataset.test(), seed, pool);
+                    long testSeed = method.freshTestStarts() ? Seeds.derive(seed, FRESH_STARTS_STREAM, step) : seed;
+                    Evaluation test = evaluate(simulator, params, dataset.test(), testSeed, pool);
                     double meanCost = windowCost / windowSamples;
                     checkpoints.add(step);
                     costCurve.add(meanCost);

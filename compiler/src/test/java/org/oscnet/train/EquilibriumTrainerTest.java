@@ -2,6 +2,7 @@ package org.oscnet.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -74,5 +75,19 @@ class EquilibriumTrainerTest {
             assertTrue(last < first, "cost " + first + " -> " + last);
             assertTrue(trained.testAccuracy() > 0.9, "symmetric " + symmetric + ": " + trained.testAccuracy());
         }
+    }
+
+    @Test
+    void freshTestStartsChangeTheCheckpointsButNotWhatIsLearnt() {
+        Dataset data = blobs(40, 3);
+        Training fixed = new Training("net", "blobs", new TrainingMethod.EquilibriumPropagation(0.1, false, false),
+                new Optimizer(Optimizer.Kind.SGD, 0.2, 0.9, 0.999, 1e-8, 0), 10, false, 8, true, 3, 1, 1);
+        Training fresh = fixed.withMethod(new TrainingMethod.EquilibriumPropagation(0.1, false, true));
+        TrainedEquilibrium a = new EquilibriumTrainer(network(true), data, fixed, TrainingListener.SILENT, 2).train();
+        TrainedEquilibrium b = new EquilibriumTrainer(network(true), data, fresh, TrainingListener.SILENT, 2).train();
+        assertArrayEquals(a.parameters(), b.parameters(), 0.0);
+        assertEquals(a.testAccuracy(), b.testAccuracy(), 0.0, "the final test keeps the fixed starts");
+        assertEquals(a.testAccuracyCurve().size(), b.testAccuracyCurve().size());
+        assertNotEquals(a.testAccuracyCurve(), b.testAccuracyCurve(), "each checkpoint relaxes from its own starts");
     }
 }

@@ -122,9 +122,16 @@ public sealed interface TrainingMethod {
     /**
      * Equilibrium propagation with nudging strength {@code beta} (seed papers 3, 4). One-sided: the
      * gradient is {@code (dE/dθ at +β − dE/dθ at 0) / β}; {@code symmetric}: {@code (dE/dθ at +β −
-     * dE/dθ at −β) / 2β}, whose error falls as β² instead of β.
+     * dE/dθ at −β) / 2β}, whose error falls as β² instead of β. {@code freshTestStarts}: every
+     * checkpoint relaxes the test samples from new random phases (seeded by the step), as the
+     * seed paper's code draws them, instead of the same phases at every checkpoint; the maximum over
+     * checkpoints then also picks the luckiest starts.
      */
-    record EquilibriumPropagation(double beta, boolean symmetric) implements TrainingMethod {
+    record EquilibriumPropagation(double beta, boolean symmetric, boolean freshTestStarts) implements TrainingMethod {
+        public EquilibriumPropagation(double beta, boolean symmetric) {
+            this(beta, symmetric, false);
+        }
+
         public String keyword() {
             return "equilibrium propagation";
         }

@@ -162,10 +162,11 @@ final class TrainingChecker {
                         shift(options, maybeDataset));
             }
             default -> {
-                OptionSet options = new OptionSet(written, List.of("beta", "nudge"), owner, diagnostics);
+                OptionSet options = new OptionSet(written, List.of("beta", "nudge", "starts"), owner, diagnostics);
                 yield new TrainingMethod.EquilibriumPropagation(options.quantity("beta", Dimension.NONE, 0.1,
                         Values.positive()),
-                        options.word("nudge", List.of("positive", "symmetric"), "positive").equals("symmetric"));
+                        options.word("nudge", List.of("positive", "symmetric"), "positive").equals("symmetric"),
+                        options.word("starts", List.of("fixed", "fresh"), "fixed").equals("fresh"));
             }
         };
     }
