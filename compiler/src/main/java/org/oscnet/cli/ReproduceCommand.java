@@ -189,9 +189,14 @@ final class ReproduceCommand implements Callable<Integer> {
         double minutes = (System.nanoTime() - start) / 60e9;
         String command = "oscnet reproduce paper3" + (quick ? " --quick" : " --seeds " + seedCount)
                 + (steps > 0 ? " --steps " + steps : "") + (only == null ? "" : " --only " + String.join(",", groups))
-                + (set == null ? "" : set.stream().map(a -> " --set " + a).collect(java.util.stream.Collectors.joining()));
+                + (set == null ? "" : set.stream().map(a -> " --set " + shellWord(a)).collect(java.util.stream.Collectors.joining()));
         return failedOr(write(org.oscnet.reproduce.Paper3Report.markdown(report, command, Main.version(), minutes),
                 report.plots(), org.oscnet.reproduce.Paper3Report.table(report)), report.failed());
+    }
+
+    /** {@code word} as a shell reads it back: single-quoted when it holds a space or other special character. */
+    static String shellWord(String word) {
+        return word.matches("[A-Za-z0-9_.,=:/+%-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** The {@code --set} overrides; a malformed one is a user error before anything runs. */

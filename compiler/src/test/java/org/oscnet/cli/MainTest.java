@@ -378,11 +378,11 @@ class MainTest {
     void reproducePaper3SetsASettingOfEveryRun() throws IOException {
         Path out = tmp.resolve("paper3-fire");
         Run run = run("reproduce", "paper3", "--only", "64-20-10", "--steps", "2", "--seeds", "1", "--set",
-                "integrator=fire", "-o", out.toString());
+                "integrator=fire", "--set", "train.test every=1", "-o", out.toString());
         assertEquals(0, run.status(), run.err());
         String report = Files.readString(out.resolve("README.md"));
-        assertTrue(report.contains("oscnet reproduce paper3 --seeds 1 --steps 2 --only 64-20-10 --set integrator=fire"),
-                report);
+        assertTrue(report.contains("oscnet reproduce paper3 --seeds 1 --steps 2 --only 64-20-10 --set integrator=fire"
+                + " --set 'train.test every=1'"), report);
         assertTrue(report.contains("relaxation: FIRE"), report);
         assertTrue(Files.readString(out.resolve("results.jsonl")).contains("\"integrator\":\"fire\""));
 
