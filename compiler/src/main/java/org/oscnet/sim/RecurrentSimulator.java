@@ -382,9 +382,19 @@ public final class RecurrentSimulator {
             System.arraycopy(s, base + xs, o, into, xs);
         } else {
             for (int i = 0; i < xs; i++) {
-                o[into + i] = Math.tanh(s[base + i]);
+                o[into + i] = tanh(s[base + i]);
             }
         }
+    }
+
+    /**
+     * {@code tanh v} through {@link Math#exp}, which HotSpot compiles to an intrinsic, where
+     * {@link Math#tanh} runs the portable fdlibm code: about 4x faster here (6-9 against 28-40 ns),
+     * and CTRNN training spends most of its time on it. Within 4e-16 of {@code Math.tanh}; ±1 beyond
+     * |v| ≈ 19, where exp over- or underflows.
+     */
+    static double tanh(double v) {
+        return 1 - 2 / (Math.exp(2 * v) + 1);
     }
 
     /** The drive {@code I} of every neuron and lane for outputs {@code o}, into {@code drive}. */

@@ -460,7 +460,7 @@ class MainTest {
         assertEquals(0, run.status(), run.err());
         String report = Files.readString(out.resolve("README.md"));
         assertTrue(report.contains("| spintronic (STNO) |"), report);
-        assertTrue(report.contains("| CTRNN baseline (lr 0.03) |"), report);
+        assertTrue(report.contains("| CTRNN baseline (lr 0.06) |"), report);
         assertTrue(report.contains("89.83 ± 2.91"), report);
         // one epoch: the best test epoch is the last one
         String[] spintronic = report.lines().filter(l -> l.startsWith("| spintronic (STNO) |")).findFirst()

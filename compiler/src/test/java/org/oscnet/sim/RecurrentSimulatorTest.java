@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -163,5 +164,18 @@ class RecurrentSimulatorTest {
             worst = Math.max(worst, Math.abs(a[i] - b[i]));
         }
         return worst;
+    }
+
+    @Test
+    void theCtrnnTanhIsMathTanhToWithinRounding() {
+        SplittableRandom random = new SplittableRandom(7);
+        for (int k = 0; k < 200_000; k++) {
+            double v = random.nextDouble(-25, 25) * (k % 2 == 0 ? 1 : 1e-3);
+            assertEquals(Math.tanh(v), RecurrentSimulator.tanh(v), 4e-16, "tanh " + v);
+        }
+        assertEquals(1.0, RecurrentSimulator.tanh(800), 0.0);
+        assertEquals(-1.0, RecurrentSimulator.tanh(-800), 0.0);
+        assertEquals(0.0, RecurrentSimulator.tanh(0), 0.0);
+        assertTrue(Double.isNaN(RecurrentSimulator.tanh(Double.NaN)));
     }
 }
