@@ -48,7 +48,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         CompileCommand.compileAll(spec, design, file, output, everything, Optional.empty());
         Verification.Options options = new Verification.Options(false, 3, "generic", 10,
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), 0);
         for (HardwareTarget target : design.hardware()) {
             for (String kind : new String[] {"verilog", "spice"}) {
                 Path folder = output.resolve(target.network()).resolve(kind);

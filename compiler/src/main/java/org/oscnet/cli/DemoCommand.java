@@ -51,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
         TrainCommand.trainAll(spec, design, example, output, null);
         CompileCommand.compileAll(spec, design, example, output, new LinkedHashSet<>(Pipeline.TARGETS),
                 Optional.empty());
-        Verification.Options options = new Verification.Options(false, 1, "generic", 0, 1);
+        Verification.Options options = new Verification.Options(false, 1, "generic", 0, 1, 0);
         int status = VerifyCommand.status(spec, Verification.run(output.resolve("versicolor/verilog"), options, out,
                 Main.version()));
         if (status == 0) {

@@ -55,6 +55,11 @@ final class VerifyCommand implements Callable<Integer> {
             description = "spice folders: Monte-Carlo trials per device spread, 0 for none (default: ${DEFAULT-VALUE})")
     int monteCarloTrials;
 
+    @Option(names = "--spice-samples", paramLabel = "N", defaultValue = "0",
+            description = "spice folders: run only the first N test samples of each classifier netlist, a quicker"
+                    + " check (report.md says how many ran); 0 for all of them (default)")
+    int spiceSamples;
+
     @Option(names = "--jobs", paramLabel = "N", description = "spice folders: ngspice runs at once (default: the"
             + " number of processors)")
     Integer jobs;
@@ -63,7 +68,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         int parallel = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         Verification.Options options = new Verification.Options(trace, icarusSamples, synthesis, monteCarloTrials,
-                parallel);
+                parallel, spiceSamples);
         return status(spec, Verification.run(dir, options, spec.commandLine().getOut(), Main.version()));
     }
 

@@ -44,6 +44,23 @@ public final class SpiceJson {
         public int samples() {
             return labels.length;
         }
+
+        /**
+         * The same network on its first {@code n} test samples (every per-sample array cut to them),
+         * its classifier netlists named {@code phase} and {@code stno} (null when it has none).
+         */
+        public Manifest firstSamples(int n, String phase, String stno) {
+            if (n < 1 || n > samples()) {
+                throw new IllegalArgumentException(n + " samples of " + samples());
+            }
+            int values = n * oscillators;
+            return new Manifest(schema, oscnet, source, network, oscillators, couplingHz, centreHz, stepSeconds, steps,
+                    readoutSteps, classNames, pairs, device, dacBits, dacFullScaleAmps, deviceSpread,
+                    java.util.Arrays.copyOf(labels, n), java.util.Arrays.copyOf(targetHz, values),
+                    java.util.Arrays.copyOf(codes, values), java.util.Arrays.copyOf(realisedHz, values),
+                    java.util.Arrays.copyOf(initialTurns, values), phaseSeed, phase, stno, tuningNetlist, tuningAmps,
+                    pairNetlist, pairBaseHz, pairDetuningHz);
+        }
     }
 
     public static String render(Manifest manifest) throws IOException {

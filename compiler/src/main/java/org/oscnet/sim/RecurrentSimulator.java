@@ -176,7 +176,7 @@ public final class RecurrentSimulator {
      */
     public Workspace workspace(int maxLength) {
         return new Workspace(stateSize, neurons, layout.classes(), maxLength * substeps + 1, column.length,
-                byColumnRow.length, heun);
+                byColumnRow.length, heun, !stno);
     }
 
     /**
@@ -208,6 +208,12 @@ public final class RecurrentSimulator {
         final double[] biasGradient;
         /** The drive at every step's state (and, for Heun, at its predictor), kept for the adjoint. */
         final double[] drives;
+        /**
+         * CTRNN neurons only: the outputs {@code tanh x} of every evaluation, slotted as {@link #drives},
+         * so that the adjoint reads them instead of computing every tanh again (a third of a CTRNN
+         * run's time went into them).
+         */
+        final double[] tanhOutputs;
         /** Heun's predictor state of every step, kept for the adjoint. */
         final double[] predictors;
         /**
@@ -227,7 +233,7 @@ public final class RecurrentSimulator {
         int count;
 
         Workspace(int stateSize, int neurons, int classes, int maxSteps, int kept, int betweenNeurons,
-                boolean heun) {
+                boolean heun, boolean tanh) {
             this.maxSteps = maxSteps;
             this.heun = heun;
             this.trajectory = new double[maxSteps * stateSize * LANES];
@@ -236,6 +242,7 @@ public final class RecurrentSimulator {
             this.packedGradient = new double[kept * LANES];
             this.biasGradient = new double[neurons * LANES];
             this.drives = new double[maxSteps * neurons * (heun ? 2 : 1) * LANES];
+            this.tanhOutputs = new double[tanh ? maxSteps * neurons * (heun ? 2 : 1) * LANES : 0];
             this.predictors = new double[heun ? maxSteps * stateSize * LANES : 0];
             this.outputs = new double[(neurons + 1) * LANES];
             this.drive = new double[neurons * LANES];
@@ -301,6 +308,7 @@ public final class RecurrentSimulator {
                 int to = from + n;
                 derivative(params, s, from, w.k1, w);
                 System.arraycopy(w.drive, 0, w.drives, step * stages * xs, xs);
+                keepTanh(w, step * stages);
                 if (heun) {
                     for (int i = 0; i < n; i++) {
                         w.tilde[i] = s[from + i] + h * w.k1[i];
@@ -308,6 +316,7 @@ public final class RecurrentSimulator {
                     System.arraycopy(w.tilde, 0, w.predictors, step * n, n);
                     derivative(params, w.tilde, 0, w.k2, w);
                     System.arraycopy(w.drive, 0, w.drives, (step * 2 + 1) * xs, xs);
+                    keepTanh(w, step * 2 + 1);
                     for (int i = 0; i < n; i++) {
                         s[to + i] = s[from + i] + 0.5 * h * (w.k1[i] + w.k2[i]);
                     }
@@ -319,6 +328,14 @@ public final class RecurrentSimulator {
             }
         }
         readout(params, s, step * n, w);
+    }
+
+    /** CTRNN neurons: keeps the outputs of the evaluation just made (in {@code w.outputs}) for the adjoint. */
+    private void keepTanh(Workspace w, int evaluation) {
+        if (!stno) {
+            int xs = neurons * LANES;
+            System.arraycopy(w.outputs, 0, w.tanhOutputs, evaluation * xs, xs);
+        }
     }
 
     /** Each lane's feature at input point {@code t}, into {@code w.feature}. */
@@ -555,7 +572,11 @@ public final class RecurrentSimulator {
         int driveBase = evaluation * xs;
         double[] o = w.outputs;
         double[] ga = w.driveCotangent;
-        outputs(s, base, o, 0);
+        if (stno) {
+            outputs(s, base, o, 0);
+        } else {
+            System.arraycopy(w.tanhOutputs, driveBase, o, 0, xs);
+        }
         System.arraycopy(w.feature, 0, o, xs, LANES);
         for (int i = 0; i < xs; i++) {
             double x = s[base + i];

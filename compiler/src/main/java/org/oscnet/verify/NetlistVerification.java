@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,10 +29,12 @@ record NetlistVerification(Path dir, Verification.Options options, PrintWriter o
     /** The netlists of a stno_rnn network against the simulator; report.md and report.json. */
     Verification.Outcome recurrent() throws IOException {
         RecurrentSpiceJson m = RecurrentSpiceJson.read(dir.resolve("spice.json"));
-        out.printf(Locale.ROOT, "running ngspice on %d test sequences (%d at a time) ...%n", m.netlists().size(),
-                options.jobs());
+        int samples = Verification.spiceSamples(options, m.netlists().size());
+        out.printf(Locale.ROOT, "running ngspice on %d of %d test sequences (%d at a time) ...%n", samples,
+                m.netlists().size(), options.jobs());
         out.flush();
-        RecurrentSpiceCheck.Outcome outcome = RecurrentSpiceCheck.run(dir, m, options.jobs(), c -> Verification.report(out, c));
+        RecurrentSpiceCheck.Outcome outcome = RecurrentSpiceCheck.run(dir, m, samples, options.jobs(),
+                c -> Verification.report(out, c));
         boolean allPassed = outcome.checks().stream().allMatch(Check::passed);
         Map<String, Object> model = spiceReportModel(m.network(), allPassed);
         model.put("referenceSubsteps", m.referenceSubsteps());
@@ -54,10 +57,11 @@ record NetlistVerification(Path dir, Verification.Options options, PrintWriter o
     /** The netlists of a stuart_landau network against the simulator; report.md and report.json. */
     Verification.Outcome stuartLandau() throws IOException {
         StuartLandauSpiceJson m = StuartLandauSpiceJson.read(dir.resolve("spice.json"));
-        out.printf(Locale.ROOT, "running ngspice on %d test rows (%d at a time) ...%n", m.netlists().size(),
-                options.jobs());
+        int samples = Verification.spiceSamples(options, m.netlists().size());
+        out.printf(Locale.ROOT, "running ngspice on %d of %d test rows (%d at a time) ...%n", samples,
+                m.netlists().size(), options.jobs());
         out.flush();
-        StuartLandauSpiceCheck.Outcome outcome = StuartLandauSpiceCheck.run(dir, m, options.jobs(),
+        StuartLandauSpiceCheck.Outcome outcome = StuartLandauSpiceCheck.run(dir, m, samples, options.jobs(),
                 c -> Verification.report(out, c));
         boolean allPassed = outcome.checks().stream().allMatch(Check::passed);
         Map<String, Object> model = spiceReportModel(m.network(), allPassed);
@@ -127,6 +131,32 @@ record NetlistVerification(Path dir, Verification.Options options, PrintWriter o
         return worst;
     }
 
+    /**
+     * The manifest cut to its first {@code n} test samples, its classifier netlists cut the same way
+     * into {@code build/} (the tuning and pair netlists hold no test samples and stay as they are).
+     */
+    private SpiceJson.Manifest firstSamples(SpiceJson.Manifest m, int n) throws IOException {
+        Path build = Files.createDirectories(dir.resolve("build"));
+        String phase = "build/" + SampleNetlists.name(m.phaseNetlist(), n);
+        Files.writeString(build.resolve(SampleNetlists.name(m.phaseNetlist(), n)),
+                SampleNetlists.firstSamples(read(m.phaseNetlist()), n));
+        String stno = null;
+        if (m.stnoNetlist() != null) {
+            stno = "build/" + SampleNetlists.name(m.stnoNetlist(), n);
+            Files.writeString(build.resolve(SampleNetlists.name(m.stnoNetlist(), n)),
+                    SampleNetlists.firstSamples(read(m.stnoNetlist()), n));
+        }
+        return m.firstSamples(n, phase, stno);
+    }
+
+    private String read(String netlist) throws IOException {
+        try {
+            return Files.readString(dir.resolve(netlist));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BadInput(dir.resolve(netlist) + " is missing: spice.json names it; compile again");
+        }
+    }
+
     /** The netlists of a kuramoto network against the simulator, and the Monte-Carlo study; report.md and report.json. */
     Verification.Outcome kuramoto() throws IOException {
         int monteCarloTrials = options.monteCarloTrials();
@@ -135,6 +165,10 @@ record NetlistVerification(Path dir, Verification.Options options, PrintWriter o
             m = SpiceJson.read(dir.resolve("spice.json"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new BadInput(dir.resolve("spice.json") + " is not a valid spice.json: " + e.getOriginalMessage());
+        }
+        int samples = Verification.spiceSamples(options, m.samples());
+        if (samples < m.samples()) {
+            m = firstSamples(m, samples);
         }
         out.printf(Locale.ROOT, "running ngspice on %d test samples (%s%s) and %d Monte-Carlo trials per spread ...%n",
                 m.samples(), m.phaseNetlist(), m.stnoNetlist() == null ? "" : ", " + m.stnoNetlist() + ", "

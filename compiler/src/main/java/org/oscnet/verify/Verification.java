@@ -23,9 +23,11 @@ public final class Verification {
 
     /**
      * How to verify. {@code synthesis}: none, generic, ice40 or xilinx; {@code icarusSamples} at least 1;
-     * {@code monteCarloTrials} 0 or more; {@code jobs} ngspice runs at once.
+     * {@code monteCarloTrials} 0 or more; {@code jobs} ngspice runs at once; {@code spiceSamples}
+     * the test samples the SPICE checks run, the first ones of each folder's netlists (0: all).
      */
-    public record Options(boolean trace, int icarusSamples, String synthesis, int monteCarloTrials, int jobs) {
+    public record Options(boolean trace, int icarusSamples, String synthesis, int monteCarloTrials, int jobs,
+            int spiceSamples) {
         public static final List<String> SYNTHESIS = List.of("none", "generic", "ice40", "xilinx");
 
         public Options {
@@ -41,10 +43,18 @@ public final class Verification {
             if (jobs < 1) {
                 throw new BadInput("--jobs must be at least 1");
             }
+            if (spiceSamples < 0) {
+                throw new BadInput("--spice-samples must be 0 (all) or more");
+            }
         }
     }
 
     /** The checks that ran in {@code dir}. */
+    /** {@code count} samples, or all of them when {@code spiceSamples} is 0 or asks for more. */
+    static int spiceSamples(Options options, int count) {
+        return options.spiceSamples() == 0 ? count : Math.min(count, options.spiceSamples());
+    }
+
     public record Outcome(Path dir, List<Check> checks) {
         public Outcome {
             checks = List.copyOf(checks);

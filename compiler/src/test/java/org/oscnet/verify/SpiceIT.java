@@ -77,8 +77,27 @@ class SpiceIT {
         assertTrue(Files.isRegularFile(spice.resolve("device_spread.png")));
     }
 
+    /** --spice-samples: the first samples of both classifier netlists run (cut copies in build/), the rest not. */
     @Test
     @Order(2)
+    void theFirstSamplesAloneRunWhenAsked() throws Exception {
+        String before = Files.readString(spice.resolve("tiny_phase.cir"));
+        HardwareIT.Run verify = HardwareIT.oscnet("verify", spice.toString(), "--monte-carlo", "0", "--spice-samples",
+                "2");
+        assertEquals(0, verify.status(), verify.out() + verify.err());
+        assertTrue(verify.out().contains("running ngspice on 2 test samples"), verify.out());
+        assertTrue(verify.out().contains("ngspice level 1 vs simulator pass  2 samples x 4 oscillators"), verify.out());
+        assertTrue(verify.out().contains("on 2 of 2 test samples"), verify.out());
+        assertEquals(before, Files.readString(spice.resolve("tiny_phase.cir")), "the checked netlist is left alone");
+        assertTrue(Files.isRegularFile(spice.resolve("build/tiny_phase.first2.cir")));
+
+        HardwareIT.Run negative = HardwareIT.oscnet("verify", spice.toString(), "--spice-samples", "-1");
+        assertEquals(1, negative.status(), negative.out());
+        assertTrue(negative.err().contains("--spice-samples must be 0 (all) or more"), negative.err());
+    }
+
+    @Test
+    @Order(3)
     void aWrongBiasCurrentFailsTheLevel1Check() throws Exception {
         Path netlist = spice.resolve("tiny_phase.cir");
         String text = Files.readString(netlist);
@@ -91,5 +110,10 @@ class SpiceIT {
         assertEquals(4, verify.status(), verify.out());
         assertTrue(verify.out().contains("ngspice level 1 vs simulator FAIL"), verify.out());
         assertTrue(verify.err().contains("verification failed: ngspice level 1 vs simulator"), verify.err());
+        // sample 0 is among the first two: the cut netlist carries the wrong bias too
+        HardwareIT.Run firstTwo = HardwareIT.oscnet("verify", spice.toString(), "--monte-carlo", "0",
+                "--spice-samples", "2");
+        assertEquals(4, firstTwo.status(), firstTwo.out());
+        assertTrue(firstTwo.out().contains("ngspice level 1 vs simulator FAIL"), firstTwo.out());
     }
 }

@@ -47,6 +47,10 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "oscnet.monteCarlo", defaultValue = "10")
     int monteCarloTrials;
 
+    /** SPICE folders: run the first N test samples of each classifier netlist; 0 means all of them. */
+    @Parameter(property = "oscnet.spiceSamples", defaultValue = "0")
+    int spiceSamples;
+
     /** SPICE folders: ngspice runs at once; 0 means one per processor. */
     @Parameter(property = "oscnet.jobs", defaultValue = "0")
     int jobs;
@@ -64,7 +68,7 @@ public class VerifyMojo extends AbstractMojo {
                         + "; run the generate goal first (it writes <network>/verilog and <network>/spice there)");
             }
             Verification.Options options = new Verification.Options(false, icarusSamples, synthesis,
-                    monteCarloTrials, jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors());
+                    monteCarloTrials, jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors(), spiceSamples);
             List<String> failures = new ArrayList<>();
             for (Path folder : folders) {
                 getLog().info("oscnet: verifying " + folder);
