@@ -136,17 +136,15 @@ record NetlistVerification(Path dir, Verification.Options options, PrintWriter o
      * into {@code build/} (the tuning and pair netlists hold no test samples and stay as they are).
      */
     private SpiceJson.Manifest firstSamples(SpiceJson.Manifest m, int n) throws IOException {
-        Path build = Files.createDirectories(dir.resolve("build"));
-        String phase = "build/" + SampleNetlists.name(m.phaseNetlist(), n);
-        Files.writeString(build.resolve(SampleNetlists.name(m.phaseNetlist(), n)),
-                SampleNetlists.firstSamples(read(m.phaseNetlist()), n));
-        String stno = null;
-        if (m.stnoNetlist() != null) {
-            stno = "build/" + SampleNetlists.name(m.stnoNetlist(), n);
-            Files.writeString(build.resolve(SampleNetlists.name(m.stnoNetlist(), n)),
-                    SampleNetlists.firstSamples(read(m.stnoNetlist()), n));
-        }
-        return m.firstSamples(n, phase, stno);
+        return m.firstSamples(n, cut(m.phaseNetlist(), n), m.stnoNetlist() == null ? null : cut(m.stnoNetlist(), n));
+    }
+
+    /** Writes {@code netlist} cut to {@code n} samples into {@code build/}; its name relative to the folder. */
+    private String cut(String netlist, int n) throws IOException {
+        String name = "build/" + SampleNetlists.name(netlist, n);
+        Files.createDirectories(dir.resolve("build"));
+        Files.writeString(dir.resolve(name), SampleNetlists.firstSamples(read(netlist), n));
+        return name;
     }
 
     private String read(String netlist) throws IOException {
