@@ -242,7 +242,7 @@ public final class RecurrentSimulator {
             this.packedGradient = new double[kept * LANES];
             this.biasGradient = new double[neurons * LANES];
             this.drives = new double[maxSteps * neurons * (heun ? 2 : 1) * LANES];
-            this.tanhOutputs = new double[tanh ? maxSteps * neurons * (heun ? 2 : 1) * LANES : 0];
+            this.tanhOutputs = new double[tanh ? drives.length : 0];
             this.predictors = new double[heun ? maxSteps * stateSize * LANES : 0];
             this.outputs = new double[(neurons + 1) * LANES];
             this.drive = new double[neurons * LANES];
