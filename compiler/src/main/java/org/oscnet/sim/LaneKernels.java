@@ -21,6 +21,52 @@ interface LaneKernels {
      */
     void productSums(double[] a, int aAt, double[] c, int cAt, int count, double[] out, int outAt);
 
+    // Element by element over count entries (a multiple of LANES; offsets are multiples of LANES too),
+    // the per-neuron arithmetic of the integration and its adjoint, each expression evaluated as the
+    // Java source of the plain kernels writes it.
+
+    /** {@code v[i] = scale · v[i] + shift}: the drives from the weighted sums. */
+    void scaleShift(double[] v, int count, double scale, double shift);
+
+    /**
+     * STNO neurons (simple form), {@code x = s[at + i]}, {@code y = s[at + count + i]}:
+     * {@code rates[i] = −γ·x + I·x·(1 − x)} and {@code rates[count + i] = −ω·y + rates[i]}.
+     */
+    void stnoRates(double[] s, int at, double[] drive, double[] rates, int count, double gamma, double omega);
+
+    /** CTRNN neurons, {@code x = s[at + i]}: {@code rates[i] = −γ·x + I}. */
+    void ctrnnRates(double[] s, int at, double[] drive, double[] rates, int count, double gamma);
+
+    /** {@code out[to + i] = s[from + i] + dt · k[i]}: an Euler step, or Heun's predictor. */
+    void eulerStep(double[] s, int from, double[] k, double dt, double[] out, int to, int count);
+
+    /** {@code out[to + i] = s[from + i] + halfStep · (k1[i] + k2[i])}: Heun's corrector. */
+    void heunStep(double[] s, int from, double[] k1, double[] k2, double halfStep, double[] out, int to, int count);
+
+    /**
+     * The adjoint of {@link #stnoRates} for the cotangent {@code v} of the rates, at the state
+     * {@code s[at ..]} with the drives {@code drives[driveAt ..]}: {@code g = v[i] + v[count + i]},
+     * {@code λ[i] += g·(−γ + I·(1 − 2x))}, {@code λ[count + i] −= ω·v[count + i]}, and the drive's
+     * cotangent {@code gain·g·x·(1 − x)} into {@code driveCotangent[i]}.
+     */
+    void stnoAdjoint(double[] s, int at, double[] drives, int driveAt, double[] v, double[] lambda,
+            double[] driveCotangent, int count, double gamma, double omega, double gain);
+
+    /** The adjoint of {@link #ctrnnRates}: {@code λ[i] += v[i]·(−γ)}, drive cotangent {@code gain·v[i]}. */
+    void ctrnnAdjoint(double[] v, double[] lambda, double[] driveCotangent, int count, double gamma, double gain);
+
+    /** {@code into[intoAt + i] += a[i]}. */
+    void add(double[] a, double[] into, int intoAt, int count);
+
+    /** {@code out[i] = fa · a[i] + fb · b[i]}; with {@code b} null, {@code out[i] = fa · a[i]}. */
+    void scaledSum(double[] a, double fa, double[] b, double fb, double[] out, int count);
+
+    /** {@code λ[i] += c[i] · (1 − o[i] · o[i])}: a cotangent through {@code o = tanh x}. */
+    void tanhAdjoint(double[] o, double[] c, double[] lambda, int count);
+
+    /** {@code out[outAt + i] = tanh(x[at + i])} as {@link RecurrentSimulator#tanh} computes it. */
+    void tanh(double[] x, int at, double[] out, int outAt, int count);
+
     /** What the benchmarks print: which kernels ran. */
     String description();
 

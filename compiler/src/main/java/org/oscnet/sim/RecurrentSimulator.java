@@ -194,7 +194,6 @@ public final class RecurrentSimulator {
         final double[] drive;
         final double[] k1;
         final double[] k2;
-        final double[] tilde;
         final double[] lambda;
         final double[] lambdaPrev;
         final double[] mu;
@@ -248,7 +247,6 @@ public final class RecurrentSimulator {
             this.drive = new double[neurons * LANES];
             this.k1 = new double[stateSize * LANES];
             this.k2 = new double[stateSize * LANES];
-            this.tilde = new double[stateSize * LANES];
             this.lambda = new double[stateSize * LANES];
             this.lambdaPrev = new double[stateSize * LANES];
             this.mu = new double[stateSize * LANES];
@@ -310,20 +308,13 @@ public final class RecurrentSimulator {
                 System.arraycopy(w.drive, 0, w.drives, step * stages * xs, xs);
                 keepTanh(w, step * stages);
                 if (heun) {
-                    for (int i = 0; i < n; i++) {
-                        w.tilde[i] = s[from + i] + h * w.k1[i];
-                    }
-                    System.arraycopy(w.tilde, 0, w.predictors, step * n, n);
-                    derivative(params, w.tilde, 0, w.k2, w);
+                    KERNELS.eulerStep(s, from, w.k1, h, w.predictors, step * n, n);
+                    derivative(params, w.predictors, step * n, w.k2, w);
                     System.arraycopy(w.drive, 0, w.drives, (step * 2 + 1) * xs, xs);
                     keepTanh(w, step * 2 + 1);
-                    for (int i = 0; i < n; i++) {
-                        s[to + i] = s[from + i] + 0.5 * h * (w.k1[i] + w.k2[i]);
-                    }
+                    KERNELS.heunStep(s, from, w.k1, w.k2, 0.5 * h, s, to, n);
                 } else {
-                    for (int i = 0; i < n; i++) {
-                        s[to + i] = s[from + i] + h * w.k1[i];
-                    }
+                    KERNELS.eulerStep(s, from, w.k1, h, s, to, n);
                 }
             }
         }
@@ -398,9 +389,7 @@ public final class RecurrentSimulator {
         if (stno) {
             System.arraycopy(s, base + xs, o, into, xs);
         } else {
-            for (int i = 0; i < xs; i++) {
-                o[into + i] = tanh(s[base + i]);
-            }
+            KERNELS.tanh(s, base, o, into, xs);
         }
     }
 
@@ -417,12 +406,9 @@ public final class RecurrentSimulator {
     /** The drive {@code I} of every neuron and lane for outputs {@code o}, into {@code drive}. */
     private void drive(double[] p, double[] packed, double[] o, double[] drive) {
         for (int i = 0; i < neurons; i++) {
-            int d = i * LANES;
-            KERNELS.laneSums(p[biasIndex[i]], packed, o, column, rowStart[i], rowStart[i + 1], drive, d);
-            for (int b = d; b < d + LANES; b++) {
-                drive[b] = gain * drive[b] + restDrive;
-            }
+            KERNELS.laneSums(p[biasIndex[i]], packed, o, column, rowStart[i], rowStart[i + 1], drive, i * LANES);
         }
+        KERNELS.scaleShift(drive, neurons * LANES, gain, restDrive);
     }
 
     /** {@code ds[0 ..] = F(s[base ..])}, the time derivative of every lane's state. */
@@ -431,19 +417,15 @@ public final class RecurrentSimulator {
         outputs(s, base, w.outputs, 0);
         System.arraycopy(w.feature, 0, w.outputs, xs, LANES);
         drive(p, w.packed, w.outputs, w.drive);
-        for (int i = 0; i < xs; i++) {
-            double x = s[base + i];
-            double current = w.drive[i];
-            double fx;
-            if (!stno) {
-                fx = -gamma * x + current;
-            } else if (full) {
-                fx = -2 * (gamma * (1 + q * x) - sigma * current * (1 - x)) * x;
-            } else {
-                fx = -gamma * x + current * x * (1 - x);
-            }
-            ds[i] = fx;
-            if (stno) {
+        if (!stno) {
+            KERNELS.ctrnnRates(s, base, w.drive, ds, xs, gamma);
+        } else if (!full) {
+            KERNELS.stnoRates(s, base, w.drive, ds, xs, gamma, omega);
+        } else {
+            for (int i = 0; i < xs; i++) {
+                double x = s[base + i];
+                double fx = -2 * (gamma * (1 + q * x) - sigma * w.drive[i] * (1 - x)) * x;
+                ds[i] = fx;
                 ds[xs + i] = -omega * s[base + xs + i] + fx;
             }
         }
@@ -537,19 +519,13 @@ public final class RecurrentSimulator {
             System.arraycopy(w.lambda, 0, w.lambdaPrev, 0, n);
             if (heun) {
                 java.util.Arrays.fill(w.mu, 0, n, 0);
-                for (int i = 0; i < n; i++) {
-                    w.weighted[i] = 0.5 * h * w.lambda[i];
-                }
+                KERNELS.scaledSum(w.lambda, 0.5 * h, null, 0, w.weighted, n);
                 vjp(w.predictors, step * n, step * 2 + 1, capacity, w.weighted, w.mu, w);
-                for (int i = 0; i < n; i++) {
-                    w.lambdaPrev[i] += w.mu[i];
-                    w.weighted[i] = 0.5 * h * w.lambda[i] + h * w.mu[i];
-                }
+                KERNELS.add(w.mu, w.lambdaPrev, 0, n);
+                KERNELS.scaledSum(w.lambda, 0.5 * h, w.mu, h, w.weighted, n);
                 vjp(s, from, step * 2, capacity, w.weighted, w.lambdaPrev, w);
             } else {
-                for (int i = 0; i < n; i++) {
-                    w.weighted[i] = h * w.lambda[i];
-                }
+                KERNELS.scaledSum(w.lambda, h, null, 0, w.weighted, n);
                 vjp(s, from, step, capacity, w.weighted, w.lambdaPrev, w);
             }
             System.arraycopy(w.lambdaPrev, 0, w.lambda, 0, n);
@@ -578,27 +554,19 @@ public final class RecurrentSimulator {
             System.arraycopy(w.tanhOutputs, driveBase, o, 0, xs);
         }
         System.arraycopy(w.feature, 0, o, xs, LANES);
-        for (int i = 0; i < xs; i++) {
-            double x = s[base + i];
-            double current = w.drives[driveBase + i];
-            double gx = stno ? v[i] + v[xs + i] : v[i];
-            double dfdx;
-            double dfdI;
-            if (!stno) {
-                dfdx = -gamma;
-                dfdI = 1;
-            } else if (full) {
-                dfdx = -2 * gamma - 4 * gamma * q * x + 2 * sigma * current * (1 - 2 * x);
-                dfdI = 2 * sigma * x * (1 - x);
-            } else {
-                dfdx = -gamma + current * (1 - 2 * x);
-                dfdI = x * (1 - x);
-            }
-            lambda[i] += gx * dfdx;
-            if (stno) {
+        if (!stno) {
+            KERNELS.ctrnnAdjoint(v, lambda, ga, xs, gamma, gain);
+        } else if (!full) {
+            KERNELS.stnoAdjoint(s, base, w.drives, driveBase, v, lambda, ga, xs, gamma, omega, gain);
+        } else {
+            for (int i = 0; i < xs; i++) {
+                double x = s[base + i];
+                double current = w.drives[driveBase + i];
+                double gx = v[i] + v[xs + i];
+                lambda[i] += gx * (-2 * gamma - 4 * gamma * q * x + 2 * sigma * current * (1 - 2 * x));
                 lambda[xs + i] -= omega * v[xs + i];
+                ga[i] = gain * gx * (2 * sigma * x * (1 - x));
             }
-            ga[i] = gain * gx * dfdI;
         }
         for (int i = 0; i <= neurons; i++) {
             int at = (i * capacity + evaluation) * LANES;
@@ -607,10 +575,7 @@ public final class RecurrentSimulator {
                 System.arraycopy(ga, i * LANES, w.driveCotangents, at, LANES);
             }
         }
-        double[] biasGradient = w.biasGradient;
-        for (int i = 0; i < xs; i++) {
-            biasGradient[i] += ga[i];
-        }
+        KERNELS.add(ga, w.biasGradient, 0, xs);
         for (int c = 0; c < neurons; c++) {
             KERNELS.laneSums(0, w.packedByColumn, ga, byColumnRow, columnStart[c], columnStart[c + 1], w.outputCotangent,
                     c * LANES);
@@ -641,12 +606,10 @@ public final class RecurrentSimulator {
     /** Adds the cotangent of the outputs {@code o} to the state's: {@code y} itself, or {@code tanh x}. */
     private void outputsAdjoint(double[] o, double[] cotangent, double[] lambda) {
         int xs = neurons * LANES;
-        for (int i = 0; i < xs; i++) {
-            if (stno) {
-                lambda[xs + i] += cotangent[i];
-            } else {
-                lambda[i] += cotangent[i] * (1 - o[i] * o[i]);
-            }
+        if (stno) {
+            KERNELS.add(cotangent, lambda, xs, xs);
+        } else {
+            KERNELS.tanhAdjoint(o, cotangent, lambda, xs);
         }
     }
 }

@@ -60,6 +60,94 @@ final class ScalarLaneKernels implements LaneKernels {
     }
 
     @Override
+    public void scaleShift(double[] v, int count, double scale, double shift) {
+        for (int i = 0; i < count; i++) {
+            v[i] = scale * v[i] + shift;
+        }
+    }
+
+    @Override
+    public void stnoRates(double[] s, int at, double[] drive, double[] rates, int count, double gamma, double omega) {
+        for (int i = 0; i < count; i++) {
+            double x = s[at + i];
+            double fx = -gamma * x + drive[i] * x * (1 - x);
+            rates[i] = fx;
+            rates[count + i] = -omega * s[at + count + i] + fx;
+        }
+    }
+
+    @Override
+    public void ctrnnRates(double[] s, int at, double[] drive, double[] rates, int count, double gamma) {
+        for (int i = 0; i < count; i++) {
+            rates[i] = -gamma * s[at + i] + drive[i];
+        }
+    }
+
+    @Override
+    public void eulerStep(double[] s, int from, double[] k, double dt, double[] out, int to, int count) {
+        for (int i = 0; i < count; i++) {
+            out[to + i] = s[from + i] + dt * k[i];
+        }
+    }
+
+    @Override
+    public void heunStep(double[] s, int from, double[] k1, double[] k2, double halfStep, double[] out, int to,
+            int count) {
+        for (int i = 0; i < count; i++) {
+            out[to + i] = s[from + i] + halfStep * (k1[i] + k2[i]);
+        }
+    }
+
+    @Override
+    public void stnoAdjoint(double[] s, int at, double[] drives, int driveAt, double[] v, double[] lambda,
+            double[] driveCotangent, int count, double gamma, double omega, double gain) {
+        for (int i = 0; i < count; i++) {
+            double x = s[at + i];
+            double g = v[i] + v[count + i];
+            lambda[i] += g * (-gamma + drives[driveAt + i] * (1 - 2 * x));
+            lambda[count + i] -= omega * v[count + i];
+            driveCotangent[i] = gain * g * (x * (1 - x));
+        }
+    }
+
+    @Override
+    public void ctrnnAdjoint(double[] v, double[] lambda, double[] driveCotangent, int count, double gamma,
+            double gain) {
+        for (int i = 0; i < count; i++) {
+            lambda[i] += v[i] * -gamma;
+            driveCotangent[i] = gain * v[i];
+        }
+    }
+
+    @Override
+    public void add(double[] a, double[] into, int intoAt, int count) {
+        for (int i = 0; i < count; i++) {
+            into[intoAt + i] += a[i];
+        }
+    }
+
+    @Override
+    public void scaledSum(double[] a, double fa, double[] b, double fb, double[] out, int count) {
+        for (int i = 0; i < count; i++) {
+            out[i] = b == null ? fa * a[i] : fa * a[i] + fb * b[i];
+        }
+    }
+
+    @Override
+    public void tanhAdjoint(double[] o, double[] c, double[] lambda, int count) {
+        for (int i = 0; i < count; i++) {
+            lambda[i] += c[i] * (1 - o[i] * o[i]);
+        }
+    }
+
+    @Override
+    public void tanh(double[] x, int at, double[] out, int outAt, int count) {
+        for (int i = 0; i < count; i++) {
+            out[outAt + i] = RecurrentSimulator.tanh(x[at + i]);
+        }
+    }
+
+    @Override
     public String description() {
         return "plain Java";
     }

@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * one instruction per four lanes. Multiplication and addition stay separate operations, each
  * rounded as in {@link ScalarLaneKernels}, so the results are bit-identical to it.
  */
-final class Vector256LaneKernels implements LaneKernels {
+final class Vector256LaneKernels extends VectorLaneKernels {
     private static final VectorSpecies<Double> HALF = DoubleVector.SPECIES_256;
     private static final int STEP = 4;
 

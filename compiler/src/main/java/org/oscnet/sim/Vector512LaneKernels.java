@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * (AVX-512), one instruction for all of them. Multiplication and addition stay separate operations, each
  * rounded as in {@link ScalarLaneKernels}, so the results are bit-identical to it.
  */
-final class Vector512LaneKernels implements LaneKernels {
+final class Vector512LaneKernels extends VectorLaneKernels {
     private static final VectorSpecies<Double> ALL = DoubleVector.SPECIES_512;
 
     Vector512LaneKernels() {

@@ -64,6 +64,56 @@ class LaneKernelsTest {
                 "the data are too tame to tell a fused multiply-add from a separate one");
     }
 
+    /** One element-by-element kernel applied to fresh copies of the same data; returns every array it may write. */
+    private interface ElementKernel {
+        double[][] apply(LaneKernels kernels, double[][] data);
+    }
+
+    private static final int COUNT = 12 * LANES;
+
+    private static double[][] copies(double[][] data) {
+        return Arrays.stream(data).map(double[]::clone).toArray(double[][]::new);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void elementKernelsAreBitIdentical(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[][] data = new double[6][];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = values(random, 3 * COUNT);
+        }
+        for (int i = 0; i < COUNT; i++) {
+            data[5][i] = random.nextDouble();   // powers in (0, 1), as the STNO neurons have
+        }
+        double[] c = values(random, 4);
+        ElementKernel[] kernels = {
+            (k, d) -> { k.scaleShift(d[0], COUNT, c[0], c[1]); return d; },
+            (k, d) -> { k.stnoRates(d[5], LANES, d[1], d[2], COUNT, c[0], c[1]); return d; },
+            (k, d) -> { k.ctrnnRates(d[0], 2 * LANES, d[1], d[2], COUNT, c[0]); return d; },
+            (k, d) -> { k.eulerStep(d[0], LANES, d[1], c[0], d[2], 3 * LANES, COUNT); return d; },
+            (k, d) -> { k.heunStep(d[0], LANES, d[1], d[3], c[0], d[2], 2 * LANES, COUNT); return d; },
+            (k, d) -> { k.stnoAdjoint(d[5], 0, d[0], LANES, d[1], d[2], d[3], COUNT, c[0], c[1], c[2]); return d; },
+            (k, d) -> { k.ctrnnAdjoint(d[1], d[2], d[3], COUNT, c[0], c[1]); return d; },
+            (k, d) -> { k.add(d[1], d[2], COUNT, COUNT); return d; },
+            (k, d) -> { k.scaledSum(d[1], c[0], null, 0, d[2], COUNT); return d; },
+            (k, d) -> { k.scaledSum(d[1], c[0], d[3], c[1], d[2], COUNT); return d; },
+            (k, d) -> { k.tanhAdjoint(d[5], d[1], d[2], COUNT); return d; },
+            (k, d) -> { k.tanh(d[0], LANES, d[2], 0, COUNT); return d; },
+        };
+        for (int n = 0; n < kernels.length; n++) {
+            double[][] expected = kernels[n].apply(scalar, copies(data));
+            assertFalse(Arrays.deepEquals(expected, data), "kernel " + n + " changed nothing");
+            for (LaneKernels vector : vectors) {
+                double[][] actual = kernels[n].apply(vector, copies(data));
+                for (int a = 0; a < data.length; a++) {
+                    assertArrayEquals(bits(expected[a]), bits(actual[a]),
+                            "kernel " + n + ", array " + a + ", " + vector.getClass().getSimpleName());
+                }
+            }
+        }
+    }
+
     @Test
     void theTestsRunTheVectorKernelsInTheSimulator() {
         LaneKernels fastest = LaneKernels.fastest();
