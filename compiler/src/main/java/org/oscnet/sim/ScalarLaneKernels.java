@@ -141,13 +141,6 @@ final class ScalarLaneKernels implements LaneKernels {
     }
 
     @Override
-    public void tanh(double[] x, int at, double[] out, int outAt, int count) {
-        for (int i = 0; i < count; i++) {
-            out[outAt + i] = RecurrentSimulator.tanh(x[at + i]);
-        }
-    }
-
-    @Override
     public String description() {
         return "plain Java";
     }

@@ -108,11 +108,4 @@ abstract class VectorLaneKernels implements LaneKernels {
             at(lambda, i).add(at(c, i).mul(out.mul(out).neg().add(1))).intoArray(lambda, i);
         }
     }
-
-    @Override
-    public void tanh(double[] x, int at, double[] out, int outAt, int count) {
-        for (int i = 0; i < count; i++) {
-            out[outAt + i] = RecurrentSimulator.tanh(x[at + i]);
-        }
-    }
 }
