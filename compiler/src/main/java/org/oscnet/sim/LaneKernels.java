@@ -64,14 +64,10 @@ interface LaneKernels {
     /** {@code λ[i] += c[i] · (1 − o[i] · o[i])}: a cotangent through {@code o = tanh x}. */
     void tanhAdjoint(double[] o, double[] c, double[] lambda, int count);
 
-    /**
-     * {@code out[outAt + i] = tanh(x[at + i])} as {@link RecurrentSimulator#tanh} computes it: one
-     * scalar {@link Math#exp} per element in every implementation (a vector exp would round
-     * differently from the plain kernels').
-     */
+    /** {@code out[outAt + i] = tanh(x[at + i])} as {@link Tanh#tanh} defines it. */
     default void tanh(double[] x, int at, double[] out, int outAt, int count) {
         for (int i = 0; i < count; i++) {
-            out[outAt + i] = RecurrentSimulator.tanh(x[at + i]);
+            out[outAt + i] = Tanh.tanh(x[at + i]);
         }
     }
 

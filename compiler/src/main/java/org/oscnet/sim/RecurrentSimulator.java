@@ -393,16 +393,6 @@ public final class RecurrentSimulator {
         }
     }
 
-    /**
-     * {@code tanh v} through {@link Math#exp}, which HotSpot compiles to an intrinsic, where
-     * {@link Math#tanh} runs the portable fdlibm code: about 4x faster here (6-9 against 28-40 ns),
-     * which took CTRNN training to 0.63-0.65 of its time. Within 4e-16 of {@code Math.tanh}, and
-     * exactly ±1 where exp over- or underflows.
-     */
-    static double tanh(double v) {
-        return 1 - 2 / (Math.exp(2 * v) + 1);
-    }
-
     /** The drive {@code I} of every neuron and lane for outputs {@code o}, into {@code drive}. */
     private void drive(double[] p, double[] packed, double[] o, double[] drive) {
         for (int i = 0; i < neurons; i++) {

@@ -3,6 +3,7 @@ package org.oscnet.sim;
 import static org.oscnet.sim.RecurrentSimulator.LANES;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -98,6 +99,26 @@ abstract class VectorLaneKernels implements LaneKernels {
         for (int i = 0; i < count; i += STEP) {
             DoubleVector scaled = at(a, i).mul(fa);
             (b == null ? scaled : scaled.add(at(b, i).mul(fb))).intoArray(out, i);
+        }
+    }
+
+    /** {@link Tanh#tanh}, operation for operation. */
+    @Override
+    public void tanh(double[] x, int at, double[] out, int outAt, int count) {
+        double[] taylor = Tanh.TAYLOR;
+        for (int i = 0; i < count; i += STEP) {
+            DoubleVector v = at(x, at + i).mul(2).min(Tanh.LIMIT).max(-Tanh.LIMIT);
+            DoubleVector t = v.mul(Tanh.INV_LN2).add(Tanh.SHIFTER);
+            DoubleVector k = t.sub(Tanh.SHIFTER);
+            DoubleVector r = v.sub(k.mul(Tanh.LN2_HI)).sub(k.mul(Tanh.LN2_LO));
+            DoubleVector p = DoubleVector.broadcast(ELEMENTS, taylor[taylor.length - 1]);
+            for (int n = taylor.length - 2; n >= 0; n--) {
+                p = p.mul(r).add(taylor[n]);
+            }
+            DoubleVector twoToK = t.reinterpretAsLongs().sub(Tanh.SHIFTER_BITS - 1023)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector.broadcast(ELEMENTS, 1).sub(DoubleVector.broadcast(ELEMENTS, 2).div(p.mul(twoToK).add(1)))
+                    .intoArray(out, outAt + i);
         }
     }
 
