@@ -32,7 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " simulation (N = 6 and 100) and forward with sensitivities (N = 6), batch 90, T = 1 us, dt = 10 ps,"
                 + " in oscillator-steps per second (best of --repeats); then the wall time of one Iris versicolor"
                 + " training (100 iterations, batch 90, with sensitivities). Then one training epoch of"
-                + " examples/seqdigits.osc (898 sequences, forward, BPTT and Adam, one Euler step per input point),"
+                + " examples/seqdigits.osc (898 sequences, forward, BPTT and Adam, one Euler step per input point)"
+                + " with STNO neurons and with CTRNN ones,"
                 + " and one equilibrium-propagation step of a 64-100-10 XY network (300 digits, free and nudged"
                 + " relaxations) and one pass over the 8 000 MNIST training images of examples/mnist_xy.osc and of"
                 + " examples/mnist_stuart_landau.osc (784-100-10), each relaxed by the example's solver and then by"
@@ -106,7 +107,8 @@ final class BenchCommand implements Callable<Integer> {
             runNumpy(out, "scripts/kuramoto_numpy.py", "6");
         }
         if (!noRecurrent) {
-            Benchmarks.printJson(out, recurrentEpoch());
+            Benchmarks.printJson(out, recurrentEpoch(StnoRnnNetwork.Neuron.Kind.STNO));
+            Benchmarks.printJson(out, recurrentEpoch(StnoRnnNetwork.Neuron.Kind.CTRNN));
             if (numpy) {
                 runNumpy(out, "scripts/stno_rnn_numpy.py", Integer.toString(repeats));
             }
@@ -205,14 +207,16 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * One training epoch of examples/seqdigits.osc (forward, BPTT and Adam over the 898 training
-     * sequences) at one Euler step per input point and batch 120, best of --repeats, on every core.
+     * One training epoch of examples/seqdigits.osc with {@code neuron} (forward, BPTT and Adam over the
+     * 898 training sequences) at one Euler step per input point and batch 120, best of --repeats, on
+     * every core.
      */
-    private Map<String, Object> recurrentEpoch() {
+    private Map<String, Object> recurrentEpoch(StnoRnnNetwork.Neuron.Kind neuron) {
         Path example = DemoCommand.home().resolve("examples/seqdigits.osc");
         Design design = Inputs.load(example, spec.commandLine().getErr());
         StnoRnnNetwork declared = (StnoRnnNetwork) design.networks().get(0);
-        StnoRnnNetwork network = declared.withIntegration(1, StnoRnnNetwork.Integrator.EULER);
+        StnoRnnNetwork network = declared.withIntegration(1, StnoRnnNetwork.Integrator.EULER).withNeuron(
+                new StnoRnnNetwork.Neuron(neuron, false, 0, 1));
         Training training = design.trainings().get(0);
         // batch 120 and no shifted copies, as the paper and the NumPy script: the same 898 sequences
         // and number of updates
@@ -227,7 +231,7 @@ final class BenchCommand implements Callable<Integer> {
                     TrainingListener.SILENT, cores).train().stepSeconds());
         }
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("case", "stno_rnn-epoch");
+        result.put("case", neuron == StnoRnnNetwork.Neuron.Kind.STNO ? "stno_rnn-epoch" : "stno_rnn-ctrnn-epoch");
         result.put("sequences", dataset.train().size());
         result.put("layers", network.layers());
         result.put("substeps", 1);
@@ -267,11 +271,8 @@ final class BenchCommand implements Callable<Integer> {
     /**
      * One pass of equilibrium propagation over the 8 000 MNIST training images on the 784-100-10
      * network of {@code example} (XY or Stuart-Landau units): as many steps of 300 images (30 per
-     * class) as make 8 000, timed per step from the initial parameters and multiplied out.
-     */
-    /**
-     * One pass over the MNIST training images of {@code example}, timed with its own solver and then,
-     * side by side in the same run, with Euler steps (unless that is its own).
+     * class) as make 8 000, timed per step from the initial parameters and multiplied out, with its
+     * own solver and then, side by side in the same run, with Euler steps (unless that is its own).
      */
     private List<Map<String, Object>> mnistEpochs(String example, String name) {
         Design design = Inputs.load(DemoCommand.home().resolve(example), spec.commandLine().getErr());
