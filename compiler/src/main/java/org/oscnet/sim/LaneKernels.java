@@ -58,7 +58,10 @@ interface LaneKernels {
     /** {@code into[intoAt + i] += a[i]}. */
     void add(double[] a, double[] into, int intoAt, int count);
 
-    /** {@code out[i] = fa · a[i] + fb · b[i]}; with {@code b} null, {@code out[i] = fa · a[i]}. */
+    /** {@code out[i] = fa · a[i]}. */
+    void scaled(double[] a, double fa, double[] out, int count);
+
+    /** {@code out[i] = fa · a[i] + fb · b[i]}. */
     void scaledSum(double[] a, double fa, double[] b, double fb, double[] out, int count);
 
     /** {@code λ[i] += c[i] · (1 − o[i] · o[i])}: a cotangent through {@code o = tanh x}. */

@@ -509,13 +509,13 @@ public final class RecurrentSimulator {
             System.arraycopy(w.lambda, 0, w.lambdaPrev, 0, n);
             if (heun) {
                 java.util.Arrays.fill(w.mu, 0, n, 0);
-                KERNELS.scaledSum(w.lambda, 0.5 * h, null, 0, w.weighted, n);
+                KERNELS.scaled(w.lambda, 0.5 * h, w.weighted, n);
                 vjp(w.predictors, step * n, step * 2 + 1, capacity, w.weighted, w.mu, w);
                 KERNELS.add(w.mu, w.lambdaPrev, 0, n);
                 KERNELS.scaledSum(w.lambda, 0.5 * h, w.mu, h, w.weighted, n);
                 vjp(s, from, step * 2, capacity, w.weighted, w.lambdaPrev, w);
             } else {
-                KERNELS.scaledSum(w.lambda, h, null, 0, w.weighted, n);
+                KERNELS.scaled(w.lambda, h, w.weighted, n);
                 vjp(s, from, step, capacity, w.weighted, w.lambdaPrev, w);
             }
             System.arraycopy(w.lambdaPrev, 0, w.lambda, 0, n);

@@ -127,9 +127,16 @@ final class ScalarLaneKernels implements LaneKernels {
     }
 
     @Override
+    public void scaled(double[] a, double fa, double[] out, int count) {
+        for (int i = 0; i < count; i++) {
+            out[i] = fa * a[i];
+        }
+    }
+
+    @Override
     public void scaledSum(double[] a, double fa, double[] b, double fb, double[] out, int count) {
         for (int i = 0; i < count; i++) {
-            out[i] = b == null ? fa * a[i] : fa * a[i] + fb * b[i];
+            out[i] = fa * a[i] + fb * b[i];
         }
     }
 

@@ -95,10 +95,16 @@ abstract class VectorLaneKernels implements LaneKernels {
     }
 
     @Override
+    public void scaled(double[] a, double fa, double[] out, int count) {
+        for (int i = 0; i < count; i += STEP) {
+            at(a, i).mul(fa).intoArray(out, i);
+        }
+    }
+
+    @Override
     public void scaledSum(double[] a, double fa, double[] b, double fb, double[] out, int count) {
         for (int i = 0; i < count; i += STEP) {
-            DoubleVector scaled = at(a, i).mul(fa);
-            (b == null ? scaled : scaled.add(at(b, i).mul(fb))).intoArray(out, i);
+            at(a, i).mul(fa).add(at(b, i).mul(fb)).intoArray(out, i);
         }
     }
 

@@ -96,7 +96,7 @@ class LaneKernelsTest {
             (k, d) -> { k.stnoAdjoint(d[5], 0, d[0], LANES, d[1], d[2], d[3], COUNT, c[0], c[1], c[2]); return d; },
             (k, d) -> { k.ctrnnAdjoint(d[1], d[2], d[3], COUNT, c[0], c[1]); return d; },
             (k, d) -> { k.add(d[1], d[2], COUNT, COUNT); return d; },
-            (k, d) -> { k.scaledSum(d[1], c[0], null, 0, d[2], COUNT); return d; },
+            (k, d) -> { k.scaled(d[1], c[0], d[2], COUNT); return d; },
             (k, d) -> { k.scaledSum(d[1], c[0], d[3], c[1], d[2], COUNT); return d; },
             (k, d) -> { k.tanhAdjoint(d[5], d[1], d[2], COUNT); return d; },
             (k, d) -> { k.tanh(d[0], LANES, d[2], 0, COUNT); return d; },
