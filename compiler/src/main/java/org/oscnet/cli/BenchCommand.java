@@ -37,7 +37,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " and one equilibrium-propagation step of a 64-100-10 XY network (300 digits, free and nudged"
                 + " relaxations) and one pass over the 8 000 MNIST training images of examples/mnist_xy.osc and of"
                 + " examples/mnist_stuart_landau.osc (784-100-10), each relaxed by the example's solver and then by"
-                + " Euler steps, side by side.",
+                + " Euler steps, side by side. Each group of cases (Kuramoto, recurrent, equilibrium, Iris training)"
+                + " runs in a JVM of its own with this one's JVM options, as the commands they stand for run: in one"
+                + " JVM the second group's Vector API code would fall back to scalar code.",
             "With --numpy, also the same cases in NumPy (scripts/kuramoto_numpy.py, scripts/stno_rnn_numpy.py,"
                     + " scripts/xy_ep_numpy.py, one BLAS thread), measured in the same run so the ratio is fair on a"
                     + " shared machine."},
