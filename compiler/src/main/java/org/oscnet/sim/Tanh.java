@@ -12,7 +12,7 @@ package org.oscnet.sim;
  * built from those bits), {@code r = 2v − k·ln 2} in two parts (Cody and Waite; the high part has
  * enough trailing zeros that {@code k·LN2_HI} is exact), then {@code e^r} by its Taylor series to
  * degree 13 ({@code |r| ≤ ln 2 / 2}, so the first term left out is below 5e-18). Within 4e-16 of
- * {@code Math.tanh} (RecurrentSimulatorTest), exactly ±1 beyond the clamp, NaN for NaN.
+ * {@code Math.tanh} (TanhTest), exactly ±1 beyond the clamp, NaN for NaN.
  */
 final class Tanh {
     /** Beyond {@code |2v| = 40}, {@code 2 / (e^{2v} + 1)} is below half an ulp of 1 (or 2 within one of 2). */
