@@ -110,10 +110,17 @@ public final class Paper2 {
             return new Variant(periodNs, tauNs, gainMHz, newLr, inter, intra, "ctrnn");
         }
 
-        /** The overrides of this variant; the step keeps the example's sub-steps per input point. */
-        List<Overrides.Assignment> overrides(int substeps) {
+        /**
+         * The overrides of this variant. The integration step keeps the example's sub-steps per input
+         * point for periods up to the example's, and the example's step above it: a longer period
+         * then means more steps, not coarser ones, because explicit steps of {@code x(1 − x)} go
+         * unstable once the drive times the step grows (a 1 ns step diverges in training), which a
+         * study of the period should not measure.
+         */
+        List<Overrides.Assignment> overrides(int substeps, double maxStepNs) {
             return List.of(new Overrides.Assignment("every", number(periodNs) + " ns"),
-                    new Overrides.Assignment("simulate.step", number(periodNs / substeps) + " ns"),
+                    new Overrides.Assignment("simulate.step", number(Math.min(maxStepNs, periodNs / substeps))
+                            + " ns"),
                     new Overrides.Assignment("tau", number(tauNs) + " ns"),
                     new Overrides.Assignment("gain", number(gainMHz) + " MHz"),
                     new Overrides.Assignment("lr", number(lr)),
@@ -241,11 +248,11 @@ public final class Paper2 {
         }
         String settings = String.format(Locale.ROOT, "%s, layers %s, density %.2f/%.2f/%.2f (input/inter/intra),"
                 + " τ %.2f ns, gain %.0f MHz,"
-                + " %d %s step(s) per input point, %s neurons; bptt%s, batch %d, %s,"
+                + " %d %s step(s) per input point (steps of at most %s ns at longer periods), %s neurons; bptt%s, batch %d, %s,"
                 + " %d epochs; split %s", network.name(), network.layers(), network.density().input(),
                 network.interDensity(),
                 network.intraDensity(), network.tauSeconds() * 1e9, network.gainHz() / 1e6, network.substeps(),
-                network.integrator().word(), network.neuron().word(),
+                network.integrator().word(), Variant.number(exampleStepNs()), network.neuron().word(),
                 training.method() instanceof TrainingMethod.Bptt b && b.shift() > 0
                         ? " with the digits shifted by up to " + b.shift() + " pixel(s) (" + (1 + 4 * b.shift())
                                 + "x the sequences per epoch)" : "",
@@ -299,11 +306,16 @@ public final class Paper2 {
                 .toList();
     }
 
+    /** The example's integration step, the longest any variant uses. */
+    private double exampleStepNs() {
+        return example.periodNs() / network.substeps();
+    }
+
     /** The example with {@code variant}'s values, {@code seed} (and the epochs, when given) in place. */
     private SweepPlan.Task task(Variant variant, long seed) {
         List<Overrides.Assignment> overrides = new ArrayList<>();
         overrides.add(new Overrides.Assignment(SweepPlan.FILE_AXIS, EXAMPLE));
-        overrides.addAll(variant.overrides(network.substeps()));
+        overrides.addAll(variant.overrides(network.substeps(), exampleStepNs()));
         overrides.add(new Overrides.Assignment("seed", Long.toString(seed)));
         if (epochsGiven) {
             overrides.add(new Overrides.Assignment("epochs", Integer.toString(epochs)));

@@ -484,6 +484,22 @@ class MainTest {
         assertEquals(rows(report), rows(Files.readString(out.resolve("README.md"))));
     }
 
+    @Test
+    void reproducePaper2HoldsTheStepAboveTheExamplesPeriod() throws IOException {
+        Path out = tmp.resolve("paper2-timestep");
+        Run run = run("reproduce", "paper2", "--quick", "--only", "timestep", "--epochs", "1",
+                "-o", out.toString());
+        assertEquals(0, run.status(), run.err());
+        List<String> tasks = Files.readAllLines(out.resolve("results.jsonl"));
+        assertEquals(3, tasks.size(), String.join("\n", tasks));
+        // two steps per period up to the example's 1 ns, its 0.5 ns step beyond
+        for (String expected : List.of("every=0.5 ns simulate.step=0.25 ns", "every=1 ns simulate.step=0.5 ns",
+                "every=2 ns simulate.step=0.5 ns")) {
+            assertTrue(tasks.stream().anyMatch(t -> t.contains(expected)), expected + " in\n" + tasks);
+        }
+        assertTrue(Files.readString(out.resolve("README.md")).contains("(steps of at most 0.5 ns at longer periods)"));
+    }
+
     /** The table rows of a report (its first line names the minutes it took). */
     private static List<String> rows(String report) {
         return report.lines().filter(l -> l.startsWith("|")).toList();
