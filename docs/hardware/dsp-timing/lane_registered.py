@@ -5,7 +5,9 @@ every multiplier gets registered operands and a registered product, and K*mix be
 still expects `pipeline 4`, so the edited design does not classify correctly.
 With --keep the two product registers carry (* keep *), which stops Yosys 0.23 from packing their sum
 into one DSP (it then leaves that DSP's C and D inputs undriven and drops the other multiplier).
-Usage: lane_registered.py RTL_DIR [--keep]"""
+With --keep-all (implies --keep) every multiplier operand register and every product register carries
+(* keep *) as well, the top's `features` register included.
+Usage: lane_registered.py RTL_DIR [--keep | --keep-all]"""
 import sys
 from pathlib import Path
 
@@ -20,10 +22,12 @@ def edit(path, pairs):
 
 
 rtl = Path(sys.argv[1])
-keep = "(* keep *) " if "--keep" in sys.argv[2:] else ""
+keep_all = "--keep-all" in sys.argv[2:]
+keep = "(* keep *) " if keep_all or "--keep" in sys.argv[2:] else ""
+operand_keep = "(* keep *) " if keep_all else ""
 edit(rtl / "versicolor_lane.v", [
     ("reg signed [11:0] sin_b, cos_b;",
-     "reg signed [11:0] sin_b, cos_b;\n    reg signed [14:0] sum_sin_b, sum_neg_cos_b;"),
+     f"{operand_keep}reg signed [11:0] sin_b, cos_b;\n    {operand_keep}reg signed [14:0] sum_sin_b, sum_neg_cos_b;"),
     ("        cos_b <= cos_now;\n    end",
      "        cos_b <= cos_now;\n        sum_sin_b <= sum_sin;\n        sum_neg_cos_b <= sum_neg_cos;\n    end"),
     ("{{12{sum_sin[14]}}, sum_sin}", "{{12{sum_sin_b[14]}}, sum_sin_b}"),
@@ -41,7 +45,7 @@ edit(rtl / "versicolor_lane.v", [
     ("        active_c <= active_b;", "        active_c <= active_p;"),
     ("        word_c <= word_b;", "        word_c <= word_p;"),
     ("    wire signed [40:0] product = 41'sd20992 * mix_wide;",
-     "    reg signed [40:0] product;\n"
+     f"    {operand_keep}reg signed [40:0] product;\n"
      "    reg active_k; reg [15:0] phase_word_k; reg signed [14:0] word_k;\n"
      "    always @(posedge clk) begin\n"
      "        product <= (mix_wide <<< 14) + (mix_wide <<< 12) + (mix_wide <<< 9);\n"
@@ -52,10 +56,13 @@ edit(rtl / "versicolor_lane.v", [
     ("        active_d <= active_c;", "        active_d <= active_k;"),
 ])
 encoder = [("    reg signed [26:0] bias_q;",
-            "    reg signed [15:0] w0_q, w1_q, w2_q, w3_q;\n    reg signed [26:0] bias_r;\n"
+            f"    {operand_keep}reg signed [15:0] w0_q, w1_q, w2_q, w3_q;\n    reg signed [26:0] bias_r;\n"
             "    always @(posedge clk) begin\n"
             "        w0_q <= w0; w1_q <= w1; w2_q <= w2; w3_q <= w3; bias_r <= bias;\n"
             "    end\n    reg signed [26:0] bias_q;"),
            ("bias_q <= bias;", "bias_q <= bias_r;")]
 encoder += [(f"product{i} <= w{i} * x{i}_wide;", f"product{i} <= w{i}_q * x{i}_wide;") for i in range(4)]
+if keep_all:
+    encoder += [(f"    reg signed [26:0] product{i};", f"    (* keep *) reg signed [26:0] product{i};") for i in range(4)]
+    edit(rtl / "versicolor_top.v", [("    reg [47:0] features;", "    (* keep *) reg [47:0] features;")])
 edit(rtl / "versicolor_encoder.v", encoder)

@@ -10,12 +10,13 @@ design=verilog-out/iris_versicolor_up5k/versicolor/verilog
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 yosys -V; nextpnr-ice40 --version 2>&1 | head -1
-for variant in checked-in registered registered-keep; do
+for variant in checked-in registered registered-keep registered-keep-all; do
     cp -r "$design" "$work/$variant"
     cd "$work/$variant"
     case $variant in
         registered) python3 "$here/lane_registered.py" rtl ;;
         registered-keep) python3 "$here/lane_registered.py" rtl --keep ;;
+        registered-keep-all) python3 "$here/lane_registered.py" rtl --keep-all ;;
     esac
     yosys -q -p "read_verilog $(tr '\n' ' ' < versicolor.f) build/versicolor_top_pins.v; synth_ice40 -dsp -top versicolor_top_pins -json dsp.json"
     echo "== $variant: SB_MAC16 configurations"
