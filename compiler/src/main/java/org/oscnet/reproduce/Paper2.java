@@ -367,7 +367,7 @@ public final class Paper2 {
         }
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         if (!curves.get(0).study().equals("density")) {
-            chart.getStyler().setXAxisLogarithmic(true);
+            chart.getStyler().setXAxisLogarithmic(true).setXAxisLogarithmicDecadeOnly(false);
         }
         return org.oscnet.plot.TrainingPlots.png(chart);
     }
