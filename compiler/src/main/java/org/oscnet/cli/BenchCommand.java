@@ -108,18 +108,28 @@ final class BenchCommand implements Callable<Integer> {
         if (group == null) {
             return eachGroupInItsOwnJvm(out);
         }
-        if (group.equals("kuramoto")) {
-            kuramotoCases(out);
-        } else if (group.equals("recurrent")) {
-            recurrentCases(out);
-        } else if (group.equals("equilibrium")) {
-            equilibriumCases(out);
-        } else if (group.equals("training")) {
-            trainingCases(out);
-        } else {
-            throw new UserError("--group takes kuramoto, recurrent, equilibrium or training, not `" + group + "`");
+        Cases cases = groups().get(group);
+        if (cases == null) {
+            throw new UserError("--group takes " + String.join(", ", groups().keySet()) + ", not `" + group + "`");
         }
+        cases.print(out);
         return 0;
+    }
+
+    /** One group of cases, printing its JSON lines. */
+    @FunctionalInterface
+    private interface Cases {
+        void print(java.io.PrintWriter out) throws IOException, InterruptedException;
+    }
+
+    /** Every group of cases by its {@code --group} name, in the order they run. */
+    private Map<String, Cases> groups() {
+        Map<String, Cases> groups = new LinkedHashMap<>();
+        groups.put("kuramoto", this::kuramotoCases);
+        groups.put("recurrent", this::recurrentCases);
+        groups.put("equilibrium", this::equilibriumCases);
+        groups.put("training", this::trainingCases);
+        return groups;
     }
 
     /**
@@ -131,16 +141,9 @@ final class BenchCommand implements Callable<Integer> {
      * forward-with-sensitivities case 0.25 s before the recurrent ones and 2.0 s after).
      */
     private int eachGroupInItsOwnJvm(java.io.PrintWriter out) throws IOException, InterruptedException {
-        List<String> groups = new java.util.ArrayList<>(List.of("kuramoto"));
-        if (!noRecurrent) {
-            groups.add("recurrent");
-        }
-        if (!noEquilibrium) {
-            groups.add("equilibrium");
-        }
-        if (!noTraining) {
-            groups.add("training");
-        }
+        Map<String, Boolean> skipped = Map.of("kuramoto", false, "recurrent", noRecurrent, "equilibrium",
+                noEquilibrium, "training", noTraining);
+        List<String> groups = groups().keySet().stream().filter(name -> !skipped.get(name)).toList();
         String launcher = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String name : groups) {
@@ -152,15 +155,7 @@ final class BenchCommand implements Callable<Integer> {
             if (numpy) {
                 command.add("--numpy");
             }
-            Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    out.println(line);
-                    out.flush();
-                }
-            }
-            int status = child.waitFor();
+            int status = copyingOutput(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT), out);
             if (status != 0) {
                 return status;
             }
@@ -390,13 +385,22 @@ final class BenchCommand implements Callable<Integer> {
         ProcessBuilder builder = new ProcessBuilder("python3", script.toString(), argument).redirectErrorStream(true);
         builder.environment().put("OPENBLAS_NUM_THREADS", "1");
         builder.environment().put("OMP_NUM_THREADS", "1");
-        Process process = builder.start();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            reader.lines().forEach(out::println);
-        }
-        if (process.waitFor() != 0) {
+        if (copyingOutput(builder, out) != 0) {
             throw new UserError("the NumPy baseline failed (python3 with numpy needed)");
         }
+    }
+
+    /** Runs {@code builder}'s process, copies its standard output to {@code out} line by line, returns its status. */
+    private static int copyingOutput(ProcessBuilder builder, java.io.PrintWriter out)
+            throws IOException, InterruptedException {
+        Process process = builder.start();
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                out.println(line);
+                out.flush();
+            }
+        }
+        return process.waitFor();
     }
 }
