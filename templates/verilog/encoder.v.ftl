@@ -3,7 +3,7 @@
 // step in the rotating frame. Weights come from a ROM addressed by the oscillator; the
 // ${features} multipliers are shared by all oscillators (the controller loads one per cycle).
 <#if encoderStages gt 0>
-// Registered in ${encoderStages} stages (the products<#if encoderStages gt 2>, the sum</#if><#if encoderStages gt 3>, the rounding and the clip's tests</#if>, the word): the word of the oscillator
+// Registered in ${encoderStages} stages (the products<#if multipliers>: operands and product</#if><#if encoderStages gt 2>, the sum<#if multipliers> in ${sumTree?size} levels</#if></#if><#if encoderStages gt 3>, the rounding and the clip's tests</#if>, the word): the word of the oscillator
 // presented in one cycle leaves ${encoderStages} cycles later, while the controller primes (words are
 // first read when it runs).
 </#if>
@@ -17,7 +17,9 @@ module ${name}_encoder (
 );
 <#list inputs as input>
     wire signed [${inputBits - 1}:0] x${input?index} = features[${input?index * inputBits} +: ${inputBits}];
+<#if !multipliers>
     wire signed [${sumBits - 1}:0] x${input?index}_wide = ${input};
+</#if>
 </#list>
     reg signed [${sumBits - 1}:0] bias;
 <#-- weights at their own width, so synthesis sees ${weightBits}-bit multipliers (one DSP each) -->
@@ -34,8 +36,33 @@ module ${name}_encoder (
         endcase
     end
 
+<#if multipliers>
+    // each product in a multiplier module (two cycles), the bias kept alongside, then their sum as a
+    // tree of registered two-operand additions (${sumTree?size} level<#if sumTree?size != 1>s</#if>): the values of one sum, modulo 2^${sumBits}
+    reg signed [${sumBits - 1}:0] bias_a, bias_p;
+    always @(posedge clk) begin
+        bias_a <= bias;
+        bias_p <= bias_a;
+    end
+    /* verilator lint_off UNUSEDSIGNAL */
+<#list encoderProducts as product>
+    wire signed [${encoderProductBits - 1}:0] product${product?index}_full;
+    ${name}_multiply #(.A_WIDTH(${weightBits}), .B_WIDTH(${inputBits})) multiply${product?index} (.clk(clk), .a(w${product?index}), .b(x${product?index}), .p(product${product?index}_full));
+</#list>
+    /* verilator lint_on UNUSEDSIGNAL */
+<#list encoderProducts as product>
+    wire signed [${sumBits - 1}:0] product${product?index} = ${product};
+</#list>
+<#list sumTree as level>
+    reg signed [${sumBits - 1}:0] <#list level as node>${node.name}<#sep>, </#list>;
+    always @(posedge clk) begin
+<#list level as node>
+        ${node.name} <= ${node.expr};
+</#list>
+    end
+</#list>
+<#elseif encoderStages gt 0>
     // signed operands are sign-extended to the sum's width before multiplying: the products are exact
-<#if encoderStages gt 0>
     reg signed [${sumBits - 1}:0] bias_q;
 <#list inputs as input>
     reg signed [${sumBits - 1}:0] product${input?index};
@@ -54,6 +81,8 @@ module ${name}_encoder (
 <#else>
     wire signed [${sumBits - 1}:0] sum = bias_q<#list inputs as input> + product${input?index}</#list>;
 </#if>
+</#if>
+<#if encoderStages gt 0>
     /* verilator lint_off UNUSEDSIGNAL */
     wire signed [${sumBits - 1}:0] rounded_wide = (sum + ${roundingHalf}) >>> ${sumShift};
     /* verilator lint_on UNUSEDSIGNAL */
@@ -81,6 +110,7 @@ module ${name}_encoder (
               : rounded;
     end
 <#else>
+    // signed operands are sign-extended to the sum's width before multiplying: the products are exact
     wire signed [${sumBits - 1}:0] sum = bias<#list inputs as input> + w${input?index} * x${input?index}_wide</#list>;
     wire signed [${sumBits - 1}:0] rounded = (sum + ${roundingHalf}) >>> ${sumShift};
     assign word = rounded < ${wordMinWide} ? ${wordMin}

@@ -10,7 +10,7 @@
 // Combinational: the outputs belong to the inputs of the same cycle.
 <#else>
 // Pipelined: ${pipeline} register stage<#if pipeline != 1>s</#if> (<#if cutA>after the inputs, </#if>after the
-// products<#if cutC>, after the new phase</#if><#if cutD>, the new phase's sine read from a registered table</#if>), so the outputs belong
+// products<#if multipliers> (both in ${name}_multiply), after their sum</#if><#if cutK>, after K·mix</#if><#if cutC>, after the new phase</#if><#if cutD>, the new phase's sine read from a registered table</#if>), so the outputs belong
 // to the inputs of ${pipeline} cycle<#if pipeline != 1>s</#if> before; `active` travels along. The values are those of the
 // combinational update.
 </#if>
@@ -35,13 +35,17 @@ module ${name}_lane (
     reg active_b;
     reg [${phaseBits - 1}:0] phase_b;
     reg signed [${frequencyBits - 1}:0] word_b;
+<#if !multipliers>
     reg signed [${sineBits - 1}:0] sin_b, cos_b;
+</#if>
     always @(posedge clk) begin
         active_b <= active;
         phase_b <= phase;
         word_b <= word;
+<#if !multipliers>
         sin_b <= sin_now;
         cos_b <= cos_now;
+</#if>
     end
 <#else>
     wire active_b = active;
@@ -50,6 +54,28 @@ module ${name}_lane (
     wire signed [${sineBits - 1}:0] sin_b = sin_now, cos_b = cos_now;
 </#if>
 
+<#assign m = multipliers?then("p", "b")>
+<#if multipliers>
+    // The products in multiplier modules: their operand registers take the inputs with the
+    // registers above, their product registers are the next stage.
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire signed [${laneProductBits - 1}:0] cos_product, sin_product;
+    /* verilator lint_on UNUSEDSIGNAL */
+    ${name}_multiply #(.A_WIDTH(${sineBits}), .B_WIDTH(${sumSineBits})) multiply_cos (.clk(clk), .a(cos_now), .b(sum_sin), .p(cos_product));
+    ${name}_multiply #(.A_WIDTH(${sineBits}), .B_WIDTH(${sumSineBits})) multiply_sin (.clk(clk), .a(sin_now), .b(sum_neg_cos), .p(sin_product));
+
+    // the phase advanced by the word alone, beside the products, so that the coupling is the last addend
+    wire [${phaseBits - 1}:0] phase_word_b = phase_b + ${wordAsPhase};
+    reg active_p;
+    reg [${phaseBits - 1}:0] phase_word_p;
+    reg signed [${frequencyBits - 1}:0] word_p;
+    always @(posedge clk) begin
+        active_p <= active_b;
+        phase_word_p <= phase_word_b;
+        word_p <= word_b;
+    end
+    wire signed [${mixBits - 1}:0] mix_p = ${cosProductMix} + ${sinProductMix};
+<#else>
     wire signed [${mixBits - 1}:0] sin_wide = ${sinWide};
     wire signed [${mixBits - 1}:0] cos_wide = ${cosWide};
     wire signed [${mixBits - 1}:0] sum_sin_wide = ${sumSinWide};
@@ -58,6 +84,7 @@ module ${name}_lane (
 
     // the phase advanced by the word alone, beside the products, so that the coupling is the last addend
     wire [${phaseBits - 1}:0] phase_word_b = phase_b + ${wordAsPhase};
+</#if>
 
 <#if cutB>
     reg active_c;
@@ -68,10 +95,10 @@ module ${name}_lane (
     // those inputs undriven (the iCE40 netlist simulation of `verify` caught it)
     (* keep *) reg signed [${mixBits - 1}:0] mix;
     always @(posedge clk) begin
-        active_c <= active_b;
-        phase_word_c <= phase_word_b;
-        word_c <= word_b;
-        mix <= mix_b;
+        active_c <= active_${m};
+        phase_word_c <= phase_word_${m};
+        word_c <= word_${m};
+        mix <= mix_${m};
     end
 <#else>
     wire active_c = active_b;
@@ -81,7 +108,21 @@ module ${name}_lane (
 </#if>
 
     wire signed [${productBits - 1}:0] mix_wide = ${mixWide};
+<#if cutK>
+    reg signed [${productBits - 1}:0] product;
+    reg active_k;
+    reg [${phaseBits - 1}:0] phase_word_k;
+    reg signed [${frequencyBits - 1}:0] word_k;
+    always @(posedge clk) begin
+        product <= ${couplingProduct};
+        active_k <= active_c;
+        phase_word_k <= phase_word_c;
+        word_k <= word_c;
+    end
+<#else>
     wire signed [${productBits - 1}:0] product = ${couplingProduct};
+</#if>
+<#assign k = cutK?then("k", "c")>
     // The rounded coupling added to a value a is floor((product + half) / 2^${couplingShift}) + a
     // = floor((product + a·2^${couplingShift} + half) / 2^${couplingShift}): a above the product's dropped bits, with
     // half in them, makes rounding and addition one carry chain. The dropped bits go unused; the
@@ -99,7 +140,7 @@ module ${name}_lane (
     reg [${phaseBits - 1}:0] next_phase_d;
     reg signed [${incrementBits - 1}:0] increment_d;
     always @(posedge clk) begin
-        active_d <= active_c;
+        active_d <= active_${k};
         next_phase_d <= next_phase_c;
         increment_d <= increment_c;
     end

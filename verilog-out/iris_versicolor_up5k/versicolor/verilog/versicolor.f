@@ -1,4 +1,5 @@
 rtl/versicolor_sine_rom.v
+rtl/versicolor_multiply.v
 rtl/versicolor_encoder.v
 rtl/versicolor_lane.v
 rtl/versicolor_lfsr.v

@@ -43,7 +43,7 @@ module versicolor_lane (
     wire signed [26:0] mix = mix_b;
 
     wire signed [40:0] mix_wide = {{14{mix[26]}}, mix};
-    wire signed [40:0] product = (mix_wide <<< 14) + (mix_wide <<< 12) + (mix_wide <<< 9);
+    wire signed [40:0] product = ((mix_wide <<< 5) + (mix_wide <<< 3) + mix_wide) <<< 9;
     // The rounded coupling added to a value a is floor((product + half) / 2^26) + a
     // = floor((product + a·2^26 + half) / 2^26): a above the product's dropped bits, with
     // half in them, makes rounding and addition one carry chain. The dropped bits go unused; the

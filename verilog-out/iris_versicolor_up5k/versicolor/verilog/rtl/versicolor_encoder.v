@@ -4,8 +4,8 @@
 // Input encoder: the frequency word of one oscillator, F = clip(W x + b), in phase LSBs per
 // step in the rotating frame. Weights come from a ROM addressed by the oscillator; the
 // 4 multipliers are shared by all oscillators (the controller loads one per cycle).
-// Registered in 4 stages (the products, the sum, the rounding and the clip's tests, the word): the word of the oscillator
-// presented in one cycle leaves 4 cycles later, while the controller primes (words are
+// Registered in 7 stages (the products: operands and product, the sum in 3 levels, the rounding and the clip's tests, the word): the word of the oscillator
+// presented in one cycle leaves 7 cycles later, while the controller primes (words are
 // first read when it runs).
 module versicolor_encoder (
     input  wire        clk,
@@ -14,13 +14,9 @@ module versicolor_encoder (
     output reg  signed [14:0] word
 );
     wire signed [11:0] x0 = features[0 +: 12];
-    wire signed [26:0] x0_wide = {{15{x0[11]}}, x0};
     wire signed [11:0] x1 = features[12 +: 12];
-    wire signed [26:0] x1_wide = {{15{x1[11]}}, x1};
     wire signed [11:0] x2 = features[24 +: 12];
-    wire signed [26:0] x2_wide = {{15{x2[11]}}, x2};
     wire signed [11:0] x3 = features[36 +: 12];
-    wire signed [26:0] x3_wide = {{15{x3[11]}}, x3};
     reg signed [26:0] bias;
     reg signed [15:0] w0;
     reg signed [15:0] w1;
@@ -39,22 +35,41 @@ module versicolor_encoder (
         endcase
     end
 
-    // signed operands are sign-extended to the sum's width before multiplying: the products are exact
-    reg signed [26:0] bias_q;
-    reg signed [26:0] product0;
-    reg signed [26:0] product1;
-    reg signed [26:0] product2;
-    reg signed [26:0] product3;
+    // each product in a multiplier module (two cycles), the bias kept alongside, then their sum as a
+    // tree of registered two-operand additions (3 levels): the values of one sum, modulo 2^27
+    reg signed [26:0] bias_a, bias_p;
     always @(posedge clk) begin
-        bias_q <= bias;
-        product0 <= w0 * x0_wide;
-        product1 <= w1 * x1_wide;
-        product2 <= w2 * x2_wide;
-        product3 <= w3 * x3_wide;
+        bias_a <= bias;
+        bias_p <= bias_a;
+    end
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire signed [27:0] product0_full;
+    versicolor_multiply #(.A_WIDTH(16), .B_WIDTH(12)) multiply0 (.clk(clk), .a(w0), .b(x0), .p(product0_full));
+    wire signed [27:0] product1_full;
+    versicolor_multiply #(.A_WIDTH(16), .B_WIDTH(12)) multiply1 (.clk(clk), .a(w1), .b(x1), .p(product1_full));
+    wire signed [27:0] product2_full;
+    versicolor_multiply #(.A_WIDTH(16), .B_WIDTH(12)) multiply2 (.clk(clk), .a(w2), .b(x2), .p(product2_full));
+    wire signed [27:0] product3_full;
+    versicolor_multiply #(.A_WIDTH(16), .B_WIDTH(12)) multiply3 (.clk(clk), .a(w3), .b(x3), .p(product3_full));
+    /* verilator lint_on UNUSEDSIGNAL */
+    wire signed [26:0] product0 = product0_full[26:0];
+    wire signed [26:0] product1 = product1_full[26:0];
+    wire signed [26:0] product2 = product2_full[26:0];
+    wire signed [26:0] product3 = product3_full[26:0];
+    reg signed [26:0] sum0_0, sum0_1, sum0_2;
+    always @(posedge clk) begin
+        sum0_0 <= bias_p + product0;
+        sum0_1 <= product1 + product2;
+        sum0_2 <= product3;
+    end
+    reg signed [26:0] sum1_0, sum1_1;
+    always @(posedge clk) begin
+        sum1_0 <= sum0_0 + sum0_1;
+        sum1_1 <= sum0_2;
     end
     reg signed [26:0] sum;
     always @(posedge clk) begin
-        sum <= bias_q + product0 + product1 + product2 + product3;
+        sum <= sum1_0 + sum1_1;
     end
     /* verilator lint_off UNUSEDSIGNAL */
     wire signed [26:0] rounded_wide = (sum + 27'sd1024) >>> 11;

@@ -8,9 +8,9 @@
 // each new phase's pair for the step after, so one table serves a lane. Priming fills them: with
 // the kept pair zero and the word held at zero the increment is zero, and out come the sine and
 // cosine of the loaded phase.
-// Pipelined: 4 register stages (after the inputs, after the
-// products, after the new phase, the new phase's sine read from a registered table), so the outputs belong
-// to the inputs of 4 cycles before; `active` travels along. The values are those of the
+// Pipelined: 6 register stages (after the inputs, after the
+// products (both in versicolor_multiply), after their sum, after K·mix, after the new phase, the new phase's sine read from a registered table), so the outputs belong
+// to the inputs of 6 cycles before; `active` travels along. The values are those of the
 // combinational update.
 module versicolor_lane (
     input  wire        clk,
@@ -30,23 +30,31 @@ module versicolor_lane (
     reg active_b;
     reg [15:0] phase_b;
     reg signed [14:0] word_b;
-    reg signed [11:0] sin_b, cos_b;
     always @(posedge clk) begin
         active_b <= active;
         phase_b <= phase;
         word_b <= word;
-        sin_b <= sin_now;
-        cos_b <= cos_now;
     end
 
-    wire signed [26:0] sin_wide = {{15{sin_b[11]}}, sin_b};
-    wire signed [26:0] cos_wide = {{15{cos_b[11]}}, cos_b};
-    wire signed [26:0] sum_sin_wide = {{12{sum_sin[14]}}, sum_sin};
-    wire signed [26:0] sum_neg_cos_wide = {{12{sum_neg_cos[14]}}, sum_neg_cos};
-    wire signed [26:0] mix_b = cos_wide * sum_sin_wide + sin_wide * sum_neg_cos_wide;
+    // The products in multiplier modules: their operand registers take the inputs with the
+    // registers above, their product registers are the next stage.
+    /* verilator lint_off UNUSEDSIGNAL */
+    wire signed [26:0] cos_product, sin_product;
+    /* verilator lint_on UNUSEDSIGNAL */
+    versicolor_multiply #(.A_WIDTH(12), .B_WIDTH(15)) multiply_cos (.clk(clk), .a(cos_now), .b(sum_sin), .p(cos_product));
+    versicolor_multiply #(.A_WIDTH(12), .B_WIDTH(15)) multiply_sin (.clk(clk), .a(sin_now), .b(sum_neg_cos), .p(sin_product));
 
     // the phase advanced by the word alone, beside the products, so that the coupling is the last addend
     wire [15:0] phase_word_b = phase_b + {{1{word_b[14]}}, word_b};
+    reg active_p;
+    reg [15:0] phase_word_p;
+    reg signed [14:0] word_p;
+    always @(posedge clk) begin
+        active_p <= active_b;
+        phase_word_p <= phase_word_b;
+        word_p <= word_b;
+    end
+    wire signed [26:0] mix_p = cos_product + sin_product;
 
     reg active_c;
     reg [15:0] phase_word_c;
@@ -56,21 +64,30 @@ module versicolor_lane (
     // those inputs undriven (the iCE40 netlist simulation of `verify` caught it)
     (* keep *) reg signed [26:0] mix;
     always @(posedge clk) begin
-        active_c <= active_b;
-        phase_word_c <= phase_word_b;
-        word_c <= word_b;
-        mix <= mix_b;
+        active_c <= active_p;
+        phase_word_c <= phase_word_p;
+        word_c <= word_p;
+        mix <= mix_p;
     end
 
     wire signed [40:0] mix_wide = {{14{mix[26]}}, mix};
-    wire signed [40:0] product = 41'sd20992 * mix_wide;
+    reg signed [40:0] product;
+    reg active_k;
+    reg [15:0] phase_word_k;
+    reg signed [14:0] word_k;
+    always @(posedge clk) begin
+        product <= ((mix_wide <<< 5) + (mix_wide <<< 3) + mix_wide) <<< 9;
+        active_k <= active_c;
+        phase_word_k <= phase_word_c;
+        word_k <= word_c;
+    end
     // The rounded coupling added to a value a is floor((product + half) / 2^26) + a
     // = floor((product + a·2^26 + half) / 2^26): a above the product's dropped bits, with
     // half in them, makes rounding and addition one carry chain. The dropped bits go unused; the
     // phase is modulo 2^16, and the increment fits 16 bits (the quantizer proves it).
-    wire signed [15:0] word_wide = {{1{word_c[14]}}, word_c};
+    wire signed [15:0] word_wide = {{1{word_k[14]}}, word_k};
     /* verilator lint_off UNUSEDSIGNAL */
-    wire [41:0] phase_sum = {{1{product[40]}}, product} + {phase_word_c, 26'd33554432};
+    wire [41:0] phase_sum = {{1{product[40]}}, product} + {phase_word_k, 26'd33554432};
     wire [41:0] increment_sum = {{1{product[40]}}, product} + {word_wide, 26'd33554432};
     /* verilator lint_on UNUSEDSIGNAL */
     wire [15:0] next_phase_c = phase_sum[41 -: 16];
@@ -80,7 +97,7 @@ module versicolor_lane (
     reg [15:0] next_phase_d;
     reg signed [15:0] increment_d;
     always @(posedge clk) begin
-        active_d <= active_c;
+        active_d <= active_k;
         next_phase_d <= next_phase_c;
         increment_d <= increment_c;
     end

@@ -4,8 +4,8 @@
 // 6 Kuramoto oscillators with uniform all-to-all coupling, classifying a streamed input.
 // Phases are 16-bit fractions of a turn in a rotating frame at 590.000 MHz; one step is
 // 2000.000 ps of the trained dynamics; 1 lane update the oscillators, so a step takes
-// 6 cycles to issue and 4 more to drain the lanes' 4-stage pipeline. A sample takes
-// 1519 cycles from acceptance to `out_valid`.
+// 6 cycles to issue and 6 more to drain the lanes' 6-stage pipeline. A sample takes
+// 1821 cycles from acceptance to `out_valid`.
 //
 // Interface: present `in_features` (4 signed 12-bit inputs, 10 fraction bits,
 // feature 0 in the low bits) with `in_valid`; it is taken when `in_ready` is high. `out_class`
@@ -45,23 +45,23 @@ module versicolor_top #(
 
     wire signed [14:0] loaded_word;
     versicolor_encoder encoder (.clk(clk), .oscillator(load_index), .features(features), .word(loaded_word));
-    // the encoder's word leaves 4 cycles after its oscillator's load cycle
-    reg [3:0] word_valid;
-    reg [2:0] word_index [0:3];
+    // the encoder's word leaves 7 cycles after its oscillator's load cycle
+    reg [6:0] word_valid;
+    reg [2:0] word_index [0:6];
     integer w;
     always @(posedge clk) begin
         if (rst) begin
-            word_valid <= 4'd0;
+            word_valid <= 7'd0;
         end else begin
-            word_valid <= {word_valid[2:0], loading};
+            word_valid <= {word_valid[5:0], loading};
         end
         word_index[0] <= load_index;
-        for (w = 1; w < 4; w = w + 1) begin
+        for (w = 1; w < 7; w = w + 1) begin
             word_index[w] <= word_index[w - 1];
         end
     end
-    wire word_write = word_valid[3];
-    wire [2:0] word_target = word_index[3];
+    wire word_write = word_valid[6];
+    wire [2:0] word_target = word_index[6];
 
     wire [15:0] loaded_phase;
     versicolor_lfsr #(.SEED(LFSR_SEED)) lfsr (.clk(clk), .rst(rst), .advance(loading), .phase(loaded_phase));
@@ -75,7 +75,7 @@ module versicolor_top #(
     wire [43:0] readout_accumulators;
     localparam [11:0] SLOTS = {2'd1, 2'd0, 2'd2, 2'd2, 2'd2, 2'd2};
 
-    // The lanes: lane l serves oscillator (group * 1 + l); its new phase comes back 4 cycles later.
+    // The lanes: lane l serves oscillator (group * 1 + l); its new phase comes back 6 cycles later.
     reg  [15:0] lane_phase;
     reg  [14:0] lane_word;
     reg  [0:0] lane_active;
@@ -139,7 +139,7 @@ module versicolor_top #(
             group_cos = group_cos + lane_cos_term[j * 15 +: 15];
         end
     end
-    // The first group's results arrive in cycle 4 of a step (before it, the lanes drain nothing active).
+    // The first group's results arrive in cycle 6 of a step (before it, the lanes drain nothing active).
     wire signed [14:0] total_sin = (first_results ? 15'sd0 : partial_sin) + group_sin;
     wire signed [14:0] total_neg_cos = (first_results ? 15'sd0 : partial_neg_cos) - group_cos;
 
@@ -164,7 +164,7 @@ module versicolor_top #(
             localparam [2:0] INDEX = i;
             localparam integer GROUP_NUMBER = i / 1;
             // the cycle of a step in which this oscillator's new phase leaves its lane
-            localparam integer DONE_NUMBER = GROUP_NUMBER + 4;
+            localparam integer DONE_NUMBER = GROUP_NUMBER + 6;
             localparam [3:0] DONE = DONE_NUMBER[3:0];
             localparam integer LANE = i % 1;
             localparam [1:0] SLOT = SLOTS[i * 2 +: 2];

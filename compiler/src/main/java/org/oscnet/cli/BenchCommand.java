@@ -86,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
     int lanes;
 
     @Option(names = "--pipeline", paramLabel = "P", defaultValue = "0",
-            description = "pipeline stages of the --hardware networks, 0 to 4 (default: ${DEFAULT-VALUE})")
+            description = "pipeline stages of the --hardware networks, 0 to 6 (default: ${DEFAULT-VALUE})")
     int pipeline;
 
     @Option(names = "--sine-bits", paramLabel = "B", defaultValue = "12",

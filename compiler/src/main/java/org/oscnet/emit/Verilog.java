@@ -61,16 +61,19 @@ final class Verilog {
         if (constant == 0 || digits.size() > SHIFT_ADD_MAX_TERMS) {
             return signed(constant, width) + " * " + operand;
         }
+        // the lowest shift applies to the whole sum: its adders then skip the low bits that are zero
+        long common = digits.get(digits.size() - 1)[1];
         StringBuilder sum = new StringBuilder();
         for (long[] digit : digits) {
-            String term = digit[1] == 0 ? operand : "(" + operand + " <<< " + digit[1] + ")";
+            long shift = digit[1] - (digits.size() > 1 ? common : 0);
+            String term = shift == 0 ? operand : "(" + operand + " <<< " + shift + ")";
             if (sum.length() == 0) {
                 sum.append(digit[0] < 0 ? "-" + term : term);
             } else {
                 sum.append(digit[0] < 0 ? " - " : " + ").append(term);
             }
         }
-        return sum.toString();
+        return digits.size() > 1 && common > 0 ? "(" + sum + ") <<< " + common : sum.toString();
     }
 
     /** The non-zero digits {sign, exponent} of the canonical signed-digit form, highest first. */

@@ -15,8 +15,15 @@ import org.oscnet.quantize.SineTable;
  */
 public final class VerilogEmitter {
     /** The modules, in dependency order (the order of the file list). */
-    public static final List<String> MODULES = List.of("sine", "sine_rom", "encoder", "lane", "lfsr", "controller",
-            "decision", "top");
+    public static final List<String> MODULES = List.of("sine", "sine_rom", "multiply", "encoder", "lane", "lfsr",
+            "controller", "decision", "top");
+
+    /**
+     * The Verilog macro under which the multiplier module instantiates an iCE40 SB_MAC16 (its
+     * operand and product registers inside the DSP) instead of describing the product: iCE40
+     * flows read the RTL with it defined, simulators and other synthesis flows without.
+     */
+    public static final String ICE40_MACRO = "OSCNET_ICE40";
 
     /** From this pipeline depth on, the lane registers its inputs (phase, word, the kept sine and cosine). */
     static final int PIPELINE_REGISTERED_INPUTS = 3;
@@ -33,7 +40,8 @@ public final class VerilogEmitter {
         for (String module : MODULES) {
             if (module.equals("lfsr") && !hw.randomPhases()
                     || module.equals("sine") && hw.pipeline() >= PIPELINE_REGISTERED_NEXT_SINE
-                    || module.equals("sine_rom") && hw.pipeline() < PIPELINE_REGISTERED_NEXT_SINE) {
+                    || module.equals("sine_rom") && hw.pipeline() < PIPELINE_REGISTERED_NEXT_SINE
+                    || module.equals("multiply") && !hw.multiplierModules()) {
                 continue;
             }
             model.put("title", titleOf(module));
@@ -57,6 +65,7 @@ public final class VerilogEmitter {
         return switch (module) {
             case "sine" -> "Quarter-wave sine and cosine table";
             case "sine_rom" -> "Full-wave sine and cosine tables, registered";
+            case "multiply" -> "Signed multiplier, operands and product registered";
             case "encoder" -> "Input encoder: natural frequency words";
             case "lane" -> "Oscillator lane: mean-field coupling and phase update";
             case "lfsr" -> "LFSR of initial phases";
@@ -83,6 +92,14 @@ public final class VerilogEmitter {
         m.put("cutC", hw.pipeline() >= 2);
         m.put("cutA", hw.pipeline() >= PIPELINE_REGISTERED_INPUTS);
         m.put("cutD", hw.pipeline() >= PIPELINE_REGISTERED_NEXT_SINE);
+        // then the products move into multiplier modules (their operand registers are the cut after
+        // the inputs, their product register a cut of its own), then K·mix gets its own register
+        m.put("multipliers", hw.multiplierModules());
+        m.put("cutK", hw.pipeline() >= HwNetwork.PIPELINE_REGISTERED_COUPLING);
+        m.put("ice40Macro", ICE40_MACRO);
+        if (hw.multiplierModules()) {
+            m.put("sumTree", sumTree(hw.features()));
+        }
         if (hw.pipeline() >= PIPELINE_REGISTERED_NEXT_SINE) {
             SineTable table = hw.sineTable();
             List<Map<String, String>> fullWave = new ArrayList<>();
@@ -148,8 +165,9 @@ public final class VerilogEmitter {
         m.put("couplingMultiplier", hw.couplingMultiplier());
         m.put("couplingShift", hw.couplingShift());
         // shifts and adds save DSPs where area is the aim (no pipeline); a pipelined lane is cut for
-        // the clock, and its two carry chains measured slower than a DSP (docs/hardware/ice40.md)
-        m.put("couplingProduct", hw.pipeline() == 0
+        // the clock, and its two carry chains measured slower than a DSP (docs/hardware/ice40.md),
+        // until the multipliers are modules: then a DSP-free mapping needs it without a multiplier
+        m.put("couplingProduct", hw.pipeline() == 0 || hw.multiplierModules()
                 ? Verilog.constantProduct(hw.couplingMultiplier(), "mix_wide", hw.productBits())
                 : Verilog.signed(hw.couplingMultiplier(), hw.productBits()) + " * mix_wide");
         int shift = hw.couplingShift();
@@ -157,7 +175,9 @@ public final class VerilogEmitter {
         m.put("incrementSumBits", shift + hw.incrementBits());
         m.put("productForPhase", Verilog.resize("product", hw.productBits(), shift + hw.phaseBits()));
         m.put("productForIncrement", Verilog.resize("product", hw.productBits(), shift + hw.incrementBits()));
-        m.put("biasedPhaseWord", shiftedWithHalf("phase_word_c", shift));
+        // the stage whose phase and word meet the coupling product: after K·mix's own register, if any
+        String coupled = hw.pipeline() >= HwNetwork.PIPELINE_REGISTERED_COUPLING ? "_k" : "_c";
+        m.put("biasedPhaseWord", shiftedWithHalf("phase_word" + coupled, shift));
         m.put("biasedWord", shiftedWithHalf("word_wide", shift));
         m.put("wordAsPhase", Verilog.resize("word_b", hw.frequencyBits(), hw.phaseBits()));
         m.put("sinWide", Verilog.extend("sin_b", hw.sineBits(), hw.mixBits()));
@@ -165,7 +185,18 @@ public final class VerilogEmitter {
         m.put("sumSinWide", Verilog.extend("sum_sin", sumSine, hw.mixBits()));
         m.put("sumNegCosWide", Verilog.extend("sum_neg_cos", sumSine, hw.mixBits()));
         m.put("mixWide", Verilog.extend("mix", hw.mixBits(), hw.productBits()));
-        m.put("wordWide", Verilog.extend("word_c", hw.frequencyBits(), hw.incrementBits()));
+        m.put("wordWide", Verilog.extend("word" + coupled, hw.frequencyBits(), hw.incrementBits()));
+        int laneProductBits = hw.sineBits() + sumSine;
+        m.put("laneProductBits", laneProductBits);
+        m.put("cosProductMix", Verilog.resize("cos_product", laneProductBits, hw.mixBits()));
+        m.put("sinProductMix", Verilog.resize("sin_product", laneProductBits, hw.mixBits()));
+        int encoderProductBits = hw.weightBits() + hw.inputBits();
+        m.put("encoderProductBits", encoderProductBits);
+        List<String> encoderProducts = new ArrayList<>();
+        for (int p = 0; p < hw.features(); p++) {
+            encoderProducts.add(Verilog.resize("product" + p + "_full", encoderProductBits, hw.sumBits()));
+        }
+        m.put("encoderProducts", encoderProducts);
         m.put("incrementAsAccumulator", Verilog.extend("increment", hw.incrementBits(), hw.accumulatorBits()));
         String lsb = "l * " + hw.sineBits();
         m.put("sinNextWide", Verilog.extendSlice("lane_sin_next", lsb, hw.sineBits(), sumSine));
@@ -257,6 +288,35 @@ public final class VerilogEmitter {
      */
     static String shiftedWithHalf(String value, int shift) {
         return shift == 0 ? value : "{" + value + ", " + shift + "'d" + (1L << (shift - 1)) + "}";
+    }
+
+    /**
+     * The encoder's sum as a tree of registered two-operand additions over the bias (delayed as
+     * long as a multiplier) and the products: per level, each register's name and what it adds;
+     * the last level is the one register {@code sum}. An odd operand out is carried up registered.
+     */
+    static List<List<Map<String, String>>> sumTree(int features) {
+        List<String> operands = new ArrayList<>();
+        operands.add("bias_p");
+        for (int p = 0; p < features; p++) {
+            operands.add("product" + p);
+        }
+        List<List<Map<String, String>>> levels = new ArrayList<>();
+        while (operands.size() > 1) {
+            int level = levels.size();
+            boolean last = operands.size() <= 2;
+            List<Map<String, String>> nodes = new ArrayList<>();
+            List<String> next = new ArrayList<>();
+            for (int i = 0; i < operands.size(); i += 2) {
+                String name = last ? "sum" : "sum" + level + "_" + (i / 2);
+                String expr = i + 1 < operands.size() ? operands.get(i) + " + " + operands.get(i + 1) : operands.get(i);
+                nodes.add(Map.of("name", name, "expr", expr));
+                next.add(name);
+            }
+            levels.add(nodes);
+            operands = next;
+        }
+        return levels;
     }
 
     private static String slice(int index, int width) {

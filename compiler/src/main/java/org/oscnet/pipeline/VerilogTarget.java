@@ -67,11 +67,20 @@ public final class VerilogTarget {
                     trained.testAccuracy() - target.autoMaxLoss(), threads);
             widths = search.chosen();
         }
+        HwNetwork hw;
         try {
-            return new Planned(planner.apply(widths), widths, search, encoding, planner);
+            hw = planner.apply(widths);
         } catch (WidthTooSmall e) {
             throw new BadInput("`" + network.name() + "`: " + e.getMessage());
         }
+        if (!hw.encoderFitsPriming()) {
+            throw new BadInput("`" + network.name() + "`: with `pipeline " + hw.pipeline() + "` the input encoder has "
+                    + hw.encoderStages() + " register stages (its multipliers and sum tree), more than the "
+                    + hw.stepCycles() + " cycles of a step (" + hw.groups() + " group" + (hw.groups() == 1 ? "" : "s")
+                    + " + " + hw.pipeline() + "), so the last word would arrive after the first step reads it; use "
+                    + "fewer lanes or a deeper pipeline");
+        }
+        return new Planned(hw, widths, search, encoding, planner);
     }
 
     /** What the hardware computes, without emitting it: fixed-point test accuracy and cycles per sample. */
@@ -199,7 +208,11 @@ public final class VerilogTarget {
             case "lfsr" -> "LFSR of the initial phases";
             case "controller" -> "controller: load, prime, run, done";
             case "decision" -> "sync detector and class decision";
-            default -> "top level: streaming interface, registers, lanes";
+            case "multiply" -> "signed multiplier, operands and product registered; with `-D"
+                    + VerilogEmitter.ICE40_MACRO + "` (oscnet's iCE40 flow) one SB_MAC16 each: read the RTL with"
+                    + " it and synthesize without `-dsp` for a DSP configuration icetime can time";
+            case "top" -> "top level: streaming interface, registers, lanes";
+            default -> throw new IllegalArgumentException("no description of " + file);
         };
     }
 

@@ -107,12 +107,43 @@ public record HwNetwork(
     }
 
     /**
+     * From this pipeline depth on, every variable product (the lane's two, the encoder's) is a
+     * multiplier module with registered operands and a registered product, which an iCE40 build
+     * makes one SB_MAC16 each (its delays then fully modelled by icetime), and K·mix is shifts and
+     * adds: the mapping needs no {@code synth_ice40 -dsp}.
+     */
+    public static final int PIPELINE_MULTIPLIER_MODULES = 5;
+    /** From this depth on, K·mix has a register stage of its own. */
+    public static final int PIPELINE_REGISTERED_COUPLING = 6;
+    /** Clock cycles through a multiplier module: operands, then product. */
+    public static final int MULTIPLIER_LATENCY = 2;
+
+    /** Whether the products are multiplier modules (see {@link #PIPELINE_MULTIPLIER_MODULES}). */
+    public boolean multiplierModules() {
+        return pipeline >= PIPELINE_MULTIPLIER_MODULES;
+    }
+
+    /** Levels of the encoder's tree of two-operand additions over the bias and the products. */
+    public int encoderSumLevels() {
+        return 32 - Integer.numberOfLeadingZeros(features); // ceil(log2(features + 1))
+    }
+
+    /**
      * Register stages of the input encoder in a pipelined design (products, sum, rounding and
-     * clip tests, word; fewer when a step is shorter): a word leaves that many cycles after its
-     * load cycle, which must fall within priming, where words are not read yet.
+     * clip tests, word; fewer when a step is shorter; with multiplier modules their two cycles and
+     * a tree of sums): a word leaves that many cycles after its load cycle, which must fall within
+     * priming, where words are not read yet ({@link #encoderFitsPriming}).
      */
     public int encoderStages() {
+        if (multiplierModules()) {
+            return MULTIPLIER_LATENCY + encoderSumLevels() + 2;
+        }
         return pipeline == 0 ? 0 : Math.min(4, stepCycles());
+    }
+
+    /** Whether the last oscillator's word leaves the encoder before the first step reads it. */
+    public boolean encoderFitsPriming() {
+        return encoderStages() <= stepCycles();
     }
 
     /** Register stages of the class decision in a pipelined design (differences, distances, outputs). */

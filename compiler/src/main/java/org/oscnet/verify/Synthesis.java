@@ -30,6 +30,9 @@ public final class Synthesis {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern FMAX = Pattern.compile("Max frequency for clock\\s+'([^']*)':\\s+([0-9.]+) MHz");
     private static final Pattern LOGIC_CELLS = Pattern.compile("ICESTORM_LC:\\s+(\\d+)/\\s*(\\d+)");
+    private static final Pattern ICETIME_PATH = Pattern.compile("Total path delay:\\s+([0-9.]+) ns \\(([0-9.]+) MHz\\)");
+    /** How iCE40 flows read the RTL: with the macro under which its multipliers are SB_MAC16s. */
+    private static final String READ_ICE40 = "read_verilog -D" + org.oscnet.emit.VerilogEmitter.ICE40_MACRO + " ";
 
     private Synthesis() {
     }
@@ -70,8 +73,12 @@ public final class Synthesis {
         }
     }
 
-    /** What {@code synth_ice40} mapped a design to (with or without DSPs). */
-    public record Ice40Cells(boolean withDsps, int luts, int flipFlops, int blockRams, int carries, int dsps) {
+    /**
+     * What {@code synth_ice40} mapped a design to: with {@code -dsp} ({@code withDsps}) or without; the
+     * DSPs of a design mapped without are its RTL's own SB_MAC16 instances ({@code instancedDsps}).
+     */
+    public record Ice40Cells(boolean withDsps, boolean instancedDsps, int luts, int flipFlops, int blockRams,
+            int carries, int dsps) {
     }
 
     /**
@@ -80,12 +87,21 @@ public final class Synthesis {
      * smallest mapping when nothing fits; {@code part} is empty then. nextpnr leaves a DSP's own
      * delay out, so with DSPs {@code fmaxMhz} is an upper bound; {@code fmaxTimedCompletelyMhz} is
      * then the same design synthesized without DSPs and placed on the same part, where every path
-     * is timed (its multipliers are LUTs and carries, slower than a DSP's): a lower bound.
+     * is timed (its multipliers are LUTs and carries, slower than a DSP's): a lower bound. A design
+     * whose RTL instantiates its DSPs (every one registered inside, a configuration icetime models)
+     * is mapped without {@code -dsp} only, and {@code fmaxIcetimeMhz} is icetime's estimate of the
+     * placed design, every path timed with Lattice's delays, the DSPs' included.
      */
     public record Ice40(Optional<Ice40Part> part, Ice40Cells cells, boolean placed, Optional<Integer> logicCells,
-            Optional<Double> fmaxMhz, Optional<Double> fmaxTimedCompletelyMhz, String note, double seconds) {
+            Optional<Double> fmaxMhz, Optional<Double> fmaxTimedCompletelyMhz, Optional<Double> fmaxIcetimeMhz,
+            String note, double seconds) {
         Ice40 withLowerBound(Optional<Double> fmaxWithoutDspsMhz, String more, double moreSeconds) {
-            return new Ice40(part, cells, placed, logicCells, fmaxMhz, fmaxWithoutDspsMhz, note + more,
+            return new Ice40(part, cells, placed, logicCells, fmaxMhz, fmaxWithoutDspsMhz, fmaxIcetimeMhz,
+                    note + more, seconds + moreSeconds);
+        }
+
+        Ice40 withIcetime(Optional<Double> fmax, String more, double moreSeconds) {
+            return new Ice40(part, cells, placed, logicCells, fmaxMhz, fmaxTimedCompletelyMhz, fmax, note + more,
                     seconds + moreSeconds);
         }
     }
@@ -155,8 +171,10 @@ public final class Synthesis {
         double seconds = 0;
         Ice40Cells smallest = null;
         List<String> tried = new java.util.ArrayList<>();
-        for (boolean dsps : List.of(true, false)) {
-            Mapped mapped = mapIce40(dir, withShell, shellTop, dsps);
+        // -dsp would re-pack instantiated SB_MAC16s (Yosys 0.23 clears their registers): never for those
+        boolean instanced = instantiatesDsps(dir, files);
+        for (boolean dsps : instanced ? List.of(false) : List.of(true, false)) {
+            Mapped mapped = mapIce40(dir, withShell, shellTop, dsps, instanced);
             seconds += mapped.seconds();
             Ice40Cells cells = mapped.cells();
             if (smallest == null) {
@@ -168,8 +186,12 @@ public final class Synthesis {
                     Ice40 placed = placement.result();
                     seconds = placed.seconds();
                     if (!placement.outOfCells()) {
-                        return cells.dsps() > 0 && placed.placed() ? withLowerBound(placed, dir, withShell, shellTop,
-                                part, clockHz) : placed;
+                        if (!placed.placed()) {
+                            return placed;
+                        }
+                        return cells.withDsps() && cells.dsps() > 0
+                                ? withLowerBound(placed, dir, withShell, shellTop, part, clockHz)
+                                : withIcetime(placed, dir, part);
                     }
                     // its LUTs and flip-flops do not pack into the part's logic cells: try the next
                     tried.add(part.name() + (dsps ? " with DSPs" : " without DSPs") + ": "
@@ -181,7 +203,7 @@ public final class Synthesis {
             }
         }
         return new Ice40(Optional.empty(), smallest, false, Optional.empty(), Optional.empty(), Optional.empty(),
-                "fits no iCE40 part (UP5K: " + Ice40Part.UP5K.budget() + "; HX8K: " + Ice40Part.HX8K.budget()
+                Optional.empty(), "fits no iCE40 part (UP5K: " + Ice40Part.UP5K.budget() + "; HX8K: " + Ice40Part.HX8K.budget()
                         + ")" + (tried.isEmpty() ? "; no place and route" : "; nextpnr ran out of logic cells on "
                         + String.join(", ", tried)), seconds);
     }
@@ -190,13 +212,43 @@ public final class Synthesis {
     private record Mapped(Path netlist, Ice40Cells cells, double seconds) {
     }
 
-    private static Mapped mapIce40(Path dir, List<String> files, String top, boolean dsps) throws IOException {
+    private static Mapped mapIce40(Path dir, List<String> files, String top, boolean dsps, boolean instanced)
+            throws IOException {
         Path build = dir.resolve("build");
         Path netlist = build.resolve(dsps ? "ice40_dsp.json" : "ice40.json");
         Path stat = build.resolve(dsps ? "ice40_dsp_stat.json" : "ice40_stat.json");
-        ExternalRun.Outcome run = yosys(dir, "read_verilog " + String.join(" ", files) + "; synth_ice40 "
+        ExternalRun.Outcome run = yosys(dir, READ_ICE40 + String.join(" ", files) + "; synth_ice40 "
                 + (dsps ? "-dsp " : "") + "-top " + top + " -json " + netlist + "; tee -q -o " + stat + " stat -json");
-        return new Mapped(netlist, ice40Cells(dsps, cellsByType(run, stat)), run.seconds());
+        return new Mapped(netlist, ice40Cells(dsps, instanced, cellsByType(run, stat)), run.seconds());
+    }
+
+    /** Whether the RTL instantiates SB_MAC16s itself (its multiplier module, in iCE40 builds). */
+    static boolean instantiatesDsps(Path dir, List<String> files) throws IOException {
+        for (String file : files) {
+            if (Files.readString(dir.resolve(file)).contains("SB_MAC16 #(")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * icetime's timing of the placed design ({@code build/ice40.asc}): every path with the delays of
+     * Lattice's library, DSPs included, which nextpnr leaves out. Only for a design whose DSPs are
+     * registered inside (or that has none): icetime has no model of a DSP that adds without a register.
+     */
+    private static Ice40 withIcetime(Ice40 placed, Path dir, Ice40Part part) throws IOException {
+        Path asc = dir.resolve("build").resolve("ice40.asc");
+        Path report = dir.resolve("build").resolve("icetime.txt");
+        ExternalRun.Outcome run = ExternalRun.run(dir, TIMEOUT, List.of(Tools.require(Tools.Tool.ICETIME).toString(),
+                "-d", part.option, "-P", part.pack, "-t", "-r", report.toString(), asc.toString()));
+        Matcher m = ICETIME_PATH.matcher(run.ok() && Files.isRegularFile(report) ? Files.readString(report) : "");
+        if (!m.find()) {
+            return placed.withIcetime(Optional.empty(), "; icetime failed: " + run.tail(3), run.seconds());
+        }
+        double fmax = Double.parseDouble(m.group(2));
+        return placed.withIcetime(Optional.of(fmax), String.format(Locale.ROOT, "; icetime %.1f MHz (every path,"
+                + " the DSPs' delays counted)", fmax), run.seconds());
     }
 
     /**
@@ -205,7 +257,7 @@ public final class Synthesis {
      */
     private static Ice40 withLowerBound(Ice40 placed, Path dir, List<String> files, String top, Ice40Part part,
             double clockHz) throws IOException {
-        Mapped without = mapIce40(dir, files, top, false);
+        Mapped without = mapIce40(dir, files, top, false, false);
         if (!part.holds(without.cells())) {
             return placed.withLowerBound(Optional.empty(), "; without DSPs it does not fit the " + part.name()
                     + " (no lower bound)", without.seconds());
@@ -226,7 +278,7 @@ public final class Synthesis {
         ExternalRun.Outcome pnr = ExternalRun.run(dir, TIMEOUT, List.of(
                 Tools.require(Tools.Tool.NEXTPNR_ICE40).toString(), "--" + part.option, "--package", part.pack,
                 "--json", netlist.toString(), "--freq", String.format(Locale.ROOT, "%.1f", clockHz / 1e6), "--seed",
-                "1", "--timing-allow-fail"));
+                "1", "--timing-allow-fail", "--asc", dir.resolve("build").resolve("ice40.asc").toString()));
         // nextpnr reports each clock after placement and again after routing: the last one counts.
         // Names starting with '$' are its own constant nets (a DSP's tied inputs), not clocks.
         Map<String, Double> byClock = new LinkedHashMap<>();
@@ -243,9 +295,11 @@ public final class Synthesis {
             logicCells = Optional.of(Integer.parseInt(lc.group(1)));
         }
         // --timing-allow-fail: a design slower than its clock statement still gets its fmax measured
-        String note = "placed and routed on " + part.label() + (cells.withDsps() ? " with DSPs" : " without DSPs")
-                + ", nextpnr seed 1";
-        if (cells.dsps() > 0) {
+        String note = "placed and routed on " + part.label() + (cells.withDsps() ? " with DSPs"
+                : cells.instancedDsps() ? "" : " without DSPs") + ", nextpnr seed 1";
+        if (cells.instancedDsps()) {
+            note += "; the DSPs are the RTL's own SB_MAC16s, operands and product registered inside";
+        } else if (cells.dsps() > 0) {
             // nextpnr-ice40 classes every SB_MAC16 port as a register port, whatever the DSP's mode
             note += "; nextpnr times the DSPs' ports as registers, so a multiplier without its own registers"
                     + " adds delay this fmax leaves out: an upper bound";
@@ -261,12 +315,12 @@ public final class Synthesis {
         } else if (fmax.isPresent() && fmax.get() < clockHz / 1e6) {
             note += String.format(Locale.ROOT, "; slower than the %.0f MHz clock asked for", clockHz / 1e6);
         }
-        return new Placement(new Ice40(Optional.of(part), cells, pnr.ok(), logicCells, fmax, Optional.empty(), note,
-                synthesisSeconds + pnr.seconds()), outOfCells);
+        return new Placement(new Ice40(Optional.of(part), cells, pnr.ok(), logicCells, fmax, Optional.empty(),
+                Optional.empty(), note, synthesisSeconds + pnr.seconds()), outOfCells);
     }
 
-    private static Ice40Cells ice40Cells(boolean dsps, Map<String, Integer> cells) {
-        return new Ice40Cells(dsps, cells.getOrDefault("SB_LUT4", 0), sum(cells, "SB_DFF"), sum(cells, "SB_RAM"),
+    private static Ice40Cells ice40Cells(boolean dsps, boolean instanced, Map<String, Integer> cells) {
+        return new Ice40Cells(dsps, instanced && !dsps, cells.getOrDefault("SB_LUT4", 0), sum(cells, "SB_DFF"), sum(cells, "SB_RAM"),
                 cells.getOrDefault("SB_CARRY", 0), cells.getOrDefault("SB_MAC16", 0));
     }
 
@@ -281,7 +335,7 @@ public final class Synthesis {
         Path dir = folder.toAbsolutePath();
         Path netlist = dir.resolve("build").resolve(dsps ? "ice40_dsp_gates.v" : "ice40_gates.v");
         Files.createDirectories(netlist.getParent());
-        yosys(dir, "read_verilog " + String.join(" ", files) + "; hierarchy -top " + top + "; setattr -set keep 1 "
+        yosys(dir, READ_ICE40 + String.join(" ", files) + "; hierarchy -top " + top + "; setattr -set keep 1 "
                 + top + "/w:*; synth_ice40 " + (dsps ? "-dsp " : "") + "-top " + top + "; write_verilog -noattr "
                 + netlist);
         return netlist;

@@ -18,14 +18,27 @@ public final class Tools {
         ICARUS_RUNTIME("vvp", "-V"),
         YOSYS("yosys", "-V"),
         NEXTPNR_ICE40("nextpnr-ice40", "--version"),
+        // icetime has no version option: asked for help, it prints its usage and exits 1
+        ICETIME("icetime", "-h", 1),
         NGSPICE("ngspice", "--version");
 
         private final String command;
         private final String versionFlag;
+        private final int versionExit;
 
         Tool(String command, String versionFlag) {
+            this(command, versionFlag, 0);
+        }
+
+        Tool(String command, String versionFlag, int versionExit) {
             this.command = command;
             this.versionFlag = versionFlag;
+            this.versionExit = versionExit;
+        }
+
+        /** The exit status of {@link #versionCommand()} when the tool works. */
+        public int versionExit() {
+            return versionExit;
         }
 
         public String command() {

@@ -72,13 +72,14 @@ record VerilogVerification(Path dir, Verification.Options options, PrintWriter o
      */
     private List<Check> ice40(HwJson.Summary hw, Map<String, String> resources, ObjectNode json, int samples)
             throws IOException {
-        out.println("synthesizing (yosys synth_ice40 -dsp, then without DSPs; nextpnr-ice40 on the smallest part"
-                + " that holds it) ...");
+        out.println("synthesizing (yosys synth_ice40, with -dsp unless the RTL instantiates its DSPs; nextpnr-ice40"
+                + " on the smallest part that holds it; icetime) ...");
         out.flush();
         Synthesis.Ice40 ice = Synthesis.ice40(dir, hw.topModule(), hw.rtlFiles(), hw.clockHz());
         Synthesis.Ice40Cells cells = ice.cells();
         resources.put("iCE40 part", ice.part().map(p -> p.label() + ": " + p.budget()).orElse("none fits"));
-        resources.put("iCE40 " + (cells.withDsps() ? "(synth_ice40 -dsp)" : "(synth_ice40)")
+        resources.put("iCE40 " + (cells.withDsps() ? "(synth_ice40 -dsp)" : cells.instancedDsps()
+                ? "(synth_ice40, SB_MAC16s instantiated)" : "(synth_ice40)")
                 + ": LUT4 / flip-flops / EBR / carries / DSPs", cells.luts() + " / " + cells.flipFlops() + " / "
                 + cells.blockRams() + " / " + cells.carries() + " / " + cells.dsps());
         ice.logicCells().ifPresent(lc -> resources.put("iCE40 logic cells after packing", Integer.toString(lc)));
@@ -88,6 +89,9 @@ record VerilogVerification(Path dir, Verification.Options options, PrintWriter o
                 f * 1e6 / hw.latency())).orElse("n/a"));
         ice.fmaxTimedCompletelyMhz().ifPresent(f -> resources.put("fmax without DSPs (nextpnr, every path timed)",
                 String.format(Locale.ROOT, "%.1f MHz: a lower bound for the design with DSPs", f)));
+        ice.fmaxIcetimeMhz().ifPresent(f -> resources.put("fmax (icetime, every path timed, DSPs included)",
+                String.format(Locale.ROOT, "%.1f MHz: %.2f us per classification, %.0f classifications per second", f,
+                        hw.latency() / f, f * 1e6 / hw.latency())));
         ObjectNode i = json.putObject("ice40").put("part", ice.part().map(Enum::name).orElse(null))
                 .put("dsp_mapping", cells.withDsps()).put("luts", cells.luts()).put("flip_flops", cells.flipFlops())
                 .put("block_rams", cells.blockRams()).put("carries", cells.carries()).put("dsps", cells.dsps())
@@ -95,13 +99,16 @@ record VerilogVerification(Path dir, Verification.Options options, PrintWriter o
         ice.logicCells().ifPresent(lc -> i.put("logic_cells", lc));
         ice.fmaxMhz().ifPresent(f -> i.put("fmax_mhz", f).put("classifications_per_second", f * 1e6 / hw.latency()));
         ice.fmaxTimedCompletelyMhz().ifPresent(f -> i.put("fmax_without_dsps_mhz", f));
+        ice.fmaxIcetimeMhz().ifPresent(f -> i.put("fmax_icetime_mhz", f).put("instanced_dsps", cells.instancedDsps()));
         if (ice.part().isEmpty()) {
             return List.of();
         }
         Check placed = new Check("iCE40 place and route", ice.placed() && ice.fmaxMhz().isPresent(),
                 ice.part().get().label() + ice.fmaxMhz().map(f -> String.format(Locale.ROOT, ", fmax %.1f MHz", f)
                         + ice.fmaxTimedCompletelyMhz().map(low -> String.format(Locale.ROOT,
-                                " (at least %.1f: without DSPs, every path timed)", low)).orElse(""))
+                                " (at least %.1f: without DSPs, every path timed)", low)).orElse("")
+                        + ice.fmaxIcetimeMhz().map(icetime -> String.format(Locale.ROOT,
+                                " (icetime, every path and DSP delay: %.1f MHz)", icetime)).orElse(""))
                         .orElse(": " + ice.note()), ice.seconds());
         // each check is printed as it ends, so the clock shows before the slower simulations run
         List<Check> checks = new ArrayList<>(List.of(Verification.report(out, placed)));

@@ -30,7 +30,7 @@ class ConstantProductTest {
     @Test
     void aConstantWithFewDigitsBecomesShiftsAndAdds() {
         // 20992 = 41 * 2^9 = (32 + 8 + 1) * 2^9: the coupling constant of the versicolor examples
-        assertEquals("(m <<< 14) + (m <<< 12) + (m <<< 9)", Verilog.constantProduct(20992, "m", 41));
+        assertEquals("((m <<< 5) + (m <<< 3) + m) <<< 9", Verilog.constantProduct(20992, "m", 41));
         // 7 = 8 - 1
         assertEquals("(m <<< 3) - m", Verilog.constantProduct(7, "m", 30));
         // 26870 has more than three signed digits: a multiplication stays

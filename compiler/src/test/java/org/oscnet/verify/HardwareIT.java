@@ -1,6 +1,8 @@
 package org.oscnet.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -197,7 +199,7 @@ class HardwareIT {
 
     @ParameterizedTest
     @Order(6)
-    @CsvSource({"banked2, lanes 2; pipeline 4;", "banked1, lanes 1;"})
+    @CsvSource({"banked2, lanes 2; pipeline 4;", "banked1, lanes 1;", "banked6, lanes 2; pipeline 6;"})
     void anArrayWithItsStateInBlockRamIsBitExact(String name, String lanes) throws Exception {
         // 17 oscillators make at least 8 groups per lane, so phases and words live in RAM banks
         // read one cycle ahead (two banks of 9 and 8 groups; one bank without a pipeline)
@@ -219,5 +221,50 @@ class HardwareIT {
         assertTrue(verify.out().contains("Verilator cosimulation       pass  bit-exact on 1060 samples"), verify.out());
         assertTrue(verify.out().contains("Icarus cosimulation          pass  bit-exact on 2 samples"), verify.out());
         assertTrue(verify.out().contains("Verilator lint (-Wall)       pass"), verify.out());
+    }
+
+    @ParameterizedTest
+    @Order(7)
+    @CsvSource({"multiply5, 5", "multiply6, 6"})
+    void anArrayWithMultiplierModulesIsBitExact(String name, int pipeline) throws Exception {
+        // from pipeline 5 every variable product is a registered multiplier module (one SB_MAC16 in
+        // an iCE40 build) and the encoder sums its products in a registered tree: 3 groups + 5 or 6
+        // stages leave room for the encoder's 2 + 3 + 2 stages within priming
+        Path source = dir.resolve(name + ".osc");
+        Files.writeString(source, Files.readString(dir.resolve("small.osc")).replace("small", name)
+                .replace("lanes 3;", "lanes 3; pipeline " + pipeline + ";"));
+        Path out = dir.resolve(name + "-out");
+        Run train = oscnet("train", source.toString(), "-o", out.toString());
+        assertEquals(0, train.status(), train.err());
+        Run compile = oscnet("compile", source.toString(), "-o", out.toString());
+        assertEquals(0, compile.status(), compile.err());
+        Path folder = out.resolve(name + "/verilog");
+        String encoder = Files.readString(folder.resolve("rtl/" + name + "_encoder.v"));
+        assertEquals(4, encoder.split(name + "_multiply #", -1).length - 1, "one multiplier module per feature");
+        assertTrue(encoder.contains("sum <= "), "the sum tree's last level");
+        assertEquals(2, Files.readString(folder.resolve("rtl/" + name + "_lane.v")).split(name + "_multiply #", -1)
+                .length - 1, "the lane's two products in multiplier modules");
+        Run verify = oscnet("verify", folder.toString(), "--synthesis", "none", "--icarus-samples", "2");
+        assertEquals(0, verify.status(), verify.out() + verify.err());
+        assertTrue(verify.out().contains("Verilator lint (-Wall)       pass"), verify.out());
+        assertTrue(verify.out().contains("Verilator cosimulation       pass  bit-exact on 1060 samples"), verify.out());
+        assertTrue(verify.out().contains("Icarus cosimulation          pass  bit-exact on 2 samples"), verify.out());
+    }
+
+    @Test
+    @Order(8)
+    void anEncoderLongerThanAStepIsRefusedWithAClearError() throws Exception {
+        // one group per step: 1 + 5 cycles, fewer than the encoder's 7 stages
+        Path source = dir.resolve("tooshort.osc");
+        Files.writeString(source, Files.readString(dir.resolve("small.osc")).replace("small", "tooshort")
+                .replace("lanes 3;", "lanes 8; pipeline 5;"));
+        Path out = dir.resolve("tooshort-out");
+        Run train = oscnet("train", source.toString(), "-o", out.toString());
+        assertEquals(0, train.status(), train.err());
+        Run compile = oscnet("compile", source.toString(), "-o", out.toString());
+        assertNotEquals(0, compile.status());
+        assertTrue(compile.err().contains("the input encoder has 7 register stages")
+                && compile.err().contains("use fewer lanes or a deeper pipeline"), compile.err());
+        assertFalse(Files.exists(out.resolve("tooshort/verilog/rtl")), "nothing half-written");
     }
 }

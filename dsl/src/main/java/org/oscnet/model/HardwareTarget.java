@@ -18,7 +18,7 @@ public record HardwareTarget(String network, Optional<Verilog> verilog, Optional
     public record Verilog(Map<String, Integer> widths, boolean autoWidths, double autoMaxLoss, int sineEntries,
             int sineBits, double clockHz, int lanes, int pipeline, boolean rawInput) {
         /** The most register stages a lane's update can be cut into. */
-        public static final int MAX_PIPELINE = 4;
+        public static final int MAX_PIPELINE = 6;
 
         public Verilog {
             widths = Map.copyOf(widths);

@@ -25,7 +25,7 @@ public final class VersicolorModel {
 
     public static final long READOUT_STEPS = 75L;
 
-    public static final long LATENCY_CYCLES = 1519L;
+    public static final long LATENCY_CYCLES = 1821L;
 
     public static final long LFSR_SEED = 0x1D872B41L;
 
