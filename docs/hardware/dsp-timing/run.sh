@@ -9,7 +9,10 @@
 #   SEEDS="1 2 3" docs/hardware/dsp-timing/run.sh primitives > docs/hardware/dsp-timing/run-primitives-$(date +%F).log 2>&1
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-design=verilog-out/iris_versicolor_up5k/versicolor/verilog
+# The variants edit the `pipeline 4` RTL that was checked in until 2026-12-05 (commit 1ad7d0c); the
+# example is `pipeline 6` since, which emits this structure itself (seeds.sh times it). To rerun them,
+# point DESIGN at a folder compiled from that commit's examples/iris_versicolor_up5k.osc.
+design=${DESIGN:-verilog-out/iris_versicolor_up5k/versicolor/verilog}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 variants=("$@")

@@ -17,8 +17,13 @@ module versicolor_multiply #(
     output wire signed [A_WIDTH + B_WIDTH - 1:0] p
 );
 `ifdef OSCNET_ICE40
+    localparam IN_DSP = A_WIDTH <= 16 && B_WIDTH <= 16;
+`else
+    localparam IN_DSP = 1'b0;
+`endif
     generate
-        if (A_WIDTH <= 16 && B_WIDTH <= 16) begin : dsp
+        if (IN_DSP) begin : dsp
+`ifdef OSCNET_ICE40
             wire signed [15:0] a16 = a;
             wire signed [15:0] b16 = b;
             wire [31:0] o;
@@ -38,6 +43,7 @@ module versicolor_multiply #(
                 .OHOLDTOP(1'b0), .OHOLDBOT(1'b0), .CI(1'b0), .ACCUMCI(1'b0), .SIGNEXTIN(1'b0), .O(o)
             );
             assign p = o[A_WIDTH + B_WIDTH - 1:0];
+`endif
         end else begin : fabric
             reg signed [A_WIDTH - 1:0] a_q;
             reg signed [B_WIDTH - 1:0] b_q;
@@ -50,15 +56,4 @@ module versicolor_multiply #(
             assign p = p_q;
         end
     endgenerate
-`else
-    reg signed [A_WIDTH - 1:0] a_q;
-    reg signed [B_WIDTH - 1:0] b_q;
-    reg signed [A_WIDTH + B_WIDTH - 1:0] p_q;
-    always @(posedge clk) begin
-        a_q <= a;
-        b_q <= b;
-        p_q <= a_q * b_q;
-    end
-    assign p = p_q;
-`endif
 endmodule
