@@ -46,6 +46,39 @@ class HardwareIT {
         return new Run(status, out.toString(), err.toString());
     }
 
+    /** Trains {@code source} into {@code dir/outName}, failing the test if training fails. */
+    static Path trained(Path source, String outName) {
+        Path out = dir.resolve(outName);
+        Run train = oscnet("train", source.toString(), "-o", out.toString());
+        assertEquals(0, train.status(), train.err());
+        return out;
+    }
+
+    /**
+     * {@code oscnet verify FOLDER --synthesis none} with {@code icarusSamples}: it must pass, with
+     * Verilator's lint clean and both cosimulations bit-exact. Returns the run for further checks.
+     */
+    static Run verifiedBitExact(Path folder, int icarusSamples, String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("verify", folder.toString(),
+                "--synthesis", "none", "--icarus-samples", Integer.toString(icarusSamples)));
+        args.addAll(java.util.List.of(more));
+        Run verify = oscnet(args.toArray(String[]::new));
+        assertEquals(0, verify.status(), verify.out() + verify.err());
+        assertTrue(verify.out().contains("Verilator lint (-Wall)       pass"), verify.out());
+        assertTrue(verify.out().contains("Verilator cosimulation       pass  bit-exact on 1060 samples"), verify.out());
+        assertTrue(verify.out().contains("Icarus cosimulation          pass  bit-exact on " + icarusSamples + " samples"),
+                verify.out());
+        return verify;
+    }
+
+    /** Trains and compiles {@code source} into {@code dir/outName}, failing the test if either fails. */
+    static Path compiled(Path source, String outName) {
+        Path out = trained(source, outName);
+        Run compile = oscnet("compile", source.toString(), "-o", out.toString());
+        assertEquals(0, compile.status(), compile.err());
+        return out;
+    }
+
     /** Fails under CI=true, skips elsewhere, when a tool is missing. */
     static void requireTools(Tools.Tool... tools) {
         for (Tools.Tool tool : tools) {
@@ -84,22 +117,14 @@ class HardwareIT {
                 train small on iris { iterations 2; batch 30; seed 3; }
                 hardware small { verilog { phase 20 bits; weight 14 bits; lanes 3; } }
                 """.formatted(ROOT.resolve("data/iris.csv").toString().replace("\\", "/")));
-        Path out = dir.resolve("out");
-        Run train = oscnet("train", source.toString(), "-o", out.toString());
-        assertEquals(0, train.status(), train.err());
-        Run compile = oscnet("compile", source.toString(), "-o", out.toString());
-        assertEquals(0, compile.status(), compile.err());
+        Path out = compiled(source, "out");
         verilog = out.resolve("small/verilog");
     }
 
     @Test
     @Order(1)
     void generatedHardwareMatchesTheModelBitForBit() {
-        Run verify = oscnet("verify", verilog.toString(), "--synthesis", "none", "--icarus-samples", "5");
-        assertEquals(0, verify.status(), verify.out() + verify.err());
-        assertTrue(verify.out().contains("Verilator cosimulation       pass  bit-exact on 1060 samples"), verify.out());
-        assertTrue(verify.out().contains("Icarus cosimulation          pass  bit-exact on 5 samples"), verify.out());
-        assertTrue(verify.out().contains("Verilator lint (-Wall)       pass"), verify.out());
+        verifiedBitExact(verilog, 5);
     }
 
     @Test
@@ -177,19 +202,13 @@ class HardwareIT {
                 .replace("train small", "train coarse").replace("hardware small", "hardware coarse")
                 .replace("step 10 ps; duration 4 ns; readout last 2 ns;", "step 5 ns; duration 200 ns;")
                 .replace("phase 20 bits; weight 14 bits; lanes 3;", "phase 12 bits; weight 14 bits; lanes 2; pipeline 2;"));
-        Path out = dir.resolve("coarse-out");
-        Run train = oscnet("train", source.toString(), "-o", out.toString());
-        assertEquals(0, train.status(), train.err());
-        Run compile = oscnet("compile", source.toString(), "-o", out.toString());
-        assertEquals(0, compile.status(), compile.err());
+        Path out = compiled(source, "coarse-out");
         Path coarse = out.resolve("coarse/verilog");
         com.fasterxml.jackson.databind.JsonNode widths = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(coarse.resolve("hw.json").toFile()).path("widths");
         assertTrue(widths.path("increment").asInt() > widths.path("phase").asInt(), widths.toString());
         assertTrue(Files.readString(coarse.resolve("rtl/coarse_lane.v")).contains("reg signed [") , "registers");
-        Run verify = oscnet("verify", coarse.toString(), "--synthesis", "none", "--icarus-samples", "2", "--trace");
-        assertEquals(0, verify.status(), verify.out() + verify.err());
-        assertTrue(verify.out().contains("Verilator cosimulation       pass  bit-exact on 1060 samples"), verify.out());
+        verifiedBitExact(coarse, 2, "--trace");
         // --trace: Verilator's FST and Icarus's VCD of sample 0, with the phases in them
         Path fst = coarse.resolve("build/coarse.fst");
         assertTrue(Files.isRegularFile(fst) && Files.size(fst) > 0, "the Verilator waveform " + fst);
@@ -208,19 +227,11 @@ class HardwareIT {
                 .replace("small", name).replace("oscillators 8;", "oscillators 17;")
                 .replace("output pair (6, 7)", "output pair (15, 16)")
                 .replace("lanes 3;", lanes));
-        Path out = dir.resolve(name + "-out");
-        Run train = oscnet("train", source.toString(), "-o", out.toString());
-        assertEquals(0, train.status(), train.err());
-        Run compile = oscnet("compile", source.toString(), "-o", out.toString());
-        assertEquals(0, compile.status(), compile.err());
+        Path out = compiled(source, name + "-out");
         Path banked = out.resolve(name + "/verilog");
         assertTrue(Files.readString(banked.resolve("rtl/" + name + "_top.v")).contains("reg [19:0] phases_0 [0:"),
                 "phases in a RAM bank");
-        Run verify = oscnet("verify", banked.toString(), "--synthesis", "none", "--icarus-samples", "2");
-        assertEquals(0, verify.status(), verify.out() + verify.err());
-        assertTrue(verify.out().contains("Verilator cosimulation       pass  bit-exact on 1060 samples"), verify.out());
-        assertTrue(verify.out().contains("Icarus cosimulation          pass  bit-exact on 2 samples"), verify.out());
-        assertTrue(verify.out().contains("Verilator lint (-Wall)       pass"), verify.out());
+        verifiedBitExact(banked, 2);
     }
 
     @ParameterizedTest
@@ -233,22 +244,14 @@ class HardwareIT {
         Path source = dir.resolve(name + ".osc");
         Files.writeString(source, Files.readString(dir.resolve("small.osc")).replace("small", name)
                 .replace("lanes 3;", "lanes 3; pipeline " + pipeline + ";"));
-        Path out = dir.resolve(name + "-out");
-        Run train = oscnet("train", source.toString(), "-o", out.toString());
-        assertEquals(0, train.status(), train.err());
-        Run compile = oscnet("compile", source.toString(), "-o", out.toString());
-        assertEquals(0, compile.status(), compile.err());
+        Path out = compiled(source, name + "-out");
         Path folder = out.resolve(name + "/verilog");
         String encoder = Files.readString(folder.resolve("rtl/" + name + "_encoder.v"));
         assertEquals(4, encoder.split(name + "_multiply #", -1).length - 1, "one multiplier module per feature");
         assertTrue(encoder.contains("sum <= "), "the sum tree's last level");
         assertEquals(2, Files.readString(folder.resolve("rtl/" + name + "_lane.v")).split(name + "_multiply #", -1)
                 .length - 1, "the lane's two products in multiplier modules");
-        Run verify = oscnet("verify", folder.toString(), "--synthesis", "none", "--icarus-samples", "2");
-        assertEquals(0, verify.status(), verify.out() + verify.err());
-        assertTrue(verify.out().contains("Verilator lint (-Wall)       pass"), verify.out());
-        assertTrue(verify.out().contains("Verilator cosimulation       pass  bit-exact on 1060 samples"), verify.out());
-        assertTrue(verify.out().contains("Icarus cosimulation          pass  bit-exact on 2 samples"), verify.out());
+        verifiedBitExact(folder, 2);
     }
 
     @Test
@@ -258,9 +261,7 @@ class HardwareIT {
         Path source = dir.resolve("tooshort.osc");
         Files.writeString(source, Files.readString(dir.resolve("small.osc")).replace("small", "tooshort")
                 .replace("lanes 3;", "lanes 8; pipeline 5;"));
-        Path out = dir.resolve("tooshort-out");
-        Run train = oscnet("train", source.toString(), "-o", out.toString());
-        assertEquals(0, train.status(), train.err());
+        Path out = trained(source, "tooshort-out");
         Run compile = oscnet("compile", source.toString(), "-o", out.toString());
         assertNotEquals(0, compile.status());
         assertTrue(compile.err().contains("the input encoder has 7 register stages")
