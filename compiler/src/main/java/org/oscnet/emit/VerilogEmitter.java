@@ -95,7 +95,7 @@ public final class VerilogEmitter {
         // then the products move into multiplier modules (their operand registers are the cut after
         // the inputs, their product register a cut of its own), then K·mix gets its own register
         m.put("multipliers", hw.multiplierModules());
-        m.put("cutK", hw.pipeline() >= HwNetwork.PIPELINE_REGISTERED_COUPLING);
+        m.put("cutK", hw.couplingRegistered());
         m.put("ice40Macro", ICE40_MACRO);
         if (hw.multiplierModules()) {
             m.put("sumTree", sumTree(hw.features()));
@@ -176,7 +176,7 @@ public final class VerilogEmitter {
         m.put("productForPhase", Verilog.resize("product", hw.productBits(), shift + hw.phaseBits()));
         m.put("productForIncrement", Verilog.resize("product", hw.productBits(), shift + hw.incrementBits()));
         // the stage whose phase and word meet the coupling product: after K·mix's own register, if any
-        String coupled = hw.pipeline() >= HwNetwork.PIPELINE_REGISTERED_COUPLING ? "_k" : "_c";
+        String coupled = hw.couplingRegistered() ? "_k" : "_c";
         m.put("biasedPhaseWord", shiftedWithHalf("phase_word" + coupled, shift));
         m.put("biasedWord", shiftedWithHalf("word_wide", shift));
         m.put("wordAsPhase", Verilog.resize("word_b", hw.frequencyBits(), hw.phaseBits()));

@@ -123,6 +123,11 @@ public record HwNetwork(
         return pipeline >= PIPELINE_MULTIPLIER_MODULES;
     }
 
+    /** Whether K·mix has its own register stage (see {@link #PIPELINE_REGISTERED_COUPLING}). */
+    public boolean couplingRegistered() {
+        return pipeline >= PIPELINE_REGISTERED_COUPLING;
+    }
+
     /** Levels of the encoder's tree of two-operand additions over the bias and the products. */
     public int encoderSumLevels() {
         return 32 - Integer.numberOfLeadingZeros(features); // ceil(log2(features + 1))
